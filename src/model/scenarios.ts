@@ -1,0 +1,162 @@
+/**
+ * Proposals × scenarios → unrounded results (rules 1–5, 7, 8), the kind of each
+ * proposal (rule 0, from the base scenario) and problems with their places.
+ */
+import { allocate, MAX_BEST_FILL_REQUESTS, type Allocation } from './allocation';
+import { problem, warning, type Issue } from './problems';
+import {
+  addYears,
+  kindFromNetto,
+  netto,
+  refusionChange,
+  scaleByVolume,
+  staffingCost,
+  staircaseRate,
+  staircaseSharesAddUp,
+  sum,
+  zeros,
+} from './rules';
+import type { Book, Kind, Proposal, Scenario } from './types';
+
+export interface ProposalResult {
+  proposal: Proposal;
+  kind: Kind;
+  included: boolean;
+  udgift: number[];
+  split?: { service: number[]; ejService: number[] };
+  /** Refusion change plus stated Indtægt. */
+  indtaegt: number[];
+  /** Stated Investering plus caseload staffing. */
+  investering: number[];
+  netto: number[];
+  /** Fuldtidspersoner this scenario assumes for the row, where the row gives a volume. */
+  fullTimePersons?: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  proposals: ProposalResult[];
+  pool: number[];
+  /** Σ netto of the included reductions, per year. */
+  reductions: number[];
+  allocation: Allocation;
+}
+
+export interface Evaluation {
+  years: number[];
+  scenarios: ScenarioResult[];
+  issues: Issue[];
+}
+
+interface ProposalFigures {
+  udgift: number[];
+  split?: { service: number[]; ejService: number[] };
+  indtaegt: number[];
+  investering: number[];
+  netto: number[];
+  fullTimePersons?: number;
+}
+
+/** Rules 1–5 for one proposal in one scenario. */
+export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): ProposalFigures {
+  const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
+  const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
+  const scale = (values: number[]): number[] =>
+    scales ? scaleByVolume(values, p.fullTimePersons as number, scenarioVolume as number) : [...values];
+  const udgift = scale(p.udgift);
+  const split = p.split && { service: scale(p.split.service), ejService: scale(p.split.ejService) };
+
+  let refusion = zeros(udgift.length);
+  if (p.refusionShare !== undefined) {
+    const rate = p.refusionRate ?? refusionRateFor(p, s, issues);
+    if (rate !== undefined) refusion = refusionChange(udgift, p.refusionShare, rate);
+  }
+
+  let investering = [...p.investering];
+  if (p.staffing) {
+    const caseload = (p.benefit !== undefined ? s.caseloadByBenefit[p.benefit] : undefined) ?? s.caseload;
+    if (caseload === undefined) {
+      issues.push(problem('caseloadMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.staffing));
+    } else {
+      const cost = staffingCost(p.staffing, caseload);
+      investering = investering.map((i) => i + cost);
+    }
+  }
+  const indtaegt = addYears(refusion, p.indtaegt);
+  return {
+    udgift,
+    split,
+    indtaegt,
+    investering,
+    netto: netto(udgift, refusion, p.indtaegt, investering),
+    fullTimePersons: p.fullTimePersons === undefined ? undefined : (scenarioVolume ?? p.fullTimePersons),
+  };
+}
+
+function refusionRateFor(p: Proposal, s: Scenario, issues: Issue[]): number | undefined {
+  const spec = p.benefit !== undefined ? s.refusionByBenefit[p.benefit] : undefined;
+  if (spec === undefined) {
+    issues.push(problem('refusionRateMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.refusionShare));
+    return undefined;
+  }
+  return 'rate' in spec ? spec.rate : staircaseRate(spec.durationShares);
+}
+
+/** Checks on scenarios alone: staircase shares, caseloads, exclusions, missing pools. */
+function checkScenario(s: Scenario, book: Book, issues: Issue[]): void {
+  for (const [benefit, spec] of Object.entries(s.refusionByBenefit)) {
+    if ('durationShares' in spec && !staircaseSharesAddUp(spec.durationShares))
+      issues.push(
+        problem('staircaseSum', { scenario: s.name, benefit, sum: Math.round(sum(spec.durationShares) * 1000) / 10 }, s.place),
+      );
+  }
+  const missingYears = book.years.filter((_, t) => s.pool[t] === undefined);
+  if (missingYears.length > 0) issues.push(warning('poolMissing', { scenario: s.name, years: missingYears.join(', ') }, s.place));
+}
+
+export function evaluate(book: Book): Evaluation {
+  const issues: Issue[] = [];
+  const n = book.years.length;
+  const base = book.scenarios[0];
+  const baseIssues: Issue[] = [];
+  const kinds = new Map<string, Kind>();
+  for (const p of book.proposals) {
+    kinds.set(p.nr, p.statedKind ?? kindFromNetto(proposalFigures(p, base, baseIssues).netto));
+    if (p.refusionShare !== undefined && p.hasStatedIndtaegt)
+      issues.push(warning('refusionAndIndtaegt', { nr: p.nr }, p.places.refusionShare));
+  }
+
+  const scenarios = book.scenarios.map((s): ScenarioResult => {
+    checkScenario(s, book, issues);
+    const excluded = new Set(s.excluded);
+    const proposals = book.proposals.map((p): ProposalResult => {
+      const figures = proposalFigures(p, s, issues);
+      return { proposal: p, kind: kinds.get(p.nr) as Kind, included: !excluded.has(p.nr), ...figures };
+    });
+    const included = proposals.filter((r) => r.included);
+    const reductions = zeros(n);
+    for (const r of included) if (r.kind === 'Reduktion') r.netto.forEach((v, t) => (reductions[t] += v));
+    const pool = book.years.map((_, t) => s.pool[t] ?? 0);
+    const available = pool.map((v, t) => v - reductions[t]);
+    const requests = included
+      .filter((r) => r.kind === 'Udvidelse')
+      .map((r) => ({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order }));
+    if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
+      issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
+      return { scenario: s, proposals, pool, reductions, allocation: allocate('priority', available, []) };
+    }
+    return { scenario: s, proposals, pool, reductions, allocation: allocate(s.mode, available, requests) };
+  });
+  return { years: book.years, scenarios, issues: dedupe(issues) };
+}
+
+/** The same problem found in several scenarios is reported once. */
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = JSON.stringify([i.code, i.place, i.params]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
