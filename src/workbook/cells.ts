@@ -1,0 +1,55 @@
+/**
+ * Parsing of single cells as finance officers type them: Danish numbers
+ * (1.234.567,5), percentages, shares. A parse gives a value or a reason.
+ */
+import type { CellValue } from './grid';
+import { isBlank } from './grid';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: 'notNumber' | 'shareRange' | 'negative' };
+
+const DANISH_GROUPED = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567,5
+const DANISH_PLAIN = /^[-+]?\d+(,\d+)?$/; // 1234,5
+const LOOSE_GROUPED = /^[-+]?\d+(\.\d{3})+$/; // -1300.000 (as Hørsholm writes it)
+const DECIMAL_POINT = /^[-+]?\d*\.\d+$/; // 0.3, 12.5
+
+/**
+ * A number from a cell. Text is read the Danish way: dots group thousands and a
+ * comma is the decimal mark; a lone dot not followed by exactly three digits is
+ * a decimal point (0.3). Anything else ("12,5 mio") is not a number.
+ */
+export function parseNumber(value: CellValue): Parsed<number> | undefined {
+  if (value === null || isBlank(value)) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'notNumber' };
+  if (typeof value === 'boolean') return { ok: false, reason: 'notNumber' };
+  const s = value
+    .trim()
+    .replace(/[\u2212\u2013]/g, '-')
+    .replace(/(\d)[\s\u00a0\u202f]+(?=\d)/g, '$1');
+  let normal: string | undefined;
+  if (DANISH_GROUPED.test(s) || LOOSE_GROUPED.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
+  else if (DANISH_PLAIN.test(s)) normal = s.replace(',', '.');
+  else if (DECIMAL_POINT.test(s)) normal = s;
+  if (normal === undefined) return { ok: false, reason: 'notNumber' };
+  return { ok: true, value: Number(normal) };
+}
+
+/**
+ * A share or rate: a number up to 1 is a fraction, above 1 and up to 100 a
+ * percentage, text ending in % a percentage; above 100 % or below 0 is refused.
+ */
+export function parseShare(value: CellValue): Parsed<number> | undefined {
+  if (isBlank(value)) return undefined;
+  let fraction: number;
+  if (typeof value === 'string' && value.trim().endsWith('%')) {
+    const n = parseNumber(value.trim().slice(0, -1));
+    if (!n || !n.ok) return { ok: false, reason: 'notNumber' };
+    fraction = n.value / 100;
+  } else {
+    const n = parseNumber(value);
+    if (!n || !n.ok) return n;
+    fraction = n.value <= 1 ? n.value : n.value / 100;
+  }
+  if (fraction < 0) return { ok: false, reason: 'negative' };
+  if (fraction > 1 + 1e-12) return { ok: false, reason: 'shareRange' };
+  return { ok: true, value: fraction };
+}

@@ -1,0 +1,110 @@
+/** Problems and warnings as text, Danish first, English on request. */
+import type { Issue } from '../model/problems';
+import { cellAddress } from './grid';
+
+export type Language = 'da' | 'en';
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+const DA: Record<string, Template> = {
+  notNumber: (p) => `"${p.text}" er ikke et tal`,
+  shareRange: (p) => `"${p.text}" er over 100 %`,
+  negative: (p) => `"${p.text}" må ikke være negativ`,
+  notPositive: (p) => `"${p.text}" skal være større end 0`,
+  caseloadNotPositive: (p) => `caseload "${p.text}" skal være større end 0`,
+  scenarioSheetMissing: (p) => `arket "${p.sheet}" mangler (indsæt skabelonen eller kør "raaderum template")`,
+  parameterHeaderMissing: () => `ingen tabel med kolonnen "Parameter" på arket`,
+  scenarioNameTwice: (p) => `scenariet "${p.name}" står der to gange`,
+  noScenarios: () => `ingen scenarier: efter kolonnen "Parameter" skal hvert scenarie have sin kolonne med et navn`,
+  unknownParameter: (p) => `ukendt parameter "${p.parameter}"`,
+  parameterTwice: (p) => `parameteren "${p.parameter}" står der to gange`,
+  unknownMode: (p) => `ukendt fordeling "${p.text}" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)`,
+  rateAndStaircase: (p) => `scenariet "${p.scenario}" angiver både Refusion og Varighed for ${p.benefit}: angiv kun én af dem`,
+  staircaseIncomplete: (p) => `Varighed for ${p.benefit} i "${p.scenario}" skal have alle fire trin (uge 1-4, 5-26, 27-52, 53+)`,
+  staircaseSum: (p) => `andelene i refusionstrappen for ${p.benefit} i "${p.scenario}" giver ${p.sum} %, ikke 100 %`,
+  unknownUnit: (p) => `ukendt enhed "${p.text}" (brug kr., 1.000 kr. eller mio. kr.)`,
+  unitPerScenario: (p) => `enheden gælder hele projektmappen og angives kun i basisscenariet, ikke "${p.text}" her`,
+  headerTwice: (p) => `kolonnen "${p.header}" står der to gange`,
+  unknownYearHeader: (p) => `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)`,
+  noAmountColumns: () => `listen har ingen beløbskolonner (fx "Udgift 2026")`,
+  yearsNotConsecutive: (p) => `årene ${p.years} følger ikke efter hinanden`,
+  yearsDiffer: (p) => `listen har årene ${p.years}, men den første liste har ${p.expected}`,
+  nrMissing: () => `forslaget mangler et nummer (Nr)`,
+  titleMissing: () => `forslaget mangler en titel`,
+  nrTwice: (p) => `nummeret "${p.nr}" er brugt før, i ${p.first}`,
+  unknownKind: (p) => `"${p.text}" er ikke en art (brug Reduktion eller Udvidelse)`,
+  splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) er ikke summen af service og ej service (${p.split})`,
+  staffingIncomplete: (p) => `caseload kræver Sager, Nuværende årsværk og Årsværkspris; mangler: ${p.missing}`,
+  noProposalLists: () => `ingen forslagsliste fundet: en liste har en overskriftsrække med Nr og Titel`,
+  poolYearOutside: (p) => `Råderum ${p.year} ligger uden for forslagenes år ${p.years}`,
+  unknownNr: (p) => `Udelad nævner "${p.nr}", som ikke er et forslag`,
+  caseloadMissing: (p) => `forslag ${p.nr} har Sager, men scenariet "${p.scenario}" har ingen Caseload${p.benefit ? ` (eller Caseload ${p.benefit})` : ''}`,
+  refusionRateMissing: (p) =>
+    p.benefit
+      ? `forslag ${p.nr} har en Refusionsandel, men hverken en Refusionssats eller Refusion ${p.benefit} i scenariet "${p.scenario}"`
+      : `forslag ${p.nr} har en Refusionsandel, men hverken en Refusionssats eller en Ydelse`,
+  bestFillTooMany: (p) => `Bedste udnyttelse i "${p.scenario}" regnes eksakt for højst ${p.max} ønsker; der er ${p.count}`,
+  poolMissing: (p) => `scenariet "${p.scenario}" har intet råderum for ${p.years}; der regnes med 0`,
+  refusionAndIndtaegt: (p) => `forslag ${p.nr} har både Refusionsandel og Indtægt: tjek at intet tælles to gange`,
+  tooManyRows: (p) => `arket ${p.sheet} ville få ${p.rows} rækker, flere end Excel kan rumme (1.048.576)`,
+  outputSheetProtected: (p) => `arket ${p.sheet} er beskyttet; fjern beskyttelsen og prøv igen`,
+};
+
+const EN: Record<string, Template> = {
+  notNumber: (p) => `"${p.text}" is not a number`,
+  shareRange: (p) => `"${p.text}" is above 100 %`,
+  negative: (p) => `"${p.text}" must not be negative`,
+  notPositive: (p) => `"${p.text}" must be greater than 0`,
+  caseloadNotPositive: (p) => `caseload "${p.text}" must be greater than 0`,
+  scenarioSheetMissing: (p) => `the sheet "${p.sheet}" is missing (insert the template or run "raaderum template")`,
+  parameterHeaderMissing: () => `no table with a "Parameter" column on the sheet`,
+  scenarioNameTwice: (p) => `the scenario "${p.name}" appears twice`,
+  noScenarios: () => `no scenarios: after the "Parameter" column each scenario needs a named column`,
+  unknownParameter: (p) => `unknown parameter "${p.parameter}"`,
+  parameterTwice: (p) => `the parameter "${p.parameter}" appears twice`,
+  unknownMode: (p) => `unknown allocation "${p.text}" (use Prioritet, "Prioritet, delvis", Bedste udnyttelse or Forholdsmæssig)`,
+  rateAndStaircase: (p) => `the scenario "${p.scenario}" gives both Refusion and Varighed for ${p.benefit}: give only one`,
+  staircaseIncomplete: (p) => `Varighed for ${p.benefit} in "${p.scenario}" needs all four bands (weeks 1-4, 5-26, 27-52, 53+)`,
+  staircaseSum: (p) => `the staircase shares for ${p.benefit} in "${p.scenario}" add up to ${p.sum} %, not 100 %`,
+  unknownUnit: (p) => `unknown unit "${p.text}" (use kr., 1.000 kr. or mio. kr.)`,
+  unitPerScenario: (p) => `the unit applies to the whole workbook and is given in the base scenario only, not "${p.text}" here`,
+  headerTwice: (p) => `the column "${p.header}" appears twice`,
+  unknownYearHeader: (p) => `the column "${p.header}" is not used (amount columns are Udgift, Udgift service, Udgift ej service, Indtægt or Investering and a year)`,
+  noAmountColumns: () => `the list has no amount columns (e.g. "Udgift 2026")`,
+  yearsNotConsecutive: (p) => `the years ${p.years} are not consecutive`,
+  yearsDiffer: (p) => `the list has the years ${p.years}, but the first list has ${p.expected}`,
+  nrMissing: () => `the proposal has no number (Nr)`,
+  titleMissing: () => `the proposal has no title`,
+  nrTwice: (p) => `the number "${p.nr}" was used before, at ${p.first}`,
+  unknownKind: (p) => `"${p.text}" is not a kind (use Reduktion or Udvidelse)`,
+  splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) is not the sum of service and ej service (${p.split})`,
+  staffingIncomplete: (p) => `caseload needs Sager, Nuværende årsværk and Årsværkspris; missing: ${p.missing}`,
+  noProposalLists: () => `no proposal list found: a list has a header row with Nr and Titel`,
+  poolYearOutside: (p) => `Råderum ${p.year} lies outside the proposals' years ${p.years}`,
+  unknownNr: (p) => `Udelad names "${p.nr}", which is not a proposal`,
+  caseloadMissing: (p) => `proposal ${p.nr} has Sager, but the scenario "${p.scenario}" has no Caseload${p.benefit ? ` (nor Caseload ${p.benefit})` : ''}`,
+  refusionRateMissing: (p) =>
+    p.benefit
+      ? `proposal ${p.nr} has a Refusionsandel but neither a Refusionssats nor Refusion ${p.benefit} in the scenario "${p.scenario}"`
+      : `proposal ${p.nr} has a Refusionsandel but neither a Refusionssats nor a Ydelse`,
+  bestFillTooMany: (p) => `Bedste udnyttelse in "${p.scenario}" is exact for at most ${p.max} requests; there are ${p.count}`,
+  poolMissing: (p) => `the scenario "${p.scenario}" has no råderum for ${p.years}; 0 is used`,
+  refusionAndIndtaegt: (p) => `proposal ${p.nr} has both Refusionsandel and Indtægt: check that nothing is counted twice`,
+  tooManyRows: (p) => `the sheet ${p.sheet} would get ${p.rows} rows, more than Excel holds (1,048,576)`,
+  outputSheetProtected: (p) => `the sheet ${p.sheet} is protected; remove the protection and try again`,
+};
+
+export const MESSAGE_CODES = Object.keys(DA);
+
+/** The message without its place. */
+export function issueText(issue: Issue, lang: Language = 'da'): string {
+  const template = (lang === 'en' ? EN : DA)[issue.code];
+  return template ? template(issue.params) : `${issue.code} ${JSON.stringify(issue.params)}`;
+}
+
+/** `Forslag!F7: "12,5 mio" er ikke et tal` */
+export function formatIssue(issue: Issue, lang: Language = 'da'): string {
+  const text = issueText(issue, lang);
+  return issue.place ? `${cellAddress(issue.place)}: ${text}` : text;
+}

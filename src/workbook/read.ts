@@ -1,0 +1,97 @@
+/** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
+import { hasProblems, problem, type Issue } from '../model/problems';
+import type { Book, CellPlace } from '../model/types';
+import { cellAddress, type SheetCells } from './grid';
+import { findProposalLists, readProposals } from './proposal-lists';
+import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
+import { matchKey } from './text';
+import type { Unit } from './units';
+import { UNITS } from './units';
+
+/** The sheets the product writes; never read as input. */
+export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'] as const;
+
+export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.some((o) => matchKey(o) === matchKey(name));
+
+export interface ListSummary {
+  sheet: string;
+  table?: string;
+  proposals: number;
+}
+
+export interface ReadResult {
+  /** Present when there are no problems. */
+  book?: Book;
+  unit: Unit;
+  years: number[];
+  lists: ListSummary[];
+  scenarioNames: string[];
+  issues: Issue[];
+}
+
+export function readBook(sheets: readonly SheetCells[]): ReadResult {
+  const issues: Issue[] = [];
+  const inputs = sheets.filter((s) => !isOutputSheet(s.name));
+  const scenarioSheet = readScenarioSheet(inputs, issues);
+  const unit = scenarioSheet?.unit ?? 'kr.';
+  const lists = findProposalLists(
+    inputs.filter((s) => matchKey(s.name) !== matchKey(SCENARIO_SHEET)),
+    issues,
+  );
+  const result: ReadResult = {
+    unit,
+    years: lists[0]?.years ?? [],
+    lists: [],
+    scenarioNames: scenarioSheet?.scenarios.map((s) => s.name) ?? [],
+    issues,
+  };
+  if (lists.length === 0) issues.push(problem('noProposalLists', {}));
+
+  const proposals: Book['proposals'] = [];
+  const firstPlace = new Map<string, CellPlace | undefined>();
+  for (const list of lists) {
+    if (list.years.join() !== result.years.join()) {
+      issues.push(
+        problem(
+          'yearsDiffer',
+          { years: list.years.join(', '), expected: result.years.join(', ') },
+          { sheet: list.area.sheet, row: list.area.headerRow, column: list.area.column },
+        ),
+      );
+      continue;
+    }
+    const read = readProposals(list, UNITS[unit].kroner, proposals.length, issues);
+    for (const p of read) {
+      const key = matchKey(p.nr);
+      if (firstPlace.has(key)) {
+        const first = firstPlace.get(key);
+        issues.push(problem('nrTwice', { nr: p.nr, first: first ? placeText(first) : '' }, p.places.row));
+        continue;
+      }
+      firstPlace.set(key, p.places.row);
+      proposals.push(p);
+    }
+    result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: read.length });
+  }
+
+  if (scenarioSheet) {
+    poolsForYears(scenarioSheet, result.years);
+    for (const { year, place } of scenarioSheet.poolYears)
+      if (result.years.length > 0 && !result.years.includes(year))
+        issues.push(problem('poolYearOutside', { year, years: `${result.years[0]}–${result.years[result.years.length - 1]}` }, place));
+    for (const { nr, place } of scenarioSheet.exclusions)
+      if (!firstPlace.has(matchKey(nr))) issues.push(problem('unknownNr', { nr }, place));
+    // Udelad matches numbers the way headers match; keep the proposal's own spelling.
+    for (const s of scenarioSheet.scenarios)
+      s.excluded = s.excluded.map((nr) => proposals.find((p) => matchKey(p.nr) === matchKey(nr))?.nr ?? nr);
+  }
+
+  if (!hasProblems(issues) && scenarioSheet && proposals.length > 0)
+    result.book = { years: result.years, proposals, scenarios: scenarioSheet.scenarios };
+  return result;
+}
+
+/** A place as text for use inside a message (the message's own place comes first). */
+function placeText(place: CellPlace): string {
+  return cellAddress(place);
+}

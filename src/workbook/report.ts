@@ -1,0 +1,60 @@
+/** The command line's JSON (cli-output.schema.json): every amount in whole kroner. */
+import type { Evaluation } from '../model/scenarios';
+import { evaluationFigures } from './figures';
+import type { Unit } from './units';
+
+export interface JsonReport {
+  years: number[];
+  unit: Unit;
+  scenarios: {
+    name: string;
+    proposals: {
+      nr: string;
+      title: string;
+      kind: string;
+      included: boolean;
+      udgift: number[];
+      indtaegt: number[];
+      investering: number[];
+      netto: number[];
+    }[];
+    total: { netto: number[]; effect: number[] };
+    raaderum: {
+      mode: string;
+      pool: number[];
+      available: number[];
+      funded: number[];
+      remaining: number[];
+      proposals: { nr: string; status: string; funded: number[]; share: number[] }[];
+    };
+  }[];
+}
+
+export function jsonReport(evaluation: Evaluation, unit: Unit): JsonReport {
+  return {
+    years: evaluation.years,
+    unit,
+    scenarios: evaluationFigures(evaluation, 1).map((s) => ({
+      name: s.name,
+      proposals: s.proposals.map((p) => ({
+        nr: p.nr,
+        title: p.title,
+        kind: p.kind,
+        included: p.included,
+        udgift: p.udgift,
+        indtaegt: p.indtaegt,
+        investering: p.investering,
+        netto: p.netto,
+      })),
+      total: { netto: s.totalNetto, effect: s.effect },
+      raaderum: {
+        mode: s.mode,
+        pool: s.pool,
+        available: s.available,
+        funded: s.funded,
+        remaining: s.remaining,
+        proposals: s.requests.map((r) => ({ nr: r.nr, status: r.status, funded: r.funded, share: r.share })),
+      },
+    })),
+  };
+}

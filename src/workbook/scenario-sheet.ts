@@ -1,0 +1,256 @@
+/**
+ * The `Scenarier` sheet: a table whose first column is `Parameter`, one column
+ * per scenario; the first is the base, and a blank cell elsewhere takes the
+ * base's value.
+ */
+import { problem, type Issue } from '../model/problems';
+import type { AllocationMode, CellPlace, RefusionSpec, Scenario } from '../model/types';
+import { parseNumber, parseShare, type Parsed } from './cells';
+import { isBlank, type CellValue, type SheetCells } from './grid';
+import { findHeaderRow, sheetAreas } from './areas';
+import { cellText, matchKey } from './text';
+import { parseUnit, UNITS, type Unit } from './units';
+
+export const SCENARIO_SHEET = 'Scenarier';
+
+export const BANDS = ['1-4', '5-26', '27-52', '53+'] as const;
+
+const MODES: Record<string, AllocationMode> = {
+  prioritet: 'priority',
+  priority: 'priority',
+  'prioritet, delvis': 'priority-partial',
+  'prioritet delvis': 'priority-partial',
+  'priority-partial': 'priority-partial',
+  'bedste udnyttelse': 'best-fill',
+  'best-fill': 'best-fill',
+  forholdsmaessig: 'proportional',
+  proportional: 'proportional',
+};
+
+export interface ScenarioSheet {
+  unit: Unit;
+  scenarios: Scenario[];
+  /** Råderum per scenario, by year, in kroner; placed on the book's years by `poolsForYears`. */
+  poolsByYear: Map<number, number>[];
+  /** Råderum years named by the sheet, with their rows, checked against the proposals' years later. */
+  poolYears: { year: number; place: CellPlace }[];
+  /** Udelad entries, checked against the proposals' numbers later. */
+  exclusions: { nr: string; scenario: number; place: CellPlace }[];
+}
+
+type Parameter =
+  | { kind: 'unit' }
+  | { kind: 'pool'; year: number }
+  | { kind: 'caseload'; benefit?: string }
+  | { kind: 'refusion'; benefit: string }
+  | { kind: 'band'; band: number; benefit: string }
+  | { kind: 'volume'; benefit: string }
+  | { kind: 'mode' }
+  | { kind: 'exclude' };
+
+export function parseParameter(text: string): Parameter | undefined {
+  const key = matchKey(text);
+  let m: RegExpMatchArray | null;
+  if (key === 'enhed') return { kind: 'unit' };
+  if ((m = key.match(/^raaderum (\d{4})$/))) return { kind: 'pool', year: Number(m[1]) };
+  if (key === 'caseload') return { kind: 'caseload' };
+  if ((m = key.match(/^caseload (.+)$/))) return { kind: 'caseload', benefit: m[1] };
+  if ((m = key.match(/^varighed uge (1 ?- ?4|5 ?- ?26|27 ?- ?52|53 ?\+) (.+)$/)))
+    return { kind: 'band', band: BANDS.indexOf(m[1].replace(/ /g, '') as (typeof BANDS)[number]), benefit: m[2] };
+  if ((m = key.match(/^refusion (.+)$/))) return { kind: 'refusion', benefit: m[1] };
+  if ((m = key.match(/^fuldtidspersoner (.+)$/))) return { kind: 'volume', benefit: m[1] };
+  if (key === 'fordeling') return { kind: 'mode' };
+  if (key === 'udelad') return { kind: 'exclude' };
+  return undefined;
+}
+
+interface Row {
+  parameter: Parameter;
+  label: string;
+  /** Per scenario column: the cell's own value (blank = inherit) and place. */
+  cells: { value: CellValue; place: CellPlace }[];
+}
+
+export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]): ScenarioSheet | undefined {
+  const sheet = sheets.find((s) => matchKey(s.name) === matchKey(SCENARIO_SHEET));
+  if (!sheet) {
+    issues.push(problem('scenarioSheetMissing', { sheet: SCENARIO_SHEET }));
+    return undefined;
+  }
+  const area =
+    sheetAreas(sheet).find((a) => a.table && matchKey(cellText(a.header[0])) === 'parameter') ??
+    findHeaderRow(sheet, (header) => matchKey(cellText(header[0] ?? null)) === 'parameter');
+  if (!area) {
+    issues.push(problem('parameterHeaderMissing', { sheet: sheet.name }, { sheet: sheet.name, row: sheet.origin.row, column: sheet.origin.column }));
+    return undefined;
+  }
+  const columns: { name: string; index: number; place: CellPlace }[] = [];
+  area.header.forEach((h, i) => {
+    if (i === 0 || isBlank(h)) return;
+    const place = { sheet: sheet.name, row: area.headerRow, column: area.column + i };
+    const name = cellText(h);
+    if (columns.some((c) => c.name.toLowerCase() === name.toLowerCase()))
+      issues.push(problem('scenarioNameTwice', { name }, place));
+    columns.push({ name, index: i, place });
+  });
+  if (columns.length === 0) {
+    issues.push(problem('noScenarios', { sheet: sheet.name }, { sheet: sheet.name, row: area.headerRow, column: area.column }));
+    return undefined;
+  }
+
+  const rows: Row[] = [];
+  const seen = new Map<string, CellPlace>();
+  area.rows.forEach((cells, r) => {
+    const label = cellText(cells[0] ?? null);
+    if (label === '') return;
+    const rowIndex = area.firstDataRow + r;
+    const labelPlace = { sheet: sheet.name, row: rowIndex, column: area.column };
+    const parameter = parseParameter(label);
+    if (!parameter) {
+      issues.push(problem('unknownParameter', { parameter: label }, labelPlace));
+      return;
+    }
+    const key = matchKey(label).replace(/ /g, '');
+    if (seen.has(key)) {
+      issues.push(problem('parameterTwice', { parameter: label }, labelPlace));
+      return;
+    }
+    seen.set(key, labelPlace);
+    rows.push({
+      parameter,
+      label,
+      cells: columns.map((c) => ({ value: cells[c.index] ?? null, place: { sheet: sheet.name, row: rowIndex, column: area.column + c.index } })),
+    });
+  });
+
+  const unit = readUnit(rows, issues);
+  const factor = UNITS[unit].kroner;
+  const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [] };
+  for (const row of rows) if (row.parameter.kind === 'pool') result.poolYears.push({ year: row.parameter.year, place: row.cells[0].place });
+
+  columns.forEach((column, s) => {
+    const scenario: Scenario = {
+      name: column.name,
+      pool: [],
+      caseloadByBenefit: {},
+      refusionByBenefit: {},
+      fullTimePersonsByBenefit: {},
+      mode: 'priority',
+      excluded: [],
+      place: column.place,
+    };
+    const pools = new Map<number, number>();
+    result.poolsByYear.push(pools);
+    const bands = new Map<string, { shares: (number | undefined)[]; stated: boolean; place: CellPlace }>();
+    const statedRates = new Set<string>();
+    for (const row of rows) {
+      const own = row.cells[s];
+      const inherited = isBlank(own.value) && s > 0;
+      const cell = inherited ? row.cells[0] : own;
+      if (isBlank(cell.value)) continue;
+      const p = row.parameter;
+      const number = (check: (n: number) => boolean, reason: string): number | undefined => {
+        const n = parseNumber(cell.value) as Parsed<number>;
+        if (!n.ok) issues.push(problem('notNumber', { text: cellText(cell.value) }, cell.place));
+        else if (!check(n.value)) issues.push(problem(reason, { text: cellText(cell.value) }, cell.place));
+        else return n.value;
+        return undefined;
+      };
+      const share = (): number | undefined => {
+        const n = parseShare(cell.value) as Parsed<number>;
+        if (!n.ok) issues.push(problem(n.reason === 'notNumber' ? 'notNumber' : n.reason, { text: cellText(cell.value) }, cell.place));
+        else return n.value;
+        return undefined;
+      };
+      switch (p.kind) {
+        case 'unit':
+          break;
+        case 'pool': {
+          const v = number(() => true, '');
+          if (v !== undefined) pools.set(p.year, v * factor);
+          break;
+        }
+        case 'caseload': {
+          const v = number((n) => n > 0, 'caseloadNotPositive');
+          if (v === undefined) break;
+          if (p.benefit === undefined) scenario.caseload = v;
+          else scenario.caseloadByBenefit[p.benefit] = v;
+          break;
+        }
+        case 'refusion': {
+          const v = share();
+          if (v === undefined) break;
+          scenario.refusionByBenefit[p.benefit] = { rate: v };
+          if (!inherited) statedRates.add(p.benefit);
+          break;
+        }
+        case 'band': {
+          const v = share();
+          const entry = bands.get(p.benefit) ?? { shares: [undefined, undefined, undefined, undefined], stated: false, place: cell.place };
+          entry.shares[p.band] = v;
+          if (!inherited) entry.stated = true;
+          bands.set(p.benefit, entry);
+          break;
+        }
+        case 'volume': {
+          const v = number((n) => n >= 0, 'negative');
+          if (v !== undefined) scenario.fullTimePersonsByBenefit[p.benefit] = v;
+          break;
+        }
+        case 'mode': {
+          const mode = MODES[matchKey(cellText(cell.value))];
+          if (mode) scenario.mode = mode;
+          else issues.push(problem('unknownMode', { text: cellText(cell.value) }, cell.place));
+          break;
+        }
+        case 'exclude': {
+          const text = cellText(cell.value);
+          if (matchKey(text) === 'ingen') break;
+          for (const nr of text.split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '')) {
+            scenario.excluded.push(nr);
+            result.exclusions.push({ nr, scenario: s, place: cell.place });
+          }
+          break;
+        }
+      }
+    }
+    // The staircase replaces a rate for a benefit; what the column itself states wins over what it inherits.
+    for (const [benefit, entry] of bands) {
+      const ownRate = statedRates.has(benefit);
+      if (ownRate && entry.stated) {
+        issues.push(problem('rateAndStaircase', { benefit, scenario: column.name }, entry.place));
+        continue;
+      }
+      if (ownRate && !entry.stated) continue;
+      if (entry.shares.some((x) => x === undefined)) {
+        issues.push(problem('staircaseIncomplete', { benefit, scenario: column.name }, entry.place));
+        continue;
+      }
+      const spec: RefusionSpec = { durationShares: entry.shares as unknown as [number, number, number, number] };
+      scenario.refusionByBenefit[benefit] = spec;
+    }
+    result.scenarios.push(scenario);
+  });
+  return result;
+}
+
+function readUnit(rows: readonly Row[], issues: Issue[]): Unit {
+  const row = rows.find((r) => r.parameter.kind === 'unit');
+  if (!row) return 'kr.';
+  const base = row.cells[0];
+  let unit: Unit = 'kr.';
+  if (!isBlank(base.value)) {
+    const parsed = parseUnit(cellText(base.value));
+    if (parsed) unit = parsed;
+    else issues.push(problem('unknownUnit', { text: cellText(base.value) }, base.place));
+  }
+  row.cells.slice(1).forEach((c) => {
+    if (!isBlank(c.value) && parseUnit(cellText(c.value)) !== unit) issues.push(problem('unitPerScenario', { text: cellText(c.value) }, c.place));
+  });
+  return unit;
+}
+
+/** Places each scenario's pools on the book's years; a year without one stays undefined. */
+export function poolsForYears(sheet: ScenarioSheet, years: readonly number[]): void {
+  sheet.scenarios.forEach((scenario, s) => (scenario.pool = years.map((y) => sheet.poolsByYear[s].get(y))));
+}

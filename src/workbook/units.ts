@@ -1,0 +1,29 @@
+/** The workbook's unit (`Enhed`): amounts in and out are in it; inside, kroner. */
+export type Unit = 'kr.' | '1.000 kr.' | 'mio. kr.';
+
+export interface UnitInfo {
+  /** Kroner per unit. */
+  kroner: number;
+  /** What output figures are rounded to, in kroner (mio. kr.: one decimal). */
+  roundingStep: number;
+  /** Excel number format: thousands separators and a minus sign. */
+  numberFormat: string;
+}
+
+export const UNITS: Record<Unit, UnitInfo> = {
+  'kr.': { kroner: 1, roundingStep: 1, numberFormat: '#,##0;-#,##0' },
+  '1.000 kr.': { kroner: 1000, roundingStep: 1000, numberFormat: '#,##0;-#,##0' },
+  'mio. kr.': { kroner: 1_000_000, roundingStep: 100_000, numberFormat: '#,##0.0;-#,##0.0' },
+};
+
+const SPELLINGS: Record<string, Unit> = {
+  kr: 'kr.',
+  kroner: 'kr.',
+  '1000kr': '1.000 kr.',
+  tkr: '1.000 kr.',
+  miokr: 'mio. kr.',
+};
+
+export function parseUnit(text: string): Unit | undefined {
+  return SPELLINGS[text.toLowerCase().replace(/[\s.]/g, '')];
+}
