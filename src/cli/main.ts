@@ -136,7 +136,10 @@ export function defaultOutput(file: string): string {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: (t) => process.stdout.write(t + '\n'), stderr: (t) => process.stderr.write(t + '\n') }).then(
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t + '\n'),
+    stderr: (t) => process.stderr.write(t + '\n'),
+  }).then(
     (code) => (process.exitCode = code),
     (error: Error) => {
       process.stderr.write(`raaderum: ${error.stack ?? error.message}\n`);

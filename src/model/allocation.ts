@@ -90,8 +90,7 @@ export function largestFittingFraction(room: readonly number[], demand: readonly
   return Math.max(0, Math.min(1, fraction));
 }
 
-const fits = (room: readonly number[], amount: readonly number[]): boolean =>
-  amount.every((a, t) => a <= room[t] + EPSILON);
+const fits = (room: readonly number[], amount: readonly number[]): boolean => amount.every((a, t) => a <= room[t] + EPSILON);
 
 function priorityFractions(capacity: readonly number[], ordered: readonly Request[], partial: boolean): number[] {
   const room = [...capacity];

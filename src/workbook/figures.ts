@@ -84,7 +84,10 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
   });
   const byNr = new Map(proposals.map((p) => [p.nr, p]));
   const included = proposals.filter((p) => p.included);
-  const reductions = addUp(included.filter((p) => p.kind === 'Reduktion').map((p) => p.netto), years);
+  const reductions = addUp(
+    included.filter((p) => p.kind === 'Reduktion').map((p) => p.netto),
+    years,
+  );
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
@@ -102,12 +105,18 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
       share: f.funded.map((v, t) => (allocation.available[t] > 0 ? v / allocation.available[t] : 0)),
     };
   });
-  const funded = addUp(requests.map((r) => r.funded), years);
+  const funded = addUp(
+    requests.map((r) => r.funded),
+    years,
+  );
   return {
     name: result.scenario.name,
     mode: result.scenario.mode,
     proposals,
-    totalNetto: addUp(included.map((p) => p.netto), years),
+    totalNetto: addUp(
+      included.map((p) => p.netto),
+      years,
+    ),
     pool,
     reductions,
     available,

@@ -19,14 +19,16 @@ const DA: Record<string, Template> = {
   noScenarios: () => `ingen scenarier: efter kolonnen "Parameter" skal hvert scenarie have sin kolonne med et navn`,
   unknownParameter: (p) => `ukendt parameter "${p.parameter}"`,
   parameterTwice: (p) => `parameteren "${p.parameter}" står der to gange`,
-  unknownMode: (p) => `ukendt fordeling "${p.text}" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)`,
+  unknownMode: (p) =>
+    `ukendt fordeling "${p.text}" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)`,
   rateAndStaircase: (p) => `scenariet "${p.scenario}" angiver både Refusion og Varighed for ${p.benefit}: angiv kun én af dem`,
   staircaseIncomplete: (p) => `Varighed for ${p.benefit} i "${p.scenario}" skal have alle fire trin (uge 1-4, 5-26, 27-52, 53+)`,
   staircaseSum: (p) => `andelene i refusionstrappen for ${p.benefit} i "${p.scenario}" giver ${p.sum} %, ikke 100 %`,
   unknownUnit: (p) => `ukendt enhed "${p.text}" (brug kr., 1.000 kr. eller mio. kr.)`,
   unitPerScenario: (p) => `enheden gælder hele projektmappen og angives kun i basisscenariet, ikke "${p.text}" her`,
   headerTwice: (p) => `kolonnen "${p.header}" står der to gange`,
-  unknownYearHeader: (p) => `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)`,
+  unknownYearHeader: (p) =>
+    `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)`,
   noAmountColumns: () => `listen har ingen beløbskolonner (fx "Udgift 2026")`,
   yearsNotConsecutive: (p) => `årene ${p.years} følger ikke efter hinanden`,
   yearsDiffer: (p) => `listen har årene ${p.years}, men den første liste har ${p.expected}`,
@@ -39,7 +41,8 @@ const DA: Record<string, Template> = {
   noProposalLists: () => `ingen forslagsliste fundet: en liste har en overskriftsrække med Nr og Titel`,
   poolYearOutside: (p) => `Råderum ${p.year} ligger uden for forslagenes år ${p.years}`,
   unknownNr: (p) => `Udelad nævner "${p.nr}", som ikke er et forslag`,
-  caseloadMissing: (p) => `forslag ${p.nr} har Sager, men scenariet "${p.scenario}" har ingen Caseload${p.benefit ? ` (eller Caseload ${p.benefit})` : ''}`,
+  caseloadMissing: (p) =>
+    `forslag ${p.nr} har Sager, men scenariet "${p.scenario}" har ingen Caseload${p.benefit ? ` (eller Caseload ${p.benefit})` : ''}`,
   refusionRateMissing: (p) =>
     p.benefit
       ? `forslag ${p.nr} har en Refusionsandel, men hverken en Refusionssats eller Refusion ${p.benefit} i scenariet "${p.scenario}"`
@@ -70,7 +73,8 @@ const EN: Record<string, Template> = {
   unknownUnit: (p) => `unknown unit "${p.text}" (use kr., 1.000 kr. or mio. kr.)`,
   unitPerScenario: (p) => `the unit applies to the whole workbook and is given in the base scenario only, not "${p.text}" here`,
   headerTwice: (p) => `the column "${p.header}" appears twice`,
-  unknownYearHeader: (p) => `the column "${p.header}" is not used (amount columns are Udgift, Udgift service, Udgift ej service, Indtægt or Investering and a year)`,
+  unknownYearHeader: (p) =>
+    `the column "${p.header}" is not used (amount columns are Udgift, Udgift service, Udgift ej service, Indtægt or Investering and a year)`,
   noAmountColumns: () => `the list has no amount columns (e.g. "Udgift 2026")`,
   yearsNotConsecutive: (p) => `the years ${p.years} are not consecutive`,
   yearsDiffer: (p) => `the list has the years ${p.years}, but the first list has ${p.expected}`,
@@ -83,7 +87,8 @@ const EN: Record<string, Template> = {
   noProposalLists: () => `no proposal list found: a list has a header row with Nr and Titel`,
   poolYearOutside: (p) => `Råderum ${p.year} lies outside the proposals' years ${p.years}`,
   unknownNr: (p) => `Udelad names "${p.nr}", which is not a proposal`,
-  caseloadMissing: (p) => `proposal ${p.nr} has Sager, but the scenario "${p.scenario}" has no Caseload${p.benefit ? ` (nor Caseload ${p.benefit})` : ''}`,
+  caseloadMissing: (p) =>
+    `proposal ${p.nr} has Sager, but the scenario "${p.scenario}" has no Caseload${p.benefit ? ` (nor Caseload ${p.benefit})` : ''}`,
   refusionRateMissing: (p) =>
     p.benefit
       ? `proposal ${p.nr} has a Refusionsandel but neither a Refusionssats nor Refusion ${p.benefit} in the scenario "${p.scenario}"`

@@ -185,7 +185,13 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit):
     b.table(`Raaderum_Resultat_${k + 1}`, headerRow, header.length);
     if (committees.length > 1 || (committees.length === 1 && committees[0] !== ''))
       for (const c of committees)
-        b.add(['', `I alt ${c === '' ? '(uden udvalg)' : c}`, '', '', ...amounts(sumOf(included.filter((p) => p.committee === c)))]);
+        b.add([
+          '',
+          `I alt ${c === '' ? '(uden udvalg)' : c}`,
+          '',
+          '',
+          ...amounts(sumOf(included.filter((p) => p.committee === c))),
+        ]);
     b.add(['', `I alt ${s.name}`, '', '', ...amounts(sumOf(included))], true);
     const excluded = s.proposals.filter((p) => !p.included);
     if (excluded.length > 0) {
@@ -200,7 +206,15 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
   const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat);
   b.add(['Råderum'], true);
   b.add([unitNote(unit) + ' Andele er af det råderum, der er til rådighed i året.']);
-  const header = ['Nr', 'Titel', 'Prioritet', 'Status', ...yearHeaders('Ønsket', years), ...yearHeaders('Bevilget', years), ...yearHeaders('Andel af råderum', years)];
+  const header = [
+    'Nr',
+    'Titel',
+    'Prioritet',
+    'Status',
+    ...yearHeaders('Ønsket', years),
+    ...yearHeaders('Bevilget', years),
+    ...yearHeaders('Andel af råderum', years),
+  ];
   const pad = years.map(() => null);
   scenarios.forEach((s, k) => {
     b.blank();
@@ -215,7 +229,15 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
     const share = (i: number): Cell[] => years.map((_, t) => ({ value: shares[t][i], format: SHARE_FORMAT }));
     const headerRow = b.add(header, true);
     s.requests.forEach((r, i) =>
-      b.add([r.nr, r.title, r.priority ?? null, STATUS_LABELS[r.status], ...inUnit(r.request, unit), ...inUnit(r.funded, unit), ...share(i)]),
+      b.add([
+        r.nr,
+        r.title,
+        r.priority ?? null,
+        STATUS_LABELS[r.status],
+        ...inUnit(r.request, unit),
+        ...inUnit(r.funded, unit),
+        ...share(i),
+      ]),
     );
     b.table(`Raaderum_Raaderum_${k + 1}`, headerRow, header.length);
     const requested = years.map((_, t) => s.requests.reduce((a, r) => a + r.request[t], 0));
@@ -251,17 +273,51 @@ function comparisonSheet(scenarios: ScenarioFigures[], years: number[], unit: Un
   others.forEach((s, k) => {
     b.blank();
     b.add([`${s.name} mod ${base.name}`], true);
-    const header = ['Nr', 'Titel', ...yearHeaders(`Netto ${base.name}`, years), ...yearHeaders(`Netto ${s.name}`, years), ...yearHeaders('Forskel', years), 'Bemærkning'];
+    const header = [
+      'Nr',
+      'Titel',
+      ...yearHeaders(`Netto ${base.name}`, years),
+      ...yearHeaders(`Netto ${s.name}`, years),
+      ...yearHeaders('Forskel', years),
+      'Bemærkning',
+    ];
     const headerRow = b.add(header, true);
     s.proposals.forEach((p, i) => {
       const q = base.proposals[i];
-      const note = [!q.included ? `udeladt i ${base.name}` : '', !p.included ? `udeladt i ${s.name}` : ''].filter(Boolean).join('; ');
-      b.add([p.nr, p.title, ...inUnit(inPackage(q), unit), ...inUnit(inPackage(p), unit), ...inUnit(diff(inPackage(q), inPackage(p)), unit), note]);
+      const note = [!q.included ? `udeladt i ${base.name}` : '', !p.included ? `udeladt i ${s.name}` : '']
+        .filter(Boolean)
+        .join('; ');
+      b.add([
+        p.nr,
+        p.title,
+        ...inUnit(inPackage(q), unit),
+        ...inUnit(inPackage(p), unit),
+        ...inUnit(diff(inPackage(q), inPackage(p)), unit),
+        note,
+      ]);
     });
     b.table(`Raaderum_Sammenligning_${k + 1}`, headerRow, header.length);
-    b.add(['', 'I alt', ...inUnit(base.totalNetto, unit), ...inUnit(s.totalNetto, unit), ...inUnit(diff(base.totalNetto, s.totalNetto), unit)], true);
+    b.add(
+      [
+        '',
+        'I alt',
+        ...inUnit(base.totalNetto, unit),
+        ...inUnit(s.totalNetto, unit),
+        ...inUnit(diff(base.totalNetto, s.totalNetto), unit),
+      ],
+      true,
+    );
     b.blank();
-    b.add(['', 'Råderum', ...years.map((y) => `${base.name} ${y}`), ...years.map((y) => `${s.name} ${y}`), ...yearHeaders('Forskel', years)], true);
+    b.add(
+      [
+        '',
+        'Råderum',
+        ...years.map((y) => `${base.name} ${y}`),
+        ...years.map((y) => `${s.name} ${y}`),
+        ...yearHeaders('Forskel', years),
+      ],
+      true,
+    );
     const line = (label: string, pick: (f: ScenarioFigures) => number[], bold = false) =>
       b.add(['', label, ...inUnit(pick(base), unit), ...inUnit(pick(s), unit), ...inUnit(diff(pick(base), pick(s)), unit)], bold);
     line('Til rådighed', (f) => f.available);

@@ -129,7 +129,9 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
     const positive = (field: Field, allowZero: boolean): number | undefined => {
       const v = parsed(field, parseNumber);
       if (v !== undefined && (v < 0 || (!allowZero && v === 0))) {
-        found.push(problem(allowZero ? 'negative' : 'notPositive', { text: cellText(cell(field)?.value ?? null) }, cell(field)?.place));
+        found.push(
+          problem(allowZero ? 'negative' : 'notPositive', { text: cellText(cell(field)?.value ?? null) }, cell(field)?.place),
+        );
         return undefined;
       }
       return v;
@@ -196,7 +198,8 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
     if (staffingCells.some(Boolean)) {
       const missing = (['cases', 'currentStaff', 'staffPrice'] as const).filter((_, i) => !staffingCells[i]);
       if (missing.length > 0) {
-        found.push(problem('staffingIncomplete', { missing: missing.map(staffingHeader).join(', ') }, placeOf(fields[missing[0]] ?? (fields.nr as number))));
+        const present = staffingCells.find((c) => c !== undefined);
+        found.push(problem('staffingIncomplete', { missing: missing.map(staffingHeader).join(', ') }, present?.place));
       } else {
         const cases = positive('cases', true);
         const currentStaff = positive('currentStaff', true);

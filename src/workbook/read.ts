@@ -78,7 +78,9 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     poolsForYears(scenarioSheet, result.years);
     for (const { year, place } of scenarioSheet.poolYears)
       if (result.years.length > 0 && !result.years.includes(year))
-        issues.push(problem('poolYearOutside', { year, years: `${result.years[0]}–${result.years[result.years.length - 1]}` }, place));
+        issues.push(
+          problem('poolYearOutside', { year, years: `${result.years[0]}–${result.years[result.years.length - 1]}` }, place),
+        );
     for (const { nr, place } of scenarioSheet.exclusions)
       if (!firstPlace.has(matchKey(nr))) issues.push(problem('unknownNr', { nr }, place));
     // Udelad matches numbers the way headers match; keep the proposal's own spelling.

@@ -81,7 +81,13 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     sheetAreas(sheet).find((a) => a.table && matchKey(cellText(a.header[0])) === 'parameter') ??
     findHeaderRow(sheet, (header) => matchKey(cellText(header[0] ?? null)) === 'parameter');
   if (!area) {
-    issues.push(problem('parameterHeaderMissing', { sheet: sheet.name }, { sheet: sheet.name, row: sheet.origin.row, column: sheet.origin.column }));
+    issues.push(
+      problem(
+        'parameterHeaderMissing',
+        { sheet: sheet.name },
+        { sheet: sheet.name, row: sheet.origin.row, column: sheet.origin.column },
+      ),
+    );
     return undefined;
   }
   const columns: { name: string; index: number; place: CellPlace }[] = [];
@@ -119,14 +125,18 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     rows.push({
       parameter,
       label,
-      cells: columns.map((c) => ({ value: cells[c.index] ?? null, place: { sheet: sheet.name, row: rowIndex, column: area.column + c.index } })),
+      cells: columns.map((c) => ({
+        value: cells[c.index] ?? null,
+        place: { sheet: sheet.name, row: rowIndex, column: area.column + c.index },
+      })),
     });
   });
 
   const unit = readUnit(rows, issues);
   const factor = UNITS[unit].kroner;
   const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [] };
-  for (const row of rows) if (row.parameter.kind === 'pool') result.poolYears.push({ year: row.parameter.year, place: row.cells[0].place });
+  for (const row of rows)
+    if (row.parameter.kind === 'pool') result.poolYears.push({ year: row.parameter.year, place: row.cells[0].place });
 
   columns.forEach((column, s) => {
     const scenario: Scenario = {
@@ -158,7 +168,8 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       };
       const share = (): number | undefined => {
         const n = parseShare(cell.value) as Parsed<number>;
-        if (!n.ok) issues.push(problem(n.reason === 'notNumber' ? 'notNumber' : n.reason, { text: cellText(cell.value) }, cell.place));
+        if (!n.ok)
+          issues.push(problem(n.reason === 'notNumber' ? 'notNumber' : n.reason, { text: cellText(cell.value) }, cell.place));
         else return n.value;
         return undefined;
       };
@@ -186,7 +197,11 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         }
         case 'band': {
           const v = share();
-          const entry = bands.get(p.benefit) ?? { shares: [undefined, undefined, undefined, undefined], stated: false, place: cell.place };
+          const entry = bands.get(p.benefit) ?? {
+            shares: [undefined, undefined, undefined, undefined],
+            stated: false,
+            place: cell.place,
+          };
           entry.shares[p.band] = v;
           if (!inherited) entry.stated = true;
           bands.set(p.benefit, entry);
@@ -206,7 +221,10 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         case 'exclude': {
           const text = cellText(cell.value);
           if (matchKey(text) === 'ingen') break;
-          for (const nr of text.split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '')) {
+          for (const nr of text
+            .split(/[,;]/)
+            .map((x) => x.trim())
+            .filter((x) => x !== '')) {
             scenario.excluded.push(nr);
             result.exclusions.push({ nr, scenario: s, place: cell.place });
           }
@@ -245,7 +263,8 @@ function readUnit(rows: readonly Row[], issues: Issue[]): Unit {
     else issues.push(problem('unknownUnit', { text: cellText(base.value) }, base.place));
   }
   row.cells.slice(1).forEach((c) => {
-    if (!isBlank(c.value) && parseUnit(cellText(c.value)) !== unit) issues.push(problem('unitPerScenario', { text: cellText(c.value) }, c.place));
+    if (!isBlank(c.value) && parseUnit(cellText(c.value)) !== unit)
+      issues.push(problem('unitPerScenario', { text: cellText(c.value) }, c.place));
   });
   return unit;
 }

@@ -90,7 +90,9 @@ function sheetOf(name: string, rows: OutputCell[][], widths: number[]): OutputSh
       const label = String(rows[i][0] ?? '');
       const header = String(values[0][c]);
       if (/^(Refusion|Varighed)/.test(label) || /^Refusions/.test(header)) return '0%';
-      return i > 0 && /\d{4}$|pris$|^Basis$/.test(header) && !/^(Caseload|Fuldtid)/.test(label) ? UNITS['kr.'].numberFormat : 'General';
+      return i > 0 && /\d{4}$|pris$|^Basis$/.test(header) && !/^(Caseload|Fuldtid)/.test(label)
+        ? UNITS['kr.'].numberFormat
+        : 'General';
     }),
   );
   return {
@@ -98,7 +100,9 @@ function sheetOf(name: string, rows: OutputCell[][], widths: number[]): OutputSh
     values,
     formats,
     boldRows: [0],
-    tables: [{ name: name === 'Scenarier' ? 'Scenarier' : 'Forslag', row: 0, column: 0, rowCount: rows.length, columnCount: width }],
+    tables: [
+      { name: name === 'Scenarier' ? 'Scenarier' : 'Forslag', row: 0, column: 0, rowCount: rows.length, columnCount: width },
+    ],
     columnWidths: Array.from({ length: width }, (_, c) => widths[c] ?? 14),
   };
 }

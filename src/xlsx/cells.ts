@@ -62,7 +62,12 @@ export function readSheets(workbook: Workbook): SheetCells[] {
       });
       values[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });
-    return { name: sheet.name, origin: { row: 0, column: 0 }, values: Array.from(values, (r) => r ?? []), tables: tablesOf(sheet) };
+    return {
+      name: sheet.name,
+      origin: { row: 0, column: 0 },
+      values: Array.from(values, (r) => r ?? []),
+      tables: tablesOf(sheet),
+    };
   });
 }
 
@@ -87,7 +92,9 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
     output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
     for (const table of output.tables) {
       const header = output.values[table.row].slice(table.column, table.column + table.columnCount);
-      const rows = output.values.slice(table.row + 1, table.row + table.rowCount).map((r) => r.slice(table.column, table.column + table.columnCount));
+      const rows = output.values
+        .slice(table.row + 1, table.row + table.rowCount)
+        .map((r) => r.slice(table.column, table.column + table.columnCount));
       sheet.addTable({
         name: table.name,
         ref: `${String.fromCharCode(65 + table.column)}${table.row + 1}`,

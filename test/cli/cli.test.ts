@@ -1,0 +1,133 @@
+/** The command line as a user runs it: files in, files and JSON out, exit statuses. */
+import Ajv2020 from 'ajv/dist/2020';
+import { execFileSync, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import schema from '../../docs/cli-output.schema.json';
+import { main } from '../../src/cli/main';
+import { sampleSheets } from '../../src/sample/seed-workbook';
+import { newWorkbook, saveWorkbook } from '../../src/xlsx/files';
+import { tempDir } from '../helpers/files';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+test('template, then run --json: JSON that validates against the schema, and nothing else on stdout', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'x.xlsx');
+  expect((await cli('template', book, '--aar', '2026')).code).toBe(0);
+  const before = sha(book);
+  const run = await cli('run', book, '--json');
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout);
+  expect(validate(json)).toBe(true);
+  expect(json.years).toEqual([2026, 2027, 2028, 2029]);
+  expect(json.scenarios[0].proposals[0]).toMatchObject({
+    nr: 'EBU 1',
+    kind: 'Reduktion',
+    netto: [-350000, -350000, -350000, -350000],
+  });
+  expect(existsSync(path.join(dir, 'x.resultat.xlsx'))).toBe(false);
+  expect(sha(book)).toBe(before);
+});
+
+test('run writes BOOK.resultat.xlsx beside the input and never changes the input', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'budget.xlsx');
+  await saveWorkbook(newWorkbook(sampleSheets()), book);
+  const before = sha(book);
+  const run = await cli('run', book);
+  expect(run).toMatchObject({ code: 0, stdout: '' });
+  expect(run.stderr).toContain('budget.resultat.xlsx');
+  expect(existsSync(path.join(dir, 'budget.resultat.xlsx'))).toBe(true);
+  expect(sha(book)).toBe(before);
+});
+
+test('the seed workbook’s JSON: København in priority order, amounts in whole kroner', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'seed.xlsx');
+  await saveWorkbook(newWorkbook(sampleSheets()), book);
+  const json = JSON.parse((await cli('run', book, '--json')).stdout);
+  expect(validate(json)).toBe(true);
+  const basis = json.scenarios[0];
+  expect(basis.raaderum.mode).toBe('priority');
+  expect(basis.raaderum.proposals.map((p: { nr: string; status: string }) => `${p.nr}:${p.status}`)).toEqual([
+    'K-1:funded',
+    'K-2:funded',
+    'K-3:funded',
+    'K-4:funded',
+    'K-5:funded',
+    'K-6:funded',
+    'K-7:unfunded',
+    'K-8:funded',
+  ]);
+  for (const s of json.scenarios) {
+    s.raaderum.pool.forEach((p: number, t: number) => expect(s.total.effect[t]).toBe(p - s.raaderum.remaining[t]));
+    for (const p of s.proposals)
+      for (const v of [...p.udgift, ...p.indtaegt, ...p.investering]) expect(Number.isInteger(v)).toBe(true);
+  }
+  expect(json.scenarios[2].proposals[0].udgift).toEqual([-1026316, -1026316, -1026316, -1026316]);
+});
+
+test('problems: exit 1, every one listed with its place, in Danish or English, and no file written', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'bad.xlsx');
+  const sheets = sampleSheets();
+  sheets[0].values[3][5] = '12,5 mio';
+  await saveWorkbook(newWorkbook(sheets), book);
+  const da = await cli('run', book);
+  expect(da.code).toBe(1);
+  expect(da.stderr).toContain('Hørsholm!F4: "12,5 mio" er ikke et tal');
+  expect(existsSync(path.join(dir, 'bad.resultat.xlsx'))).toBe(false);
+  const en = await cli('run', book, '--json', '--lang', 'en');
+  expect(en.code).toBe(1);
+  expect(en.stdout).toBe('');
+  expect(en.stderr).toContain('Hørsholm!F4: "12,5 mio" is not a number');
+});
+
+test('wrong usage and unreadable files exit 2', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'x.xlsx');
+  expect((await cli()).code).toBe(2);
+  expect((await cli('frobnicate')).code).toBe(2);
+  expect((await cli('run')).code).toBe(2);
+  expect((await cli('run', book, '--unknown')).code).toBe(2);
+  expect((await cli('template', book, '--aar', 'næste')).code).toBe(2);
+  expect((await cli('run', path.join(dir, 'missing.xlsx'))).code).toBe(2);
+  writeFileSync(path.join(dir, 'not.xlsx'), 'this is not a workbook');
+  expect((await cli('run', path.join(dir, 'not.xlsx'))).code).toBe(2);
+  expect((await cli('template', book)).code).toBe(0);
+  const refused = await cli('run', book, '--out', book);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain('--out');
+});
+
+test('template refuses to overwrite unless --force', async () => {
+  const book = path.join(tempDir(), 'x.xlsx');
+  writeFileSync(book, 'mine');
+  expect((await cli('template', book)).code).toBe(2);
+  expect(readFileSync(book, 'utf8')).toBe('mine');
+  expect((await cli('template', book, '--force')).code).toBe(0);
+  expect(readFileSync(book, 'utf8')).not.toBe('mine');
+});
+
+test('the installed command (bin/raaderum.js) runs as a process, JSON on stdout, messages on stderr', () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'x.xlsx');
+  const bin = path.join(__dirname, '..', '..', 'bin', 'raaderum.js');
+  execFileSync('node', [bin, 'template', book], { stdio: 'pipe' });
+  const run = spawnSync('node', [bin, 'run', book, '--json'], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  expect(validate(JSON.parse(run.stdout))).toBe(true);
+  const usage = spawnSync('node', [bin, 'run'], { encoding: 'utf8' });
+  expect(usage.status).toBe(2);
+  expect(usage.stdout).toBe('');
+});

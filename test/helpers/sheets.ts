@@ -1,0 +1,20 @@
+import type { CellValue, SheetCells } from '../../src/workbook/grid';
+
+/** A sheet from rows as they would stand from A1; `table` marks rows [0, n) as an Excel table. */
+export function sheet(name: string, rows: CellValue[][], table?: string): SheetCells {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return {
+    name,
+    origin: { row: 0, column: 0 },
+    values: rows,
+    tables: table ? [{ name: table, row: 0, column: 0, rowCount: rows.length, columnCount: width }] : [],
+  };
+}
+
+export const YEARS = [2025, 2026, 2027, 2028];
+export const perYear = (label: string) => YEARS.map((y) => `${label} ${y}`);
+export const four = <T>(v: T): T[] => [v, v, v, v];
+
+export function scenarioSheet(rows: CellValue[][], names: string[] = ['Basis']): SheetCells {
+  return sheet('Scenarier', [['Parameter', ...names], ...rows], 'Scenarier');
+}

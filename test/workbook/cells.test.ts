@@ -1,0 +1,50 @@
+import { parseNumber, parseShare } from '../../src/workbook/cells';
+
+describe('parseNumber reads numbers as Danish finance officers type them', () => {
+  test.each([
+    [1500, 1500],
+    ['-1.500', -1500],
+    ['1.234.567', 1234567],
+    ['12,5', 12.5],
+    ['−1.026.316', -1026316],
+    ['-1300.000', -1300000], // Hørsholm's irregular grouping
+    ['1 250 000', 1250000],
+    ['0.3', 0.3],
+    ['12.5', 12.5],
+  ])('%p → %p', (text, expected) => {
+    expect(parseNumber(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each(['12,5 mio', 'ca. 400', '1,2,3', 'abc', '#DIV/0!'])('"%s" is not a number', (text) => {
+    expect(parseNumber(text)).toEqual({ ok: false, reason: 'notNumber' });
+  });
+
+  test('blank is no value, not zero', () => {
+    expect(parseNumber(null)).toBeUndefined();
+    expect(parseNumber('  ')).toBeUndefined();
+  });
+});
+
+describe('parseShare', () => {
+  test.each([
+    [0.3, 0.3],
+    [30, 0.3],
+    ['30 %', 0.3],
+    ['12,5%', 0.125],
+    [1, 1],
+    [100, 1],
+  ])('%p → %p', (value, expected) => {
+    const parsed = parseShare(value);
+    expect(parsed?.ok).toBe(true);
+    expect(parsed && parsed.ok && parsed.value).toBeCloseTo(expected, 12);
+  });
+
+  test.each([
+    [150, 'shareRange'],
+    ['101 %', 'shareRange'],
+    [-0.2, 'negative'],
+    ['tredive', 'notNumber'],
+  ])('%p is refused (%s)', (value, reason) => {
+    expect(parseShare(value)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,210 @@
+import { evaluate } from '../../src/model/scenarios';
+import { formatIssue } from '../../src/workbook/messages';
+import { readBook } from '../../src/workbook/read';
+import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
+
+const header = ['Nr', 'Titel', 'Udvalg', 'Art', 'Ydelse', ...perYear('Udgift'), ...perYear('Investering'), 'Fuldtidspersoner'];
+const ebu1 = [
+  'EBU 1',
+  'Egen udførelse, kontanthjælp',
+  'EBU',
+  'Reduktion',
+  'Kontanthjælp',
+  ...four(-900000),
+  ...four(550000),
+  114,
+];
+const errors = (rows: ReturnType<typeof readBook>) =>
+  rows.issues.filter((i) => i.severity === 'problem').map((i) => formatIssue(i));
+
+test('a table and a plain sheet with a title above and a note below are both proposal lists', () => {
+  const read = readBook([
+    sheet('Forslag', [header, ebu1], 'Forslag'),
+    sheet('Udvalg 2', [
+      ['Forslag fra udvalg 2'],
+      [],
+      header,
+      ['EBU 5', 'Tolke', 'EBU', '', '', ...four(-110000), 25000, 0, 0, 0, null],
+      [],
+      ['Note: beløb i kr.'],
+    ]),
+    scenarioSheet([
+      ['Råderum 2025', 0],
+      ['Råderum 2026', 0],
+      ['Råderum 2027', 0],
+      ['Råderum 2028', 0],
+    ]),
+  ]);
+  expect(errors(read)).toEqual([]);
+  expect(read.lists).toEqual([
+    { sheet: 'Forslag', table: 'Forslag', proposals: 1 },
+    { sheet: 'Udvalg 2', table: undefined, proposals: 1 },
+  ]);
+  const evaluation = evaluate(read.book!);
+  expect(evaluation.scenarios[0].proposals.map((p) => p.netto)).toEqual([four(-350000), [-85000, -110000, -110000, -110000]]);
+});
+
+test('headers match case-insensitively, with a trailing dot, and æ/ø/å as ae/oe/aa', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['NR.', ' titel ', 'Udgift 2025', 'Indtaegt 2025', 'Sager', 'Nuvaerende aarsvaerk', 'AARSVAERKSPRIS', 'ydelse'],
+      ['F1', 'Fastholdelse', -1200000, 0, 450, 8, 400000, 'sygedagpenge'],
+    ]),
+    scenarioSheet([
+      ['Caseload', 45],
+      ['Råderum 2025', 0],
+    ]),
+  ]);
+  expect(errors(read)).toEqual([]);
+  const p = read.book!.proposals[0];
+  expect(p.staffing).toEqual({ cases: 450, currentStaff: 8, staffPrice: 400000 });
+  expect(evaluate(read.book!).scenarios[0].proposals[0].netto).toEqual([-400000]);
+});
+
+test('the unit applies to amounts in and to pools and årsværkspris', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift ej service 2021', 'Udgift service 2021', 'Refusionsandel', 'Refusionssats'],
+      ['BIU_F_01', 'Mentorer', -1500, 0, 2 / 3, '50 %'],
+    ]),
+    scenarioSheet([
+      ['Enhed', '1.000 kr.'],
+      ['Råderum 2021', 21000],
+    ]),
+  ]);
+  expect(errors(read)).toEqual([]);
+  const result = evaluate(read.book!).scenarios[0];
+  expect(result.pool).toEqual([21_000_000]);
+  expect(result.proposals[0].indtaegt[0]).toBeCloseTo(500_000, 6);
+  expect(result.proposals[0].netto[0]).toBeCloseTo(-1_000_000, 6);
+});
+
+test('every problem names its sheet and cell, quoting sheet names that need it', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Art', 'Prioritet', 'Udgift 2025', 'Refusionsandel', 'Sager'],
+      ['A', 'Første', 'Reduktion', null, '12,5 mio', null, null],
+      ['B', '', 'Måske', 'høj', 100, 150, 10],
+      ['A', 'Dublet', null, null, 1, null, null],
+    ]),
+    sheet('Min liste', [
+      ['Nr', 'Titel', 'Udgift 2026'],
+      ['C', 'Andet år', 5],
+    ]),
+    scenarioSheet(
+      [
+        ['Enhed', 'kroner'],
+        ['Caseload', 0],
+        ['Fordeling', 'Tilfældig'],
+        ['Refussion kontanthjælp', 0.3],
+        ['Udelad', 'X-99'],
+      ],
+      ['Basis'],
+    ),
+  ]);
+  expect(errors(read)).toEqual([
+    'Scenarier!A5: ukendt parameter "Refussion kontanthjælp"',
+    'Scenarier!B3: caseload "0" skal være større end 0',
+    'Scenarier!B4: ukendt fordeling "Tilfældig" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)',
+    'Forslag!E2: "12,5 mio" er ikke et tal',
+    'Forslag!B3: forslaget mangler en titel',
+    'Forslag!C3: "Måske" er ikke en art (brug Reduktion eller Udvidelse)',
+    'Forslag!D3: "høj" er ikke et tal',
+    'Forslag!F3: "150" er over 100 %',
+    'Forslag!G3: caseload kræver Sager, Nuværende årsværk og Årsværkspris; mangler: Nuværende årsværk, Årsværkspris',
+    "'Min liste'!A1: listen har årene 2026, men den første liste har 2025",
+    'Scenarier!B6: Udelad nævner "X-99", som ikke er et forslag',
+  ]);
+  expect(read.book).toBeUndefined();
+});
+
+test('a number used twice is reported at the second place, naming the first', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['A', 'x', 1],
+      ['a', 'y', 2],
+    ]),
+    scenarioSheet([['Råderum 2025', 0]]),
+  ]);
+  expect(errors(read)).toEqual(['Forslag!A3: nummeret "a" er brugt før, i Forslag!A2']);
+});
+
+test('a blank scenario cell takes the base value; `ingen` clears an inherited exclusion', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Ydelse', 'Udgift 2025', 'Refusionsandel'],
+      ['A', 'a', 'Kontanthjælp', -1000, 1],
+      ['B', 'b', 'Kontanthjælp', -1000, 1],
+    ]),
+    scenarioSheet(
+      [
+        ['Råderum 2025', 100, null, 200],
+        ['Refusion kontanthjælp', 0.5, null, null],
+        ['Varighed uge 1-4 Kontanthjælp', null, 0.1, null],
+        ['Varighed uge 5-26 Kontanthjælp', null, 0.2, null],
+        ['Varighed uge 27-52 Kontanthjælp', null, '20 %', null],
+        ['Varighed uge 53+ Kontanthjælp', null, 50, null],
+        ['Udelad', 'B', null, 'ingen'],
+        ['Fordeling', null, null, 'Bedste udnyttelse'],
+      ],
+      ['Basis', 'Trappe', 'Mere'],
+    ),
+  ]);
+  expect(errors(read)).toEqual([]);
+  const [basis, trappe, mere] = read.book!.scenarios;
+  expect(basis.refusionByBenefit.kontanthjaelp).toEqual({ rate: 0.5 });
+  expect(trappe.refusionByBenefit.kontanthjaelp).toEqual({ durationShares: [0.1, 0.2, 0.2, 0.5] });
+  expect(mere.refusionByBenefit.kontanthjaelp).toEqual({ rate: 0.5 });
+  expect([basis.excluded, trappe.excluded, mere.excluded]).toEqual([['B'], ['B'], []]);
+  expect([basis.pool, trappe.pool, mere.pool]).toEqual([[100], [100], [200]]);
+  expect([basis.mode, mere.mode]).toEqual(['priority', 'best-fill']);
+  const refusion = evaluate(read.book!).scenarios.map((s) => s.proposals[0].indtaegt[0]);
+  expect(refusion[0]).toBeCloseTo(500, 9);
+  expect(refusion[1]).toBeCloseTo(320, 9);
+});
+
+test('staircase shares that do not add up to 100 % are a problem of the scenario', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Ydelse', 'Udgift 2025', 'Refusionsandel'],
+      ['A', 'a', 'Sygedagpenge', -1000, 1],
+    ]),
+    scenarioSheet([
+      ['Råderum 2025', 0],
+      ['Varighed uge 1-4 sygedagpenge', 0.1],
+      ['Varighed uge 5-26 sygedagpenge', 0.2],
+      ['Varighed uge 27-52 sygedagpenge', 0.2],
+      ['Varighed uge 53+ sygedagpenge', 0.4],
+    ]),
+  ]);
+  const evaluation = evaluate(read.book!);
+  expect(evaluation.issues.map((i) => formatIssue(i))).toContain(
+    'Scenarier!B1: andelene i refusionstrappen for sygedagpenge i "Basis" giver 90 %, ikke 100 %',
+  );
+});
+
+test('output sheets and the Scenarier sheet are never read as proposal lists', () => {
+  const read = readBook([
+    sheet('Resultat', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['OLD', 'gammelt resultat', 1],
+    ]),
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['A', 'a', 1],
+    ]),
+    scenarioSheet([['Råderum 2025', 0]]),
+  ]);
+  expect(read.book!.proposals.map((p) => p.nr)).toEqual(['A']);
+});
+
+test('a workbook without Scenarier says how to get one', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['A', 'a', 1],
+    ]),
+  ]);
+  expect(errors(read)).toEqual(['arket "Scenarier" mangler (indsæt skabelonen eller kør "raaderum template")']);
+});
