@@ -157,7 +157,7 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit):
     ...(anyVolume
       ? [
           p.fullTimePersons === undefined ? null : { value: p.fullTimePersons, format: '#,##0.0' },
-          ...(p.nettoPerPerson ?? years.map(() => null)).map((v) => (v === null ? null : { value: v, format: '#,##0;-#,##0' })),
+          ...(p.nettoPerPerson ?? years.map(() => null)).map((v) => (v === null ? null : { value: v, format: '#,##0' })),
         ]
       : []),
   ];

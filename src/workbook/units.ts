@@ -6,14 +6,14 @@ export interface UnitInfo {
   kroner: number;
   /** What output figures are rounded to, in kroner (mio. kr.: one decimal). */
   roundingStep: number;
-  /** Excel number format: thousands separators and a minus sign. */
+  /** Excel number format: thousands separators; negatives show a minus sign. */
   numberFormat: string;
 }
 
 export const UNITS: Record<Unit, UnitInfo> = {
-  'kr.': { kroner: 1, roundingStep: 1, numberFormat: '#,##0;-#,##0' },
-  '1.000 kr.': { kroner: 1000, roundingStep: 1000, numberFormat: '#,##0;-#,##0' },
-  'mio. kr.': { kroner: 1_000_000, roundingStep: 100_000, numberFormat: '#,##0.0;-#,##0.0' },
+  'kr.': { kroner: 1, roundingStep: 1, numberFormat: '#,##0' },
+  '1.000 kr.': { kroner: 1000, roundingStep: 1000, numberFormat: '#,##0' },
+  'mio. kr.': { kroner: 1_000_000, roundingStep: 100_000, numberFormat: '#,##0.0' },
 };
 
 const SPELLINGS: Record<string, Unit> = {

@@ -1,0 +1,37 @@
+/**
+ * Excel on the web refuses requests and responses above 5 MB. Rows are packed
+ * into blocks under a budget measured the way the payload is: as JSON.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Room left for the request's own envelope (object paths, method names). */
+export const BLOCK_BUDGET_BYTES = 4_500_000;
+
+export const jsonBytes = (value: unknown): number => {
+  const text = JSON.stringify(value);
+  // UTF-16 code units over-count nothing that matters here; non-ASCII letters take two bytes in UTF-8.
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += text.charCodeAt(i) > 0x7ff ? 2 : 1;
+  return bytes;
+};
+
+/** Splits row indexes [0, rowCount) into consecutive blocks whose sizes stay under the budget. */
+export function rowBlocks(rowBytes: readonly number[], budget = BLOCK_BUDGET_BYTES): { start: number; count: number }[] {
+  const blocks: { start: number; count: number }[] = [];
+  let start = 0;
+  let size = 0;
+  rowBytes.forEach((bytes, row) => {
+    if (row > start && size + bytes > budget) {
+      blocks.push({ start, count: row - start });
+      start = row;
+      size = 0;
+    }
+    size += bytes;
+  });
+  if (rowBytes.length > start) blocks.push({ start, count: rowBytes.length - start });
+  return blocks;
+}
+
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimit|ResponsePayloadSizeLimit/i.test(code);
+}
