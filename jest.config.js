@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFiles: ['<rootDir>/test/helpers/jsdom-setup.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -31,7 +31,11 @@ function list(name: string, header: string[], rows: OutputCell[][]): OutputSheet
     boldRows: [0],
     tables: [
       {
-        name: `Forslag_${name.replace(/[^A-Za-z]/g, '')}`,
+        name: `Forslag_${name
+          .replace(/ø/g, 'oe')
+          .replace(/å/g, 'aa')
+          .replace(/æ/g, 'ae')
+          .replace(/[^A-Za-z]/g, '')}`,
         row: 0,
         column: 0,
         rowCount: values.length,

@@ -26,9 +26,9 @@ test('the seed workbook reads back from .xlsx with its tables and gives the docu
   const read = readBook(readSheets(book));
   expect(read.issues.filter((i) => i.severity === 'problem').map((i) => formatIssue(i))).toEqual([]);
   expect(read.lists.map((l) => [l.sheet, l.table, l.proposals])).toEqual([
-    ['Hørsholm', 'Forslag_Hrsholm', 9],
+    ['Hørsholm', 'Forslag_Hoersholm', 9],
     ['Faxe', 'Forslag_Faxe', 3],
-    ['København', 'Forslag_Kbenhavn', 8],
+    ['København', 'Forslag_Koebenhavn', 8],
   ]);
   const evaluation = evaluate(read.book!);
   const [basis, caseload40, volume] = evaluation.scenarios;

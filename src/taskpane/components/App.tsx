@@ -1,0 +1,283 @@
+/** The task pane: what was found, one button to calculate, problems you can click to see. */
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useSyncExternalStore } from 'react';
+import { cellAddress } from '../../workbook/grid';
+import { issueText } from '../../workbook/messages';
+import type { PaneState, PaneStore } from '../state';
+import { STRINGS, type Strings } from '../strings';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  issue: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', marginBottom: tokens.spacingVerticalS },
+  address: { fontFamily: tokens.fontFamilyMonospace },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  store: PaneStore;
+  theme?: 'light' | 'dark';
+}
+
+export function App({ store, theme = 'light' }: AppProps) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const t = STRINGS[state.language];
+  const styles = useStyles();
+  useEffect(() => {
+    void store.scan();
+  }, [store]);
+  const busy = state.phase !== 'idle';
+
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={state.language}>
+      <main className={styles.pane} aria-labelledby="raaderum-title" aria-busy={busy}>
+        <header className={styles.header}>
+          <div>
+            <Title3 as="h1" id="raaderum-title">
+              {t.title}
+            </Title3>
+            <Caption1 as="p" block>
+              {t.tagline}
+            </Caption1>
+          </div>
+          <Button
+            appearance="subtle"
+            size="small"
+            lang={state.language === 'da' ? 'en' : 'da'}
+            onClick={() => store.setLanguage(state.language === 'da' ? 'en' : 'da')}
+          >
+            {state.language === 'da' ? 'English' : 'Dansk'}
+          </Button>
+        </header>
+
+        <section className={styles.section} aria-label={t.calculate}>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy} onClick={() => void store.calculate()}>
+              {t.calculate}
+            </Button>
+            <Button disabled={busy} onClick={() => void store.insertTemplate()}>
+              {t.insertTemplate}
+            </Button>
+            <Button appearance="subtle" disabled={busy} onClick={() => void store.scan()}>
+              {t.reread}
+            </Button>
+          </div>
+          <Caption1 className={styles.hint}>{t.calculateHint}</Caption1>
+        </section>
+
+        <Status state={state} t={t} />
+        <FoundSection state={state} t={t} />
+        <Problems state={state} t={t} onSelect={(place) => void store.select(place)} />
+        <Summary state={state} t={t} />
+      </main>
+    </FluentProvider>
+  );
+}
+
+function Status({ state, t }: { state: PaneState; t: Strings }) {
+  const text =
+    state.phase === 'reading'
+      ? t.reading
+      : state.phase === 'calculating'
+        ? t.calculating
+        : state.phase === 'writing'
+          ? t.writing(state.progress?.done ?? 0, state.progress?.total ?? 1)
+          : undefined;
+  const notice = state.notice;
+  return (
+    <div role="status" aria-live="polite">
+      {text && (
+        <>
+          <Body1>{text}</Body1>
+          <ProgressBar
+            aria-label={text}
+            value={state.progress && state.progress.total > 1 ? state.progress.done / state.progress.total : undefined}
+          />
+        </>
+      )}
+      {!text && notice && (
+        <MessageBar
+          intent={
+            notice.kind === 'done' || notice.kind === 'templateAdded'
+              ? 'success'
+              : notice.kind === 'hostFailure'
+                ? 'error'
+                : 'warning'
+          }
+        >
+          <MessageBarBody>
+            {notice.kind === 'done' && t.done}
+            {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
+            {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
+            {notice.kind === 'hostFailure' && `${t.hostFailure[notice.failure]} (${notice.detail})`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function FoundSection({ state, t }: { state: PaneState; t: Strings }) {
+  const styles = useStyles();
+  const found = state.found;
+  if (!found) return null;
+  return (
+    <section className={styles.section} aria-labelledby="found-heading">
+      <Subtitle2 as="h2" id="found-heading">
+        {t.found}
+      </Subtitle2>
+      {found.lists.length === 0 ? (
+        <Body1>{t.noLists}</Body1>
+      ) : (
+        <ul className={styles.list}>
+          {found.lists.map((l) => (
+            <li key={`${l.sheet}/${l.table ?? ''}`}>
+              <Body1>{t.list(l.sheet, l.table, l.proposals)}</Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {found.years.length > 0 && (
+        <Body1>
+          {t.years}: {found.years[0]}–{found.years[found.years.length - 1]} · {t.unit}: {found.unit}
+        </Body1>
+      )}
+      {found.scenarioNames.length > 0 && (
+        <Body1>
+          {t.scenarios}: {found.scenarioNames.map((n, i) => (i === 0 ? `${n} (${t.base})` : n)).join(', ')}
+        </Body1>
+      )}
+    </section>
+  );
+}
+
+function Problems({
+  state,
+  t,
+  onSelect,
+}: {
+  state: PaneState;
+  t: Strings;
+  onSelect: (place: NonNullable<PaneState['issues'][number]['place']>) => void;
+}) {
+  const styles = useStyles();
+  if (!state.found) return null;
+  const problems = state.issues.filter((i) => i.severity === 'problem');
+  const warnings = state.issues.filter((i) => i.severity === 'warning');
+  const heading = [problems.length > 0 ? t.problems(problems.length) : '', warnings.length > 0 ? t.warnings(warnings.length) : '']
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <section className={styles.section} aria-labelledby="problems-heading">
+      <Subtitle2 as="h2" id="problems-heading">
+        {heading || t.noProblems}
+      </Subtitle2>
+      {state.issues.length > 0 && (
+        <ul className={styles.list}>
+          {[...problems, ...warnings].map((issue, k) => {
+            const text = issueText(issue, state.language);
+            return (
+              <li key={k} className={styles.issue}>
+                {issue.place ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.address}
+                    aria-label={`${t.showCell} ${cellAddress(issue.place)}: ${text}`}
+                    onClick={() => onSelect(issue.place!)}
+                  >
+                    {cellAddress(issue.place)}
+                  </Button>
+                ) : null}
+                <Body1>
+                  {issue.severity === 'warning' ? '⚠ ' : ''}
+                  {text}
+                </Body1>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Summary({ state, t }: { state: PaneState; t: Strings }) {
+  const styles = useStyles();
+  const summary = state.summary;
+  const found = state.found;
+  if (!summary || !found) return null;
+  const digits = found.unit === 'mio. kr.' ? 1 : 0;
+  const format = new Intl.NumberFormat(state.language === 'da' ? 'da-DK' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return (
+    <section className={styles.section} aria-labelledby="summary-heading">
+      <Subtitle2 as="h2" id="summary-heading">
+        {t.summaryTitle}
+      </Subtitle2>
+      <Caption1>{t.amountsIn(found.unit)}</Caption1>
+      <Table size="small" aria-labelledby="summary-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.scenario}</TableHeaderCell>
+            {found.years.map((y) => (
+              <TableHeaderCell key={y} className={styles.number}>
+                {y}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {summary.map((s) => (
+            <TableRow key={s.name}>
+              <TableCell>
+                {s.name}
+                <Caption1 block className={styles.hint}>
+                  {t.remaining}: {s.remaining.map((v) => format.format(v)).join(' · ')}
+                </Caption1>
+              </TableCell>
+              {s.effect.map((v, i) => (
+                <TableCell key={i} className={styles.number}>
+                  {format.format(v)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

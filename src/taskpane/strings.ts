@@ -1,0 +1,127 @@
+/** The task pane's words, Danish first. */
+import type { HostFailure } from '../workbook/host';
+import type { Language } from '../workbook/messages';
+
+export interface Strings {
+  title: string;
+  tagline: string;
+  language: string;
+  found: string;
+  noLists: string;
+  list: (sheet: string, table: string | undefined, count: number) => string;
+  years: string;
+  unit: string;
+  scenarios: string;
+  base: string;
+  problems: (n: number) => string;
+  warnings: (n: number) => string;
+  noProblems: string;
+  showCell: string;
+  calculate: string;
+  calculateHint: string;
+  insertTemplate: string;
+  insertTemplateHint: string;
+  reread: string;
+  reading: string;
+  calculating: string;
+  writing: (done: number, total: number) => string;
+  done: string;
+  templateAdded: (names: string[]) => string;
+  templateNothing: string;
+  stoppedByProblems: string;
+  summaryTitle: string;
+  scenario: string;
+  effect: string;
+  remaining: string;
+  amountsIn: (unit: string) => string;
+  hostFailure: Record<HostFailure, string>;
+  notInExcel: string;
+  previewLink: string;
+}
+
+export const STRINGS: Record<Language, Strings> = {
+  da: {
+    title: 'Råderum',
+    tagline: 'Budgetscenarier for beskæftigelsesområdet',
+    language: 'Sprog',
+    found: 'Fundet i projektmappen',
+    noLists: 'Ingen forslagslister endnu.',
+    list: (sheet, table, count) => `${sheet}${table ? ` (tabel ${table})` : ''}: ${count} forslag`,
+    years: 'År',
+    unit: 'Enhed',
+    scenarios: 'Scenarier',
+    base: 'basis',
+    problems: (n) => (n === 1 ? '1 problem' : `${n} problemer`),
+    warnings: (n) => (n === 1 ? '1 advarsel' : `${n} advarsler`),
+    noProblems: 'Ingen problemer.',
+    showCell: 'Vis cellen',
+    calculate: 'Beregn scenarier',
+    calculateHint: 'Skriver arkene Resultat, Råderum og Sammenligning. Dine egne ark røres ikke.',
+    insertTemplate: 'Indsæt skabelon',
+    insertTemplateHint: 'Tilføjer arkene Forslag og Scenarier, hvis de mangler.',
+    reread: 'Læs igen',
+    reading: 'Læser projektmappen …',
+    calculating: 'Beregner …',
+    writing: (done, total) => (total > 1 ? `Skriver resultater (${done} af ${total}) …` : 'Skriver resultater …'),
+    done: 'Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.',
+    templateAdded: (names) => `Tilføjede ${names.join(' og ')}.`,
+    templateNothing: 'Projektmappen har allerede skabelonens ark.',
+    stoppedByProblems: 'Intet er skrevet: ret problemerne nedenfor og beregn igen.',
+    summaryTitle: 'Pakkens budgetvirkning',
+    scenario: 'Scenarie',
+    effect: 'Budgetvirkning',
+    remaining: 'Tilbage af råderum',
+    amountsIn: (unit) => `Beløb i ${unit}`,
+    hostFailure: {
+      editMode: 'Excel er i gang med at redigere en celle. Tryk Enter eller Esc, og prøv igen.',
+      protected: 'Projektmappen eller et ark er beskyttet. Fjern beskyttelsen, og prøv igen.',
+      tooLarge: 'Projektmappen er for stor til at blive læst eller skrevet på én gang.',
+      busy: 'Excel har travlt. Vent et øjeblik, og prøv igen.',
+      other: 'Excel kunne ikke gennemføre handlingen.',
+    },
+    notInExcel: 'Råderum kører som tilføjelsesprogram i Excel. Uden for Excel kan du prøve det i forhåndsvisningen.',
+    previewLink: 'Åbn forhåndsvisningen',
+  },
+  en: {
+    title: 'Råderum',
+    tagline: 'Budget scenarios for the employment area',
+    language: 'Language',
+    found: 'Found in the workbook',
+    noLists: 'No proposal lists yet.',
+    list: (sheet, table, count) => `${sheet}${table ? ` (table ${table})` : ''}: ${count} proposals`,
+    years: 'Years',
+    unit: 'Unit',
+    scenarios: 'Scenarios',
+    base: 'base',
+    problems: (n) => (n === 1 ? '1 problem' : `${n} problems`),
+    warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
+    noProblems: 'No problems.',
+    showCell: 'Show the cell',
+    calculate: 'Calculate scenarios',
+    calculateHint: 'Writes the sheets Resultat, Råderum and Sammenligning. Your own sheets are not touched.',
+    insertTemplate: 'Insert template',
+    insertTemplateHint: 'Adds the sheets Forslag and Scenarier if they are missing.',
+    reread: 'Read again',
+    reading: 'Reading the workbook …',
+    calculating: 'Calculating …',
+    writing: (done, total) => (total > 1 ? `Writing results (${done} of ${total}) …` : 'Writing results …'),
+    done: 'Done: the sheets Resultat, Råderum and Sammenligning are written.',
+    templateAdded: (names) => `Added ${names.join(' and ')}.`,
+    templateNothing: 'The workbook already has the template’s sheets.',
+    stoppedByProblems: 'Nothing was written: fix the problems below and calculate again.',
+    summaryTitle: 'The package’s budget effect',
+    scenario: 'Scenario',
+    effect: 'Budget effect',
+    remaining: 'Råderum left',
+    amountsIn: (unit) => `Amounts in ${unit}`,
+    hostFailure: {
+      editMode: 'Excel is editing a cell. Press Enter or Esc and try again.',
+      protected: 'The workbook or a sheet is protected. Remove the protection and try again.',
+      tooLarge: 'The workbook is too large to read or write in one go.',
+      busy: 'Excel is busy. Wait a moment and try again.',
+      other: 'Excel could not complete the action.',
+    },
+    notInExcel: 'Råderum runs as an add-in in Excel. Outside Excel you can try it in the preview.',
+    previewLink: 'Open the preview',
+  },
+};

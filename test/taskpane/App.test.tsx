@@ -1,0 +1,105 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The task pane as a user sees it, over an in-memory ExcelJS workbook (the preview's host). */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import type { CellPlace } from '../../src/model/types';
+import { sampleSheets } from '../../src/sample/seed-workbook';
+import { App } from '../../src/taskpane/components/App';
+import { PaneStore } from '../../src/taskpane/state';
+import { HostError, type WorkbookHost } from '../../src/workbook/host';
+import { newWorkbook } from '../../src/xlsx/files';
+import { workbookHost } from '../../src/xlsx/workbook-host';
+
+function setup(workbook: ExcelJS.Workbook, wrap: (host: WorkbookHost) => WorkbookHost = (h) => h) {
+  const selected: CellPlace[] = [];
+  const store = new PaneStore(wrap(workbookHost(() => workbook, { selected: (p) => selected.push(p) })));
+  render(<App store={store} />);
+  return { store, selected };
+}
+
+test('on open it shows the proposal lists, years, unit and scenarios it found', async () => {
+  setup(newWorkbook(sampleSheets()));
+  expect(await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag')).toBeTruthy();
+  expect(screen.getByText('København (tabel Forslag_Koebenhavn): 8 forslag')).toBeTruthy();
+  expect(screen.getByText('År: 2027–2030 · Enhed: kr.')).toBeTruthy();
+  expect(screen.getByText('Scenarier: Basis (basis), Caseload 40, Flere fuldtidspersoner')).toBeTruthy();
+  expect(screen.getByRole('heading', { name: 'Ingen problemer.' })).toBeTruthy();
+});
+
+test('"Beregn scenarier" writes the three output sheets and shows the budget effect per scenario', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  setup(workbook);
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.')).toBeTruthy();
+  expect(workbook.worksheets.map((w) => w.name)).toEqual([
+    'Hørsholm',
+    'Faxe',
+    'København',
+    'Scenarier',
+    'Resultat',
+    'Råderum',
+    'Sammenligning',
+  ]);
+  const table = screen.getByRole('table', { name: 'Pakkens budgetvirkning' });
+  const rows = within(table).getAllByRole('row');
+  expect(rows.map((r) => within(r).queryAllByRole('cell')[0]?.textContent ?? '')).toEqual([
+    '',
+    expect.stringMatching(/^Basis/),
+    expect.stringMatching(/^Caseload 40/),
+    expect.stringMatching(/^Flere fuldtidspersoner/),
+  ]);
+});
+
+test('problems are listed with their cell; clicking one shows that cell', async () => {
+  const sheets = sampleSheets();
+  sheets[0].values[3][5] = '12,5 mio';
+  const { selected } = setup(newWorkbook(sheets));
+  const cell = await screen.findByRole('button', { name: 'Vis cellen Hørsholm!F4: "12,5 mio" er ikke et tal' });
+  expect(screen.getByRole('heading', { name: '1 problem' })).toBeTruthy();
+  fireEvent.click(cell);
+  await waitFor(() => expect(selected).toEqual([{ sheet: 'Hørsholm', row: 3, column: 5 }]));
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(await screen.findByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.')).toBeTruthy();
+});
+
+test('the pane speaks English on request', async () => {
+  setup(newWorkbook(sampleSheets()));
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByRole('button', { name: 'Calculate scenarios' })).toBeTruthy();
+  expect(screen.getByText('Years: 2027–2030 · Unit: kr.')).toBeTruthy();
+});
+
+test('"Indsæt skabelon" adds the template to an empty workbook, and only what is missing', async () => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Mine tal').getCell('A1').value = 'behold mig';
+  setup(workbook);
+  expect(await screen.findByText(/arket "Scenarier" mangler/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Indsæt skabelon' }));
+  expect(await screen.findByText('Tilføjede Forslag og Scenarier.')).toBeTruthy();
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Mine tal', 'Forslag', 'Scenarier']);
+  expect(workbook.getWorksheet('Mine tal')!.getCell('A1').value).toBe('behold mig');
+  expect(await screen.findByText('Forslag (tabel Forslag): 2 forslag')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Indsæt skabelon' }));
+  expect(await screen.findByText('Projektmappen har allerede skabelonens ark.')).toBeTruthy();
+});
+
+test('an Excel failure is explained, and the pane stays usable', async () => {
+  let fail = true;
+  setup(newWorkbook(sampleSheets()), (host) => ({
+    ...host,
+    run: async (produce, progress) => {
+      if (fail) throw new HostError('editMode', 'InvalidOperationInCellEditMode');
+      return host.run(produce, progress);
+    },
+  }));
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(await screen.findByText(/Excel er i gang med at redigere en celle/)).toBeTruthy();
+  fail = false;
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' })));
+  expect(await screen.findByText(/Færdig/)).toBeTruthy();
+});
