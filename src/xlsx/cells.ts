@@ -2,7 +2,7 @@
  * The ExcelJS adapter: a workbook's sheets as plain grids, and output sheets
  * written back. It only moves cells; everything else is the workbook layer's.
  */
-import type { CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs';
+import ExcelJS, { type CellValue as ExcelCellValue, type Workbook, type Worksheet } from 'exceljs';
 import type { CellValue, SheetCells, TableArea } from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
 
@@ -105,4 +105,12 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
       });
     }
   }
+}
+
+/** A new workbook holding the given sheets (the template, the sample). */
+export function newWorkbook(sheets: readonly OutputSheet[]): Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Råderum';
+  writeSheets(workbook, sheets);
+  return workbook;
 }

@@ -2,8 +2,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { OutputSheet } from '../workbook/output';
-import { writeSheets } from './cells';
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -22,9 +20,4 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Pr
   }
 }
 
-export function newWorkbook(sheets: readonly OutputSheet[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Råderum';
-  writeSheets(workbook, sheets);
-  return workbook;
-}
+export { newWorkbook } from './cells';
