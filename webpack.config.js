@@ -5,7 +5,8 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const DEV_URL = 'https://localhost:3000/';
+const { productionManifest } = require('./scripts/production-manifest');
+
 /** Where the add-in is hosted in production: RAADERUM_URL=https://raaderum.example.dk/ npm run build */
 const PROD_URL = process.env.RAADERUM_URL || 'https://localhost:3000/';
 
@@ -66,7 +67,7 @@ module.exports = (_env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(PROD_URL) : content),
+            transform: (content) => (production ? productionManifest(content.toString(), PROD_URL) : content),
           },
         ],
       }),

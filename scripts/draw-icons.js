@@ -17,7 +17,8 @@ const MINT = [0x9f, 0xe6, 0xc8];
 /** Coverage of a shape at pixel (x, y), by 4×4 supersampling; shapes use unit coordinates 0..1. */
 function coverage(size, x, y, inside) {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
   return hits / 16;
 }
 
@@ -86,4 +87,5 @@ function crc32(buffer) {
 
 module.exports = { ICON_SIZES: [16, 32, 64, 80, 128] };
 if (require.main === module)
-  for (const size of module.exports.ICON_SIZES) fs.writeFileSync(path.join(__dirname, '..', 'assets', `icon-${size}.png`), draw(size));
+  for (const size of module.exports.ICON_SIZES)
+    fs.writeFileSync(path.join(__dirname, '..', 'assets', `icon-${size}.png`), draw(size));

@@ -28,7 +28,12 @@ const desktopExcel = process.platform === 'win32' || process.platform === 'darwi
 const wantPreview = process.argv.includes('--preview') || process.env.RAADERUM_PREVIEW === '1';
 
 function run(command, args, env = {}) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
@@ -47,7 +52,9 @@ if (desktopExcel && !wantPreview && resolvable('office-addin-debugging')) {
   ];
   if (!desktopExcel) lines.push('  No desktop Excel on this machine, so nothing is sideloaded.');
   else if (!resolvable('office-addin-debugging'))
-    lines.push('  office-addin-debugging is not installed (it is optional: its keytar dependency could not be built), so nothing is sideloaded.');
+    lines.push(
+      '  office-addin-debugging is not installed (it is optional: its keytar dependency could not be built), so nothing is sideloaded.',
+    );
   lines.push(
     '  To try it in Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in > manifest.xml.',
     haveCerts

@@ -70,12 +70,13 @@ export function PreviewApp() {
 
   useEffect(() => {
     void openSample();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function download(): Promise<void> {
     const buffer = await workbookRef.current.xlsx.writeBuffer();
-    const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const url = URL.createObjectURL(
+      new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName.replace(/\.xlsx$/i, '') + '.resultat.xlsx';
@@ -88,9 +89,7 @@ export function PreviewApp() {
       <header className={styles.bar}>
         <div className={styles.grow}>
           <Subtitle1 as="h1">Råderum – forhåndsvisning</Subtitle1>
-          <Caption1 block>
-            {fileName} · en projektmappe i browseren, beregnet med samme kode som i Excel
-          </Caption1>
+          <Caption1 block>{fileName} · en projektmappe i browseren, beregnet med samme kode som i Excel</Caption1>
         </div>
         <Button onClick={() => void openSample()}>Indlæs eksemplet</Button>
         <Button onClick={() => fileInput.current?.click()}>Åbn .xlsx …</Button>
@@ -111,7 +110,13 @@ export function PreviewApp() {
         </Button>
       </header>
       <div className={styles.body}>
-        <WorkbookView workbook={workbookRef.current} active={active} onActivate={setActive} selected={selected} version={version} />
+        <WorkbookView
+          workbook={workbookRef.current}
+          active={active}
+          onActivate={setActive}
+          selected={selected}
+          version={version}
+        />
         <aside className={styles.pane} aria-label="Opgaverude">
           <App store={store} />
         </aside>

@@ -21,17 +21,35 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 6px',
   },
-  rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, textAlign: 'right', padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}` },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', whiteSpace: 'nowrap', maxWidth: '28rem', overflow: 'hidden', textOverflow: 'ellipsis' },
+  rowHead: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'right',
+    padding: '2px 6px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '2px 6px',
+    whiteSpace: 'nowrap',
+    maxWidth: '28rem',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   bold: { fontWeight: tokens.fontWeightSemibold },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2 },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
 });
 
 /** Shows a number the way Excel would in Danish, from the cell's number format. */
 export function displayNumber(value: number, format: string | undefined): string {
-  if (format?.includes('%')) return new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  if (format?.includes('%'))
+    return new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
   if (format?.startsWith('#,##0')) {
     const digits = format.includes('.0') ? 1 : 0;
     return new Intl.NumberFormat('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
@@ -88,11 +106,21 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
                     const cell = row.getCell(c + 1);
                     const value = plainValue(cell.value);
                     const isSelected = selected?.sheet === sheet.name && selected.row === r && selected.column === c;
-                    const classes = [styles.cell, typeof value === 'number' ? styles.number : '', row.font?.bold ? styles.bold : '', isSelected ? styles.selected : '']
+                    const classes = [
+                      styles.cell,
+                      typeof value === 'number' ? styles.number : '',
+                      row.font?.bold ? styles.bold : '',
+                      isSelected ? styles.selected : '',
+                    ]
                       .filter(Boolean)
                       .join(' ');
                     return (
-                      <td key={c} className={classes} ref={isSelected ? selectedCell : undefined} aria-selected={isSelected || undefined}>
+                      <td
+                        key={c}
+                        className={classes}
+                        ref={isSelected ? selectedCell : undefined}
+                        aria-selected={isSelected || undefined}
+                      >
                         {typeof value === 'number' ? displayNumber(value, cell.numFmt) : value === null ? '' : String(value)}
                       </td>
                     );
@@ -102,7 +130,11 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
             })}
           </tbody>
         </table>
-        {sheet.rowCount > MAX_ROWS && <p className={styles.note}>Viser de første {MAX_ROWS} af {sheet.rowCount} rækker.</p>}
+        {sheet.rowCount > MAX_ROWS && (
+          <p className={styles.note}>
+            Viser de første {MAX_ROWS} af {sheet.rowCount} rækker.
+          </p>
+        )}
       </div>
     </section>
   );

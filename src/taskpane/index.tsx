@@ -27,7 +27,8 @@ if (typeof Office === 'undefined') {
   root.render(<NotInExcel language={navigator.language.startsWith('da') ? 'da' : 'en'} />);
 } else {
   void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) root.render(<App store={new PaneStore(excelHost, language())} theme={officeTheme()} />);
+    if (info.host === Office.HostType.Excel)
+      root.render(<App store={new PaneStore(excelHost, language())} theme={officeTheme()} />);
     else root.render(<NotInExcel language={language()} />);
   });
 }
