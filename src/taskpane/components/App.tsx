@@ -64,7 +64,7 @@ export function App({ store, theme = 'light' }: AppProps) {
       <main className={styles.pane} aria-labelledby="raaderum-title" aria-busy={busy}>
         <header className={styles.header}>
           <div>
-            <Title3 as="h1" id="raaderum-title">
+            <Title3 as="h1" block id="raaderum-title">
               {t.title}
             </Title3>
             <Caption1 as="p" block>
@@ -243,41 +243,41 @@ function Summary({ state, t }: { state: PaneState; t: Strings }) {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
+  // Years down, scenarios across: a narrow pane has room for a few scenarios, not for four long amounts.
+  const table = (id: string, caption: string, pick: (s: (typeof summary)[number]) => number[]) => (
+    <Table size="extra-small" aria-labelledby={id}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell id={id}>{caption}</TableHeaderCell>
+          {summary.map((s) => (
+            <TableHeaderCell key={s.name} className={styles.number}>
+              {s.name}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {found.years.map((year, i) => (
+          <TableRow key={year}>
+            <TableCell>{year}</TableCell>
+            {summary.map((s) => (
+              <TableCell key={s.name} className={styles.number}>
+                {format.format(pick(s)[i])}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
   return (
     <section className={styles.section} aria-labelledby="summary-heading">
       <Subtitle2 as="h2" id="summary-heading">
         {t.summaryTitle}
       </Subtitle2>
       <Caption1>{t.amountsIn(found.unit)}</Caption1>
-      <Table size="small" aria-labelledby="summary-heading">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.scenario}</TableHeaderCell>
-            {found.years.map((y) => (
-              <TableHeaderCell key={y} className={styles.number}>
-                {y}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {summary.map((s) => (
-            <TableRow key={s.name}>
-              <TableCell>
-                {s.name}
-                <Caption1 block className={styles.hint}>
-                  {t.remaining}: {s.remaining.map((v) => format.format(v)).join(' · ')}
-                </Caption1>
-              </TableCell>
-              {s.effect.map((v, i) => (
-                <TableCell key={i} className={styles.number}>
-                  {format.format(v)}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {table('summary-effect', t.effect, (s) => s.effect)}
+      {table('summary-remaining', t.remaining, (s) => s.remaining)}
     </section>
   );
 }

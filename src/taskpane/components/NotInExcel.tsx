@@ -8,8 +8,12 @@ export function NotInExcel({ language }: { language: Language }) {
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
       <main style={{ padding: 16 }}>
-        <Title3 as="h1">{t.title}</Title3>
-        <Body1 as="p">{t.notInExcel}</Body1>
+        <Title3 as="h1" block>
+          {t.title}
+        </Title3>
+        <Body1 as="p" block>
+          {t.notInExcel}
+        </Body1>
         <Link href="preview.html">{t.previewLink}</Link>
       </main>
     </FluentProvider>
