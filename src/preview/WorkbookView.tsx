@@ -1,10 +1,11 @@
 /** A plain view of the in-browser workbook: its sheets as tabs, the active sheet as a grid. */
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Workbook } from 'exceljs';
 import { useEffect, useRef } from 'react';
 import type { CellPlace } from '../model/types';
 import { columnLetters } from '../workbook/grid';
 import { plainValue } from '../xlsx/cells';
+import { SheetTabs } from './SheetTabs';
 
 const MAX_ROWS = 1000;
 
@@ -75,13 +76,7 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
   const columnCount = Math.max(1, sheet.columnCount);
   return (
     <section className={styles.view} aria-label="Projektmappe">
-      <TabList selectedValue={sheet.name} onTabSelect={(_, data) => onActivate(String(data.value))} aria-label="Ark">
-        {workbook.worksheets.map((w) => (
-          <Tab key={w.name} value={w.name}>
-            {w.name}
-          </Tab>
-        ))}
-      </TabList>
+      <SheetTabs sheets={workbook.worksheets.map((w) => w.name)} active={sheet.name} onActivate={onActivate} />
       <div className={styles.scroller} tabIndex={0} aria-label={`Arket ${sheet.name}`}>
         <table className={styles.grid} aria-label={sheet.name}>
           <thead>

@@ -159,17 +159,20 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       const cell = inherited ? row.cells[0] : own;
       if (isBlank(cell.value)) continue;
       const p = row.parameter;
+      // A value inherited from the base is reported where it is typed, once.
+      const report = (code: string) => {
+        if (!inherited) issues.push(problem(code, { text: cellText(cell.value) }, cell.place));
+      };
       const number = (check: (n: number) => boolean, reason: string): number | undefined => {
         const n = parseNumber(cell.value) as Parsed<number>;
-        if (!n.ok) issues.push(problem('notNumber', { text: cellText(cell.value) }, cell.place));
-        else if (!check(n.value)) issues.push(problem(reason, { text: cellText(cell.value) }, cell.place));
+        if (!n.ok) report('notNumber');
+        else if (!check(n.value)) report(reason);
         else return n.value;
         return undefined;
       };
       const share = (): number | undefined => {
         const n = parseShare(cell.value) as Parsed<number>;
-        if (!n.ok)
-          issues.push(problem(n.reason === 'notNumber' ? 'notNumber' : n.reason, { text: cellText(cell.value) }, cell.place));
+        if (!n.ok) report(n.reason);
         else return n.value;
         return undefined;
       };
@@ -215,7 +218,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         case 'mode': {
           const mode = MODES[matchKey(cellText(cell.value))];
           if (mode) scenario.mode = mode;
-          else issues.push(problem('unknownMode', { text: cellText(cell.value) }, cell.place));
+          else report('unknownMode');
           break;
         }
         case 'exclude': {

@@ -164,6 +164,26 @@ test('a blank scenario cell takes the base value; `ingen` clears an inherited ex
   expect(refusion[1]).toBeCloseTo(320, 9);
 });
 
+test('a bad base value that other scenarios inherit is reported once, where it is typed', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['A', 'a', 1],
+    ]),
+    scenarioSheet(
+      [
+        ['Råderum 2025', 'mange', null, 5],
+        ['Fordeling', 'Tilfældig', null, 'Prioritet'],
+      ],
+      ['Basis', 'Arver', 'Egen'],
+    ),
+  ]);
+  expect(errors(read)).toEqual([
+    'Scenarier!B2: "mange" er ikke et tal',
+    'Scenarier!B3: ukendt fordeling "Tilfældig" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)',
+  ]);
+});
+
 test('staircase shares that do not add up to 100 % are a problem of the scenario', () => {
   const read = readBook([
     sheet('Forslag', [

@@ -23,7 +23,7 @@ import {
 import { useEffect, useSyncExternalStore } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import { issueText } from '../../workbook/messages';
-import type { PaneState, PaneStore } from '../state';
+import type { PaneState, PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -244,7 +244,7 @@ function Summary({ state, t }: { state: PaneState; t: Strings }) {
     maximumFractionDigits: digits,
   });
   // Years down, scenarios across: a narrow pane has room for a few scenarios, not for four long amounts.
-  const table = (id: string, caption: string, pick: (s: (typeof summary)[number]) => number[]) => (
+  const table = (id: string, caption: string, pick: (s: ScenarioSummary) => number[]) => (
     <Table size="extra-small" aria-labelledby={id}>
       <TableHeader>
         <TableRow>

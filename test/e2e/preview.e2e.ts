@@ -1,0 +1,139 @@
+/** The preview as a finance officer uses it, in headless Chromium. */
+import axe from 'axe-core';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { sampleSheets } from '../../src/sample/seed-workbook';
+import { newWorkbook, saveWorkbook } from '../../src/xlsx/files';
+import { tempDir } from '../helpers/files';
+import { headerOf, open, rowOf, type Session } from './browser';
+
+let session: Session;
+let page: Page;
+
+beforeEach(async () => {
+  session = await open();
+  page = session.page;
+  await page.goto(session.url + 'preview.html');
+  await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+async function calculate(): Promise<void> {
+  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+}
+
+test('the base scenario gives Hørsholm EBU 1 a netto of −350.000 each year', async () => {
+  await calculate();
+  await page.getByRole('tab', { name: 'Resultat' }).click();
+  const header = await headerOf(page);
+  const ebu1 = await rowOf(page, 'EBU 1', 'Scenarie: Basis');
+  const netto = ['2027', '2028', '2029', '2030'].map((y) => ebu1[header.indexOf(`Netto ${y}`)]);
+  expect(netto).toEqual(['-350.000', '-350.000', '-350.000', '-350.000']);
+  expect(ebu1[header.indexOf('Netto pr. fuldtidsperson (kr.) 2027')]).toBe('-3.070');
+});
+
+test('caseload 40 against the base: Faxe’s fastholdelse costs 500.000 more a year', async () => {
+  await calculate();
+  await page.getByRole('tab', { name: 'Sammenligning' }).click();
+  const header = await headerOf(page);
+  const row = await rowOf(page, 'BIU_F_03', 'Caseload 40 mod Basis');
+  expect(['2027', '2028', '2029', '2030'].map((y) => row[header.indexOf(`Forskel ${y}`)])).toEqual([
+    '500.000',
+    '500.000',
+    '500.000',
+    '500.000',
+  ]);
+  expect(row[header.indexOf('Netto Basis 2027')]).toBe('-400.000');
+  expect(row[header.indexOf('Netto Caseload 40 2027')]).toBe('100.000');
+  // København's catalogue against the 21 mio.: the råderum sheet shows who got what.
+  await page.getByRole('tab', { name: 'Råderum', exact: true }).click();
+  expect((await rowOf(page, 'K-7', 'Scenarie: Basis'))[3]).toBe('Ikke bevilget');
+});
+
+test('a broken workbook shows its errors with their cells; choosing one selects the cell', async () => {
+  const sheets = sampleSheets();
+  sheets[0].values[3][5] = '12,5 mio';
+  sheets[3].values[6][1] = 'Tilfældig';
+  const file = path.join(tempDir(), 'fejl.xlsx');
+  await saveWorkbook(newWorkbook(sheets), file);
+  await page.setInputFiles('input[type=file]', file);
+  await page.getByRole('heading', { name: '2 problemer' }).waitFor();
+  const cell = page.getByRole('button', { name: /Hørsholm!F4: "12,5 mio" er ikke et tal/ });
+  await cell.click();
+  await page.locator('td[aria-selected=true]').waitFor();
+  expect(await page.locator('td[aria-selected=true]').textContent()).toBe('12,5 mio');
+  expect(await page.getByRole('tab', { name: 'Hørsholm' }).getAttribute('aria-selected')).toBe('true');
+  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.').waitFor();
+  expect(await page.getByRole('tab', { name: 'Resultat' }).count()).toBe(0);
+});
+
+test('the main path works with the keyboard alone', async () => {
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate(() => document.activeElement?.textContent)) === 'Beregn scenarier';
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  // Sheets are tabs: focus the selected one, then arrows move between them.
+  await page.getByRole('tab', { name: 'Hørsholm' }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  expect(await page.getByRole('tab', { name: 'Resultat' }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resultat');
+});
+
+test('the result can be downloaded as .xlsx, with the output sheets in it', async () => {
+  await calculate();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent projektmappen' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('raaderum-eksempel.resultat.xlsx');
+  const file = path.join(tempDir(), 'hentet.xlsx');
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual([
+    'Hørsholm',
+    'Faxe',
+    'København',
+    'Scenarier',
+    'Resultat',
+    'Råderum',
+    'Sammenligning',
+  ]);
+});
+
+async function seriousViolations(selector?: string): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(async (selector) => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    return run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });
+  }, selector);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe-core finds no serious or critical violations in the task pane, in Danish and English, before and after a run', async () => {
+  expect(await seriousViolations('aside')).toEqual([]);
+  await calculate();
+  expect(await seriousViolations('aside')).toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await seriousViolations('aside')).toEqual([]);
+  expect(await seriousViolations()).toEqual([]);
+});
+
+test('the Excel task pane page renders outside Office instead of staying blank', async () => {
+  await page.goto(session.url + 'taskpane.html');
+  await page.getByRole('link', { name: /forhåndsvisningen|the preview/ }).waitFor();
+});
