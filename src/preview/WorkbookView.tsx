@@ -12,7 +12,7 @@ const MAX_ROWS = 1000;
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, flex: 1 },
   scroller: { overflow: 'auto', flex: 1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
-  grid: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  grid: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
   head: {
     position: 'sticky',
     top: 0,
@@ -74,11 +74,19 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
   if (!sheet) return <div className={styles.view} />;
   const rowCount = Math.min(sheet.rowCount, MAX_ROWS);
   const columnCount = Math.max(1, sheet.columnCount);
+  const widths = Array.from({ length: columnCount }, (_, c) => Math.round((sheet.getColumn(c + 1).width ?? 10) * 7 + 12));
   return (
     <section className={styles.view} aria-label="Projektmappe">
       <SheetTabs sheets={workbook.worksheets.map((w) => w.name)} active={sheet.name} onActivate={onActivate} />
       <div className={styles.scroller} tabIndex={0} aria-label={`Arket ${sheet.name}`}>
-        <table className={styles.grid} aria-label={sheet.name}>
+        <table className={styles.grid} aria-label={sheet.name} style={{ width: `${48 + widths.reduce((a, b) => a + b, 0)}px` }}>
+          {/* The sheet's own column widths (in characters), as Excel shows them. */}
+          <colgroup>
+            <col style={{ width: '48px' }} />
+            {widths.map((width, c) => (
+              <col key={c} style={{ width: `${width}px` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th className={styles.head} aria-label="Række" />

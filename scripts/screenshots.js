@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Renders the task pane and the output sheets to PNG (screenshots/, not committed),
+ * from the built preview in Debian's headless Chromium. `npm run screenshots`.
+ * With --readme it also refreshes the two images the README shows (docs/images/).
+ */
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { serveDist } = require('./serve-dist');
+
+const root = path.join(__dirname, '..');
+const out = path.join(root, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+(async () => {
+  fs.mkdirSync(out, { recursive: true });
+  const server = await serveDist();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, locale: 'da-DK' });
+    await page.goto(server.url + 'preview.html');
+    await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
+    const shot = async (name, locator) => {
+      const file = path.join(out, `${name}.png`);
+      await (locator ?? page).screenshot({ path: file });
+      console.log(`wrote ${path.relative(root, file)}`);
+    };
+    await shot('1-preview');
+    await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+    await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+    await shot('2-taskpane', page.locator('aside'));
+    for (const [n, sheet] of [
+      ['3', 'Resultat'],
+      ['4', 'Råderum'],
+      ['5', 'Sammenligning'],
+    ]) {
+      await page.getByRole('tab', { name: sheet, exact: true }).click();
+      await shot(`${n}-${sheet.toLowerCase().replace('å', 'aa')}`);
+    }
+    if (process.argv.includes('--readme')) {
+      const images = path.join(root, 'docs', 'images');
+      fs.mkdirSync(images, { recursive: true });
+      fs.copyFileSync(path.join(out, '4-raaderum.png'), path.join(images, 'raaderum-sheet.png'));
+      fs.copyFileSync(path.join(out, '2-taskpane.png'), path.join(images, 'taskpane.png'));
+      console.log('refreshed docs/images/');
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
