@@ -80,6 +80,29 @@ test('best fill equals an exhaustive search, tie rule included', () => {
   );
 });
 
+test('best fill equals an exhaustive search for up to 14 requests, some paying back in a year', () => {
+  const mixed = fc
+    .array(
+      fc.record({
+        amount: fc.array(fc.oneof(fc.integer({ min: -1_000_000, max: 5_000_000 }), fc.constantFrom(0, 1_000_000, 2_000_000)), {
+          minLength: YEARS,
+          maxLength: YEARS,
+        }),
+        priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      }),
+      { maxLength: 14 },
+    )
+    .map((rs): Request[] => rs.map((r, i) => ({ nr: `R${i}`, order: i, ...r })));
+  fc.assert(
+    fc.property(availableArb, mixed, (available, requests) => {
+      const ordered = inPriorityOrder(requests);
+      const capacity = available.map((a) => Math.max(a, 0));
+      expect(bestFill(capacity, ordered)).toEqual(bruteForce(capacity, ordered));
+    }),
+    { numRuns: 60 },
+  );
+});
+
 test('best fill is never below priority order with full funding', () => {
   fc.assert(
     fc.property(availableArb, requestsArb(25), (available, requests) => {
