@@ -18,10 +18,8 @@ import {
 } from './rules';
 import type { Book, Kind, Proposal, Scenario } from './types';
 
-export interface ProposalResult {
-  proposal: Proposal;
-  kind: Kind;
-  included: boolean;
+/** A proposal's figures per year in one scenario, unrounded. */
+export interface YearFigures {
   udgift: number[];
   split?: { service: number[]; ejService: number[] };
   /** Refusion change plus stated Indtægt. */
@@ -31,6 +29,12 @@ export interface ProposalResult {
   netto: number[];
   /** Fuldtidspersoner this scenario assumes for the row, where the row gives a volume. */
   fullTimePersons?: number;
+}
+
+export interface ProposalResult extends YearFigures {
+  proposal: Proposal;
+  kind: Kind;
+  included: boolean;
 }
 
 export interface ScenarioResult {
@@ -48,17 +52,8 @@ export interface Evaluation {
   issues: Issue[];
 }
 
-interface ProposalFigures {
-  udgift: number[];
-  split?: { service: number[]; ejService: number[] };
-  indtaegt: number[];
-  investering: number[];
-  netto: number[];
-  fullTimePersons?: number;
-}
-
 /** Rules 1–5 for one proposal in one scenario. */
-export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): ProposalFigures {
+export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): YearFigures {
   const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
   const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
   const scale = (values: number[]): number[] =>
@@ -112,6 +107,20 @@ function checkScenario(s: Scenario, book: Book, issues: Issue[]): void {
   }
   const missingYears = book.years.filter((_, t) => s.pool[t] === undefined);
   if (missingYears.length > 0) issues.push(warning('poolMissing', { scenario: s.name, years: missingYears.join(', ') }, s.place));
+}
+
+/** A scenario that states nothing: no pool, no rates, priority order, nothing left out. */
+export function newScenario(name: string, fields: Partial<Scenario> = {}): Scenario {
+  return {
+    name,
+    pool: [],
+    caseloadByBenefit: {},
+    refusionByBenefit: {},
+    fullTimePersonsByBenefit: {},
+    mode: 'priority',
+    excluded: [],
+    ...fields,
+  };
 }
 
 export function evaluate(book: Book): Evaluation {

@@ -5,22 +5,17 @@
  */
 import type { FundingStatus } from '../model/allocation';
 import { roundHalfAwayFromZero } from '../model/rounding';
-import type { Evaluation, ScenarioResult } from '../model/scenarios';
+import type { Evaluation, ScenarioResult, YearFigures } from '../model/scenarios';
 import type { AllocationMode, Kind } from '../model/types';
 
-export interface ProposalFigures {
+/** A proposal's figures in one scenario, rounded (so `fullTimePersons` is as assumed, not rounded). */
+export interface ProposalFigures extends YearFigures {
   nr: string;
   title: string;
   committee: string;
   kind: Kind;
   included: boolean;
   priority?: number;
-  udgift: number[];
-  split?: { service: number[]; ejService: number[] };
-  indtaegt: number[];
-  investering: number[];
-  netto: number[];
-  fullTimePersons?: number;
   /** Netto per fuldtidsperson in whole kroner. */
   nettoPerPerson?: number[];
 }

@@ -4,6 +4,7 @@
  * base's value.
  */
 import { problem, type Issue } from '../model/problems';
+import { newScenario } from '../model/scenarios';
 import type { AllocationMode, CellPlace, RefusionSpec, Scenario } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
 import { isBlank, type CellValue, type SheetCells } from './grid';
@@ -139,16 +140,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     if (row.parameter.kind === 'pool') result.poolYears.push({ year: row.parameter.year, place: row.cells[0].place });
 
   columns.forEach((column, s) => {
-    const scenario: Scenario = {
-      name: column.name,
-      pool: [],
-      caseloadByBenefit: {},
-      refusionByBenefit: {},
-      fullTimePersonsByBenefit: {},
-      mode: 'priority',
-      excluded: [],
-      place: column.place,
-    };
+    const scenario = newScenario(column.name, { place: column.place });
     const pools = new Map<number, number>();
     result.poolsByYear.push(pools);
     const bands = new Map<string, { shares: (number | undefined)[]; stated: boolean; place: CellPlace }>();

@@ -1,3 +1,4 @@
+import { newScenario } from '../../src/model/scenarios';
 import type { Proposal, Scenario } from '../../src/model/types';
 
 /** Small builders for core tests: a proposal or scenario with only what a test states. */
@@ -16,14 +17,5 @@ export function proposal(fields: Partial<Proposal> & { nr: string; udgift: numbe
 }
 
 export function scenario(fields: Partial<Scenario> = {}): Scenario {
-  return {
-    name: 'Basis',
-    pool: [],
-    caseloadByBenefit: {},
-    refusionByBenefit: {},
-    fullTimePersonsByBenefit: {},
-    mode: 'priority',
-    excluded: [],
-    ...fields,
-  };
+  return newScenario(fields.name ?? 'Basis', fields);
 }

@@ -10,6 +10,7 @@ import { App } from '../../src/taskpane/components/App';
 import { PaneStore } from '../../src/taskpane/state';
 import { HostError, type WorkbookHost } from '../../src/workbook/host';
 import { newWorkbook } from '../../src/xlsx/files';
+import { SAMPLE_SHEETS_AFTER_RUN } from '../helpers/files';
 import { workbookHost } from '../../src/xlsx/workbook-host';
 
 function setup(workbook: ExcelJS.Workbook, wrap: (host: WorkbookHost) => WorkbookHost = (h) => h) {
@@ -34,15 +35,7 @@ test('"Beregn scenarier" writes the three output sheets and shows the budget eff
   await screen.findByText(/Hørsholm/);
   fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
   expect(await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.')).toBeTruthy();
-  expect(workbook.worksheets.map((w) => w.name)).toEqual([
-    'Hørsholm',
-    'Faxe',
-    'København',
-    'Scenarier',
-    'Resultat',
-    'Råderum',
-    'Sammenligning',
-  ]);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
   const table = screen.getByRole('table', { name: 'Budgetvirkning' });
   expect(
     within(table)

@@ -9,7 +9,7 @@ import { readBook } from '../../src/workbook/read';
 import type { OutputSheet } from '../../src/workbook/output';
 import { readSheets, writeSheets } from '../../src/xlsx/cells';
 import { loadWorkbook, newWorkbook, saveWorkbook } from '../../src/xlsx/files';
-import { tempDir } from '../helpers/files';
+import { tempDir, SAMPLE_SHEETS_AFTER_RUN } from '../helpers/files';
 
 async function throughFile(sheets: OutputSheet[] | ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const file = path.join(tempDir(), 'book.xlsx');
@@ -46,15 +46,7 @@ test('output sheets written into the copy read back with formats, tables, and th
   const { sheets } = outputSheets(evaluate(read.book!), read.unit);
   writeSheets(book, sheets);
   const again = await throughFile(book);
-  expect(again.worksheets.map((w) => w.name)).toEqual([
-    'Hørsholm',
-    'Faxe',
-    'København',
-    'Scenarier',
-    'Resultat',
-    'Råderum',
-    'Sammenligning',
-  ]);
+  expect(again.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
   const resultat = again.getWorksheet('Resultat')!;
   const rows = readSheets(again).find((s) => s.name === 'Resultat')!.values;
   const ebu1 = rows.findIndex((r) => r[0] === 'EBU 1');
