@@ -12,7 +12,7 @@
  * as it was.
  */
 import type { CellPlace } from '../model/types';
-import { cellAddress, columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
+import { columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
 import { isOutputSheet } from '../workbook/read';
 import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, rowBlocks } from './payload';
@@ -48,6 +48,13 @@ type UsedRange = Pick<Excel.Range, 'isNullObject' | 'rowIndex' | 'columnIndex' |
 const originOf = (used: UsedRange) =>
   used.isNullObject ? { row: 0, column: 0 } : { row: used.rowIndex, column: used.columnIndex };
 
+/** One sync: the names of the sheets, in workbook order. */
+export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const worksheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  return worksheets.items.map((w) => w.name);
+}
+
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets.load('items/name');
   const tables = context.workbook.tables.load('items/name');
@@ -55,11 +62,14 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
 
   const sheetNames = worksheets.items.map((w) => w.name);
   const inputs = sheetNames.filter((name) => !isOutputSheet(name));
-  const tableRanges = tables.items.map((t) => ({
-    name: t.name,
-    worksheet: t.worksheet.load('name'),
-    range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
-  }));
+  // Queued with each attempt to read, so they arrive in the same sync as the values (or the sizes).
+  const queueTableRanges = () =>
+    tables.items.map((t) => ({
+      name: t.name,
+      worksheet: t.worksheet.load('name'),
+      range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
+    }));
+  let tableRanges = queueTableRanges();
   const tablesOn = (sheet: string): TableArea[] =>
     tableRanges
       .filter((t) => t.worksheet.name === sheet)
@@ -89,14 +99,9 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   }
 
   // Past the response limit: sizes and table ranges first, then rows in blocks, one sync each.
-  const tableRangesAgain = tables.items.map((t) => ({
-    name: t.name,
-    worksheet: t.worksheet.load('name'),
-    range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
-  }));
+  tableRanges = queueTableRanges();
   const sizes = inputs.map((name) => usedRange(name).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
-  tableRanges.splice(0, tableRanges.length, ...tableRangesAgain);
   const sheets: SheetCells[] = inputs.map((name, i) => ({
     name,
     origin: originOf(sizes[i]),
@@ -273,6 +278,6 @@ async function recover(context: Excel.RequestContext, staged: readonly Staged[])
 export async function selectPlace(context: Excel.RequestContext, place: CellPlace): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(place.sheet);
   sheet.activate();
-  sheet.getRange(cellAddress(place).split('!')[1]).select();
+  sheet.getRange(`${columnLetters(place.column)}${place.row + 1}`).select();
   await context.sync();
 }

@@ -1,6 +1,6 @@
 /** The task pane's host inside Excel: each call is one `Excel.run`. */
 import type { WorkbookHost } from '../workbook/host';
-import { apiSupport, readWorkbook, selectPlace, writeSheets } from './excel-adapter';
+import { apiSupport, readWorkbook, selectPlace, sheetNames, writeSheets } from './excel-adapter';
 import { hostError } from './errors';
 
 async function inExcel<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -21,9 +21,9 @@ export const excelHost: WorkbookHost = {
     }),
   addMissingSheets: (sheets) =>
     inExcel(async (context) => {
-      const { sheetNames } = await readWorkbook(context);
-      const have = new Set(sheetNames.map((n) => n.toLowerCase()));
-      await writeSheets(context, sheets, { support: apiSupport(), sheetNames, addOnly: true });
+      const names = await sheetNames(context);
+      const have = new Set(names.map((n) => n.toLowerCase()));
+      await writeSheets(context, sheets, { support: apiSupport(), sheetNames: names, addOnly: true });
       return sheets.map((s) => s.name).filter((n) => !have.has(n.toLowerCase()));
     }),
   select: (place) => inExcel((context) => selectPlace(context, place)),

@@ -10,7 +10,7 @@ import { evaluationFigures } from '../workbook/figures';
 import type { SheetCells } from '../workbook/grid';
 import { HostError, type HostFailure, type WorkbookHost } from '../workbook/host';
 import type { Language } from '../workbook/messages';
-import { outputSheets, type OutputSheet } from '../workbook/output';
+import { inUnit, outputSheets, type OutputSheet } from '../workbook/output';
 import { readBook, type ListSummary } from '../workbook/read';
 import { templateSheets } from '../workbook/template';
 import { UNITS, type Unit } from '../workbook/units';
@@ -63,11 +63,10 @@ export function analyse(sheets: SheetCells[]): Analysis {
   const output = outputSheets(evaluation, read.unit);
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
-  const kroner = UNITS[read.unit].kroner;
   const summary = evaluationFigures(evaluation, UNITS[read.unit].roundingStep).map((s) => ({
     name: s.name,
-    effect: s.effect.map((v) => Math.round((v / kroner) * 10) / 10),
-    remaining: s.remaining.map((v) => Math.round((v / kroner) * 10) / 10),
+    effect: inUnit(s.effect, read.unit),
+    remaining: inUnit(s.remaining, read.unit),
   }));
   return { found, issues, outputs: output.sheets, summary };
 }

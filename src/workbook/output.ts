@@ -92,7 +92,7 @@ class SheetBuilder {
   }
 }
 
-const inUnit = (kroner: readonly number[], unit: Unit): number[] => kroner.map((v) => toUnit(v, unit));
+export const inUnit = (kroner: readonly number[], unit: Unit): number[] => kroner.map((v) => toUnit(v, unit));
 /** Kroner → the workbook's unit; the figures are already rounded to its step. */
 const toUnit = (kroner: number, unit: Unit): number => Math.round((kroner / UNITS[unit].kroner) * 10) / 10 || 0;
 
