@@ -5,7 +5,8 @@
  */
 import { problem, type Issue } from '../model/problems';
 import { newScenario } from '../model/scenarios';
-import type { AllocationMode, CellPlace, RefusionSpec, Scenario } from '../model/types';
+import { staircaseSharesAddUp } from '../model/rules';
+import type { AllocationMode, CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
 import { isBlank, type CellValue, type SheetCells } from './grid';
 import { findHeaderRow, sheetAreas } from './areas';
@@ -239,7 +240,14 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         issues.push(problem('staircaseIncomplete', { benefit, scenario: column.name }, entry.place));
         continue;
       }
-      const spec: RefusionSpec = { durationShares: entry.shares as unknown as [number, number, number, number] };
+      const shares = entry.shares as unknown as StaircaseShares;
+      if (!staircaseSharesAddUp(shares)) {
+        // Reported here, where the Varighed cells are known; the core checks the same for other callers.
+        const sum = Math.round(shares.reduce((a, b) => a + b, 0) * 1000) / 10;
+        issues.push(problem('staircaseSum', { benefit, scenario: column.name, sum }, entry.place));
+        continue;
+      }
+      const spec: RefusionSpec = { durationShares: shares };
       scenario.refusionByBenefit[benefit] = spec;
     }
     result.scenarios.push(scenario);

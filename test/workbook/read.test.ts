@@ -184,7 +184,7 @@ test('a bad base value that other scenarios inherit is reported once, where it i
   ]);
 });
 
-test('staircase shares that do not add up to 100 % are a problem of the scenario', () => {
+test('staircase shares that do not add up to 100 % are a problem at the Varighed cells', () => {
   const read = readBook([
     sheet('Forslag', [
       ['Nr', 'Titel', 'Ydelse', 'Udgift 2025', 'Refusionsandel'],
@@ -198,9 +198,21 @@ test('staircase shares that do not add up to 100 % are a problem of the scenario
       ['Varighed uge 53+ sygedagpenge', 0.4],
     ]),
   ]);
-  const evaluation = evaluate(read.book!);
-  expect(evaluation.issues.map((i) => formatIssue(i))).toContain(
-    'Scenarier!B1: andelene i refusionstrappen for sygedagpenge i "Basis" giver 90 %, ikke 100 %',
+  expect(errors(read)).toEqual(['Scenarier!B3: andelene i refusionstrappen for sygedagpenge i "Basis" giver 90 %, ikke 100 %']);
+});
+
+test('the core checks staircase shares too, for callers that build scenarios themselves', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Udgift 2025'],
+      ['A', 'a', -1000],
+    ]),
+    scenarioSheet([['Råderum 2025', 0]]),
+  ]);
+  const book = read.book!;
+  book.scenarios[0].refusionByBenefit.sygedagpenge = { durationShares: [0.5, 0.5, 0.5, 0] };
+  expect(evaluate(book).issues.map((i) => formatIssue(i))).toContain(
+    'Scenarier!B1: andelene i refusionstrappen for sygedagpenge i "Basis" giver 150 %, ikke 100 %',
   );
 });
 
