@@ -40,6 +40,12 @@ test('the seed workbook reads back from .xlsx with its tables and gives the docu
   expect(netto(volume, 'EBU 1')).toEqual([-476316, -476316, -476316, -476316]);
 });
 
+test('the sample the preview opens (assets/sample) is what src/sample makes: `npm run sample` rebuilds it', async () => {
+  const committed = await loadWorkbook(path.join(__dirname, '..', '..', 'assets', 'sample', 'raaderum-eksempel.xlsx'));
+  const fresh = await throughFile(sampleSheets());
+  expect(readSheets(committed)).toEqual(readSheets(fresh));
+});
+
 test('output sheets written into the copy read back with formats, tables, and the user’s sheets untouched', async () => {
   const book = await throughFile(sampleSheets());
   const read = readBook(readSheets(book));
