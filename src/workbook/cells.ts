@@ -2,10 +2,17 @@
  * Parsing of single cells as finance officers type them: Danish numbers
  * (1.234.567,5), percentages, shares. A parse gives a value or a reason.
  */
-import type { CellValue } from './grid';
-import { isBlank } from './grid';
+import { cellError, isBlank, NO_VALUE, type CellValue } from './grid';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: 'notNumber' | 'shareRange' | 'negative' };
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: false; reason: 'notNumber' | 'shareRange' | 'negative' | 'cellError' | 'formulaWithoutValue' };
+
+/** A cell that holds an error, or a formula without a stored result, is never a number (nor 0). */
+function errorReason(value: CellValue): Parsed<never> | undefined {
+  const error = cellError(value);
+  if (error === undefined) return undefined;
+  return { ok: false, reason: error === NO_VALUE ? 'formulaWithoutValue' : 'cellError' };
+}
 
 const DANISH_GROUPED = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567,5
 const DANISH_PLAIN = /^[-+]?\d+(,\d+)?$/; // 1234,5
@@ -19,6 +26,9 @@ const DECIMAL_POINT = /^[-+]?\d*\.\d+$/; // 0.3, 12.5
  */
 export function parseNumber(value: CellValue): Parsed<number> | undefined {
   if (value === null || isBlank(value)) return undefined;
+  const error = errorReason(value);
+  if (error) return error;
+  if (typeof value === 'object') return { ok: false, reason: 'notNumber' };
   if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'notNumber' };
   if (typeof value === 'boolean') return { ok: false, reason: 'notNumber' };
   const s = value
@@ -39,6 +49,8 @@ export function parseNumber(value: CellValue): Parsed<number> | undefined {
  */
 export function parseShare(value: CellValue): Parsed<number> | undefined {
   if (isBlank(value)) return undefined;
+  const error = errorReason(value);
+  if (error) return error;
   let fraction: number;
   if (typeof value === 'string' && value.trim().endsWith('%')) {
     const n = parseNumber(value.trim().slice(0, -1));

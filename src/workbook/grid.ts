@@ -5,7 +5,28 @@
  */
 import type { CellPlace } from '../model/types';
 
-export type CellValue = string | number | boolean | null;
+/**
+ * A cell that has no value to read: a formula error (`#DIV/0!`) or a formula
+ * whose result was never stored (`noValue`: files written by scripts). Never read as 0.
+ */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError;
+
+/** The error code shown to the user for `noValue`. */
+export const NO_VALUE = 'noValue';
+
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+
+/** The error a cell holds: a CellError, or Excel's error text as Office.js gives it. */
+export function cellError(value: CellValue | undefined): string | undefined {
+  if (value !== null && typeof value === 'object') return value.error;
+  if (typeof value === 'string' && EXCEL_ERRORS.test(value.trim())) return value.trim();
+  return undefined;
+}
 
 export interface TableArea {
   name: string;
@@ -22,6 +43,11 @@ export interface SheetCells {
   origin: { row: number; column: number };
   values: CellValue[][];
   tables: TableArea[];
+  /**
+   * Set by an adapter that did not read the sheet because its used range is too
+   * large to read (Excel returns no values past 5 million cells); values are then empty.
+   */
+  oversized?: { rowCount: number; columnCount: number };
 }
 
 export function columnLetters(column: number): string {

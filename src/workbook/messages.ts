@@ -9,6 +9,13 @@ type Template = (p: Params) => string;
 
 const DA: Record<string, Template> = {
   notNumber: (p) => `"${p.text}" er ikke et tal`,
+  cellError: (p) => `cellen viser fejlen ${p.text}; ret formlen, så den giver et tal`,
+  formulaWithoutValue: () =>
+    `cellen har en formel uden gemt resultat (filen er skrevet af et program, der ikke regner); åbn og gem filen i Excel eller LibreOffice`,
+  sheetTooLarge: (p) =>
+    `arket ${p.sheet} bruger ${p.rows} rækker × ${p.columns} kolonner, for mange celler til at læse; slet de tomme rækker og kolonner under og til højre for dataene (senest brugte celle: ${p.last})`,
+  outputSheetNotOurs: (p) =>
+    `arket ${p.sheet} er ikke skrevet af Råderum, men navnet er forbeholdt resultatet og ville blive overskrevet; omdøb arket (dets indhold læses ikke)`,
   shareRange: (p) => `"${p.text}" er over 100 %`,
   negative: (p) => `"${p.text}" må ikke være negativ`,
   notPositive: (p) => `"${p.text}" skal være større end 0`,
@@ -56,6 +63,13 @@ const DA: Record<string, Template> = {
 
 const EN: Record<string, Template> = {
   notNumber: (p) => `"${p.text}" is not a number`,
+  cellError: (p) => `the cell shows the error ${p.text}; fix the formula so that it gives a number`,
+  formulaWithoutValue: () =>
+    `the cell holds a formula without a stored result (the file was written by a program that does not calculate); open and save the file in Excel or LibreOffice`,
+  sheetTooLarge: (p) =>
+    `the sheet ${p.sheet} uses ${p.rows} rows × ${p.columns} columns, too many cells to read; delete the empty rows and columns below and to the right of the data (last used cell: ${p.last})`,
+  outputSheetNotOurs: (p) =>
+    `the sheet ${p.sheet} was not written by Råderum, but its name is reserved for the results and it would be overwritten; rename the sheet (its content is not read)`,
   shareRange: (p) => `"${p.text}" is above 100 %`,
   negative: (p) => `"${p.text}" must not be negative`,
   notPositive: (p) => `"${p.text}" must be greater than 0`,

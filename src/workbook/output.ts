@@ -10,6 +10,7 @@ import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode } from '../model/types';
 import { evaluationFigures, type ProposalFigures, type ScenarioFigures } from './figures';
 import type { TableArea } from './grid';
+import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
 
 export type OutputCell = string | number | null;
@@ -117,7 +118,7 @@ export function outputSheets(evaluation: Evaluation, unit: Unit): OutputResult {
 }
 
 function unitNote(unit: Unit): string {
-  return `Beløb i ${unit}, minus er en besparelse. Skrevet af Råderum; arket skrives forfra ved hver beregning.`;
+  return `Beløb i ${unit}, minus er en besparelse. ${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`;
 }
 
 function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit): OutputSheet {
@@ -264,6 +265,7 @@ function comparisonSheet(scenarios: ScenarioFigures[], years: number[], unit: Un
   b.add(['Sammenligning'], true);
   const [base, ...others] = scenarios;
   if (others.length === 0) {
+    b.add([unitNote(unit)]);
     b.add([`Der er kun ét scenarie (${base.name}). Tilføj en kolonne på arket Scenarier for at sammenligne.`]);
     return b.build([12, 50]);
   }

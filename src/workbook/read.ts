@@ -1,7 +1,7 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
 import { hasProblems, problem, type Issue } from '../model/problems';
 import type { Book, CellPlace } from '../model/types';
-import { cellAddress, type SheetCells } from './grid';
+import { cellAddress, isBlank, sheetReference, type SheetCells } from './grid';
 import { findProposalLists, readProposals } from './proposal-lists';
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
 import { matchKey } from './text';
@@ -11,7 +11,23 @@ import { UNITS } from './units';
 /** The sheets the product writes; never read as input. */
 export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'] as const;
 
-export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.some((o) => matchKey(o) === matchKey(name));
+/** Excel's rule for sheet names: the same name whatever the case (Råderum = RÅDERUM, but not Raaderum). */
+export const sameSheetName = (a: string, b: string): boolean =>
+  a.normalize('NFC').toLocaleUpperCase('da') === b.normalize('NFC').toLocaleUpperCase('da');
+
+export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.some((o) => sameSheetName(o, name));
+
+/** Text every output sheet carries in its first rows, so a run knows the sheet is its own to replace. */
+export const OUTPUT_MARK = 'Skrevet af Råderum';
+/** How many top rows of an output sheet an adapter must hand over (at least) for the check. */
+export const OUTPUT_MARK_ROWS = 3;
+
+/** An output sheet is the product's to replace when it is empty or carries the mark in its first rows. */
+export function isOwnOutput(sheet: SheetCells): boolean {
+  const top = sheet.values.slice(0, Math.max(0, OUTPUT_MARK_ROWS - sheet.origin.row));
+  const empty = sheet.values.every((row) => row.every(isBlank));
+  return empty || top.some((row) => row.some((v) => typeof v === 'string' && v.includes(OUTPUT_MARK)));
+}
 
 export interface ListSummary {
   sheet: string;
@@ -31,6 +47,21 @@ export interface ReadResult {
 
 export function readBook(sheets: readonly SheetCells[]): ReadResult {
   const issues: Issue[] = [];
+  for (const s of sheets) {
+    if (isOutputSheet(s.name) && !s.oversized && !isOwnOutput(s))
+      issues.push(problem('outputSheetNotOurs', { sheet: sheetReference(s.name) }, { sheet: s.name, row: 0, column: 0 }));
+    if (s.oversized) {
+      const { rowCount, columnCount } = s.oversized;
+      const last = { sheet: s.name, row: s.origin.row + rowCount - 1, column: s.origin.column + columnCount - 1 };
+      issues.push(
+        problem(
+          'sheetTooLarge',
+          { sheet: sheetReference(s.name), rows: rowCount, columns: columnCount, last: cellAddress(last) },
+          last,
+        ),
+      );
+    }
+  }
   const inputs = sheets.filter((s) => !isOutputSheet(s.name));
   const scenarioSheet = readScenarioSheet(inputs, issues);
   const unit = scenarioSheet?.unit ?? 'kr.';

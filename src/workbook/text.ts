@@ -1,3 +1,5 @@
+import type { CellValue } from './grid';
+
 /**
  * Matching of headers, parameters and benefit names: case-insensitive, ignoring
  * surrounding spaces and a trailing dot; æ/ø/å also match ae/oe/aa.
@@ -16,7 +18,8 @@ export function matchKey(text: string): string {
     .trim();
 }
 
-export function cellText(value: string | number | boolean | null): string {
+export function cellText(value: CellValue): string {
   if (value === null) return '';
+  if (typeof value === 'object') return value.error;
   return typeof value === 'string' ? value.trim() : String(value);
 }

@@ -15,8 +15,17 @@ describe('parseNumber reads numbers as Danish finance officers type them', () =>
     expect(parseNumber(text)).toEqual({ ok: true, value: expected });
   });
 
-  test.each(['12,5 mio', 'ca. 400', '1,2,3', 'abc', '#DIV/0!'])('"%s" is not a number', (text) => {
+  test.each(['12,5 mio', 'ca. 400', '1,2,3', 'abc', '#DIV'])('"%s" is not a number', (text) => {
     expect(parseNumber(text)).toEqual({ ok: false, reason: 'notNumber' });
+  });
+
+  test.each(['#DIV/0!', '#N/A', '#REF!', { error: '#VALUE!' }])('%p is a formula error, never a number', (value) => {
+    expect(parseNumber(value)).toEqual({ ok: false, reason: 'cellError' });
+    expect(parseShare(value)).toEqual({ ok: false, reason: 'cellError' });
+  });
+
+  test('a formula without a stored result is never read as 0', () => {
+    expect(parseNumber({ error: 'noValue' })).toEqual({ ok: false, reason: 'formulaWithoutValue' });
   });
 
   test('blank is no value, not zero', () => {

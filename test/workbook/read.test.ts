@@ -219,6 +219,8 @@ test('the core checks staircase shares too, for callers that build scenarios the
 test('output sheets and the Scenarier sheet are never read as proposal lists', () => {
   const read = readBook([
     sheet('Resultat', [
+      ['Resultat'],
+      ['Beløb i kr. Skrevet af Råderum; arket skrives forfra ved hver beregning.'],
       ['Nr', 'Titel', 'Udgift 2025'],
       ['OLD', 'gammelt resultat', 1],
     ]),
@@ -229,6 +231,21 @@ test('output sheets and the Scenarier sheet are never read as proposal lists', (
     scenarioSheet([['Råderum 2025', 0]]),
   ]);
   expect(read.book!.proposals.map((p) => p.nr)).toEqual(['A']);
+});
+
+test('a sheet named like an output sheet (any case) that Råderum did not write is a problem, never overwritten', () => {
+  const list = [
+    ['Nr', 'Titel', 'Udgift 2025'],
+    ['B', 'b', 1],
+  ];
+  const read = readBook([sheet('RÅDERUM', list), sheet('Forslag', list.slice(0, 1).concat([['A', 'a', 1]])), scenarioSheet([])]);
+  expect(read.book).toBeUndefined();
+  expect(read.issues.map((i) => formatIssue(i))).toContain(
+    'RÅDERUM!A1: arket RÅDERUM er ikke skrevet af Råderum, men navnet er forbeholdt resultatet og ville blive overskrevet; omdøb arket (dets indhold læses ikke)',
+  );
+  // Excel's names differ only by case; "Raaderum" is another name, read as input.
+  const other = readBook([sheet('Raaderum', list), scenarioSheet([])]);
+  expect(other.book!.proposals.map((p) => p.nr)).toEqual(['B']);
 });
 
 test('a workbook without Scenarier says how to get one', () => {
