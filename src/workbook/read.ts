@@ -32,7 +32,10 @@ export function isOwnOutput(sheet: SheetCells): boolean {
 export interface ListSummary {
   sheet: string;
   table?: string;
+  /** Proposals read from the list. */
   proposals: number;
+  /** Rows of the list that were not read: a problem in the row, or a number used before. */
+  notRead: number;
 }
 
 export interface ReadResult {
@@ -92,6 +95,8 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       continue;
     }
     const read = readProposals(list, UNITS[unit].kroner, proposals.length, issues);
+    const rows = list.area.rows.filter((r) => !r.every(isBlank)).length;
+    let accepted = 0;
     for (const p of read) {
       const key = matchKey(p.nr);
       if (firstPlace.has(key)) {
@@ -101,8 +106,9 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       }
       firstPlace.set(key, p.places.row);
       proposals.push(p);
+      accepted++;
     }
-    result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: read.length });
+    result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: accepted, notRead: rows - accepted });
   }
 
   if (scenarioSheet) {

@@ -37,8 +37,8 @@ test('a table and a plain sheet with a title above and a note below are both pro
   ]);
   expect(errors(read)).toEqual([]);
   expect(read.lists).toEqual([
-    { sheet: 'Forslag', table: 'Forslag', proposals: 1 },
-    { sheet: 'Udvalg 2', table: undefined, proposals: 1 },
+    { sheet: 'Forslag', table: 'Forslag', proposals: 1, notRead: 0 },
+    { sheet: 'Udvalg 2', table: undefined, proposals: 1, notRead: 0 },
   ]);
   const evaluation = evaluate(read.book!);
   expect(evaluation.scenarios[0].proposals.map((p) => p.netto)).toEqual([four(-350000), [-85000, -110000, -110000, -110000]]);
