@@ -6,8 +6,9 @@
  * `npm run validate` where there is some).
  */
 import { execFileSync } from 'child_process';
-import { readFileSync, existsSync } from 'fs';
+import { readFileSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
+import { validateXML } from 'xmllint-wasm';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { productionManifest } = require('../scripts/production-manifest');
@@ -29,6 +30,36 @@ test('it is well-formed XML for a task pane add-in', () => {
   expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
   expect(doc.documentElement.localName).toBe('OfficeApp');
   expect(attr(doc.documentElement, 'xsi:type')).toBe('TaskPaneApp');
+});
+
+/** Microsoft's manifest schemas (see test/manifest-schemas/README.md), as Office applies them at sideload and upload. */
+const SCHEMAS = path.join(root, 'test', 'manifest-schemas');
+const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
+
+async function schemaErrors(manifest: string): Promise<string[]> {
+  const file = (name: string) => ({ fileName: name, contents: readFileSync(path.join(SCHEMAS, name), 'utf8') });
+  const imported = readdirSync(SCHEMAS).filter((f) => f.endsWith('.xsd') && f !== MAIN_SCHEMA);
+  const result = await validateXML({
+    xml: [{ fileName: 'manifest.xml', contents: manifest }],
+    schema: [file(MAIN_SCHEMA)],
+    preload: imported.map(file),
+  });
+  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
+}
+
+test("it passes Microsoft's manifest schema", async () => {
+  expect(await schemaErrors(xml)).toEqual([]);
+});
+
+test("the production manifest passes Microsoft's manifest schema", async () => {
+  expect(await schemaErrors(productionManifest(xml, 'https://raaderum.example.dk/addin/'))).toEqual([]);
+});
+
+test('the schema check catches what Office refuses (an empty AppDomains, a missing Id)', async () => {
+  const emptyAppDomains = xml.replace('<Hosts>', '<AppDomains/>\n  <Hosts>');
+  expect((await schemaErrors(emptyAppDomains)).join('\n')).toMatch(/AppDomains': Missing child element/);
+  const noId = xml.replace(/<Id>[^<]*<\/Id>/, '');
+  expect((await schemaErrors(noId)).join('\n')).toMatch(/Id/);
 });
 
 test('office-addin-manifest reads it (offline `info`): Excel workbook, read/write, Danish with English', () => {
@@ -104,4 +135,6 @@ test('the production manifest points everything at the production URL', () => {
   expect(production).not.toContain('localhost');
   expect(production).toContain('https://raaderum.example.dk/addin/taskpane.html');
   expect(() => productionManifest(xml, 'http://insecure.example.dk/')).toThrow(/https/);
+  // It goes into XML attributes as it is: a character that would need escaping is refused.
+  expect(() => productionManifest(xml, 'https://raaderum.example.dk/a&b/')).toThrow(/&/);
 });
