@@ -17,6 +17,9 @@ import { UNITS, type Unit } from '../workbook/units';
 
 export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
 
+/** What a button asks for. */
+export type Action = 'scan' | 'calculate' | 'insertTemplate';
+
 export interface Found {
   lists: ListSummary[];
   years: number[];
@@ -35,7 +38,9 @@ export type Notice =
   | { kind: 'done' }
   | { kind: 'stoppedByProblems' }
   | { kind: 'templateAdded'; names: string[] }
-  | { kind: 'hostFailure'; failure: HostFailure; detail: string };
+  | { kind: 'hostFailure'; failure: HostFailure; detail: string }
+  /** A button was pressed while another action was writing to the workbook: nothing was started. */
+  | { kind: 'busy'; running: Action; pressed: Action };
 
 export interface PaneState {
   language: Language;
@@ -45,6 +50,8 @@ export interface PaneState {
   issues: Issue[];
   summary?: ScenarioSummary[];
   notice?: Notice;
+  /** Pressed while the workbook was being read: runs as soon as the read is done. */
+  queued?: Action;
 }
 
 interface Analysis {
@@ -101,8 +108,62 @@ export class PaneStore {
   }
 
   /** Reads the workbook and shows what it found and any problems. */
-  async scan(): Promise<void> {
-    if (this.state.phase !== 'idle') return;
+  scan(): Promise<void> {
+    return this.press('scan');
+  }
+
+  /** Reads, calculates and writes the output sheets in one run of the host. */
+  calculate(): Promise<void> {
+    return this.press('calculate');
+  }
+
+  /** Adds the template's sheets that the workbook lacks, then reads again. */
+  insertTemplate(): Promise<void> {
+    return this.press('insertTemplate');
+  }
+
+  /**
+   * Every press leads to a result or a message. While the workbook is only
+   * being read (as when the pane opens), a press is remembered and runs right
+   * after the read; the pane says so. While Råderum calculates or writes, a
+   * press starts nothing (a second run would write the same sheets again) and
+   * the pane says why.
+   */
+  private async press(action: Action): Promise<void> {
+    if (this.running === 'scan') {
+      // A calculation or the template reads the workbook again, so a re-read never displaces them.
+      if (action !== 'scan' || this.state.queued === undefined) this.set({ queued: action });
+      return this.idle;
+    }
+    if (this.running) {
+      this.set({ notice: { kind: 'busy', running: this.running, pressed: action } });
+      return;
+    }
+    let done!: () => void;
+    this.idle = new Promise((resolve) => (done = resolve));
+    try {
+      for (let next: Action | undefined = action; next; next = this.state.queued) {
+        this.running = next;
+        if (this.state.queued) this.set({ queued: undefined });
+        await this.perform(next);
+      }
+    } finally {
+      this.running = undefined;
+      done();
+    }
+  }
+
+  private running?: Action;
+  /** Settles when the current run and whatever was queued behind it are done. */
+  private idle: Promise<void> = Promise.resolve();
+
+  private perform(action: Action): Promise<void> {
+    if (action === 'scan') return this.read();
+    if (action === 'calculate') return this.run();
+    return this.addTemplate();
+  }
+
+  private async read(): Promise<void> {
     this.set({ phase: 'reading', notice: undefined });
     await this.guard(async () => {
       const { found, issues } = analyse(await this.host.read());
@@ -110,9 +171,7 @@ export class PaneStore {
     });
   }
 
-  /** Reads, calculates and writes the output sheets in one run of the host. */
-  async calculate(): Promise<void> {
-    if (this.state.phase !== 'idle') return;
+  private async run(): Promise<void> {
     this.set({ phase: 'reading', notice: undefined, progress: undefined });
     await this.guard(async () => {
       let analysis: Analysis | undefined;
@@ -130,16 +189,15 @@ export class PaneStore {
     });
   }
 
-  /** Adds the template's sheets that the workbook lacks, then reads again. */
-  async insertTemplate(): Promise<void> {
-    if (this.state.phase !== 'idle') return;
+  private async addTemplate(): Promise<void> {
     this.set({ phase: 'writing', notice: undefined });
     let added: string[] = [];
     await this.guard(async () => {
       added = await this.host.addMissingSheets(templateSheets(new Date().getFullYear() + 1));
     });
-    if (this.state.notice?.kind === 'hostFailure') return;
-    await this.scan();
+    if (this.failed()) return;
+    await this.read();
+    if (this.failed()) return;
     this.set({ notice: { kind: 'templateAdded', names: added } });
   }
 
@@ -149,6 +207,10 @@ export class PaneStore {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  private failed(): boolean {
+    return this.state.notice?.kind === 'hostFailure';
   }
 
   private async guard(work: () => Promise<void>): Promise<void> {

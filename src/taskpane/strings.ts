@@ -1,6 +1,7 @@
 /** The task pane's words, Danish first. */
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
+import type { Action } from './state';
 
 export interface Strings {
   title: string;
@@ -8,7 +9,8 @@ export interface Strings {
   language: string;
   found: string;
   noLists: string;
-  list: (sheet: string, table: string | undefined, count: number) => string;
+  /** A proposal list: the proposals read and, when some rows were not, how many. */
+  list: (sheet: string, table: string | undefined, count: number, notRead: number) => string;
   years: string;
   unit: string;
   scenarios: string;
@@ -25,6 +27,10 @@ export interface Strings {
   reading: string;
   calculating: string;
   writing: (done: number, total: number) => string;
+  /** A press remembered during a read. */
+  queued: Record<Action, string>;
+  /** A press that started nothing because another action was writing. */
+  busy: (pressed: string, running: Action) => string;
   done: string;
   templateAdded: (names: string[]) => string;
   templateNothing: string;
@@ -46,7 +52,9 @@ export const STRINGS: Record<Language, Strings> = {
     language: 'Sprog',
     found: 'Fundet i projektmappen',
     noLists: 'Ingen forslagslister endnu.',
-    list: (sheet, table, count) => `${sheet}${table ? ` (tabel ${table})` : ''}: ${count} forslag`,
+    list: (sheet, table, count, notRead) =>
+      `${sheet}${table ? ` (tabel ${table})` : ''}: ${count} forslag` +
+      (notRead > 0 ? `; ${notRead === 1 ? '1 række' : `${notRead} rækker`} ikke læst (se problemerne)` : ''),
     years: 'År',
     unit: 'Enhed',
     scenarios: 'Scenarier',
@@ -63,6 +71,19 @@ export const STRINGS: Record<Language, Strings> = {
     reading: 'Læser projektmappen …',
     calculating: 'Beregner …',
     writing: (done, total) => (total > 1 ? `Skriver resultater (${done} af ${total}) …` : 'Skriver resultater …'),
+    queued: {
+      calculate: 'Beregner, så snart projektmappen er læst.',
+      insertTemplate: 'Indsætter skabelonen, så snart projektmappen er læst.',
+      scan: 'Læser igen, så snart denne læsning er færdig.',
+    },
+    busy: (pressed, running) =>
+      `»${pressed}« blev ikke startet: ${
+        running === 'calculate'
+          ? 'Råderum beregner og skriver allerede'
+          : running === 'insertTemplate'
+            ? 'Råderum indsætter skabelonen'
+            : 'Råderum læser projektmappen'
+      }. Tryk igen, når det er færdigt.`,
     done: 'Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.',
     templateAdded: (names) => `Tilføjede ${names.join(' og ')}.`,
     templateNothing: 'Projektmappen har allerede skabelonens ark.',
@@ -88,7 +109,9 @@ export const STRINGS: Record<Language, Strings> = {
     language: 'Language',
     found: 'Found in the workbook',
     noLists: 'No proposal lists yet.',
-    list: (sheet, table, count) => `${sheet}${table ? ` (table ${table})` : ''}: ${count} proposals`,
+    list: (sheet, table, count, notRead) =>
+      `${sheet}${table ? ` (table ${table})` : ''}: ${count === 1 ? '1 proposal' : `${count} proposals`}` +
+      (notRead > 0 ? `; ${notRead === 1 ? '1 row' : `${notRead} rows`} not read (see the problems)` : ''),
     years: 'Years',
     unit: 'Unit',
     scenarios: 'Scenarios',
@@ -105,6 +128,19 @@ export const STRINGS: Record<Language, Strings> = {
     reading: 'Reading the workbook …',
     calculating: 'Calculating …',
     writing: (done, total) => (total > 1 ? `Writing results (${done} of ${total}) …` : 'Writing results …'),
+    queued: {
+      calculate: 'Will calculate as soon as the workbook is read.',
+      insertTemplate: 'Will insert the template as soon as the workbook is read.',
+      scan: 'Will read again as soon as this read is done.',
+    },
+    busy: (pressed, running) =>
+      `“${pressed}” was not started: ${
+        running === 'calculate'
+          ? 'Råderum is already calculating and writing'
+          : running === 'insertTemplate'
+            ? 'Råderum is inserting the template'
+            : 'Råderum is reading the workbook'
+      }. Press it again when that is done.`,
     done: 'Done: the sheets Resultat, Råderum and Sammenligning are written.',
     templateAdded: (names) => `Added ${names.join(' and ')}.`,
     templateNothing: 'The workbook already has the template’s sheets.',

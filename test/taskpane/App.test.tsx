@@ -100,3 +100,100 @@ test('an Excel failure is explained, and the pane stays usable', async () => {
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' })));
   expect(await screen.findByText(/Færdig/)).toBeTruthy();
 });
+
+/** A gate the test opens: the host's call waits at it. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+test('"Beregn scenarier" pressed while the pane is still reading the workbook runs right after the read, and the pane says so', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  const read = gate();
+  let runs = 0;
+  setup(workbook, (host) => ({
+    ...host,
+    read: async () => {
+      await read.opened;
+      return host.read();
+    },
+    run: async (produce, progress) => {
+      runs++;
+      return host.run(produce, progress);
+    },
+  }));
+  expect(await screen.findByText('Læser projektmappen …')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(await screen.findByText('Beregner, så snart projektmappen er læst.')).toBeTruthy();
+  expect(runs).toBe(0);
+  await act(async () => read.open());
+  expect(await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.')).toBeTruthy();
+  expect(runs).toBe(1);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
+  expect(screen.queryByText('Beregner, så snart projektmappen er læst.')).toBeNull();
+});
+
+test('a press while Råderum calculates starts nothing and says why; the run still finishes', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  const write = gate();
+  let runs = 0;
+  let templates = 0;
+  setup(workbook, (host) => ({
+    ...host,
+    run: async (produce, progress) => {
+      runs++;
+      await write.opened;
+      return host.run(produce, progress);
+    },
+    addMissingSheets: async (sheets) => {
+      templates++;
+      return host.addMissingSheets(sheets);
+    },
+  }));
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Læser projektmappen …');
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(
+    await screen.findByText(
+      '»Beregn scenarier« blev ikke startet: Råderum beregner og skriver allerede. Tryk igen, når det er færdigt.',
+    ),
+  ).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Indsæt skabelon' }));
+  expect(await screen.findByText(/»Indsæt skabelon« blev ikke startet/)).toBeTruthy();
+  await act(async () => write.open());
+  expect(await screen.findByText(/Færdig/)).toBeTruthy();
+  expect(runs).toBe(1);
+  expect(templates).toBe(0);
+});
+
+test('"Indsæt skabelon" pressed during the first read is remembered too, in English as well', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const read = gate();
+  setup(workbook, (host) => ({
+    ...host,
+    read: async () => {
+      await read.opened;
+      return host.read();
+    },
+  }));
+  fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
+  expect(await screen.findByText('Will insert the template as soon as the workbook is read.')).toBeTruthy();
+  await act(async () => read.open());
+  expect(await screen.findByText('Added Forslag and Scenarier.')).toBeTruthy();
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier']);
+});
+
+test('the list of what was found says how many rows of a list were not read', async () => {
+  const sheets = sampleSheets();
+  sheets[0].values[3][5] = '12,5 mio';
+  setup(newWorkbook(sheets));
+  expect(
+    await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 8 forslag; 1 række ikke læst (se problemerne)'),
+  ).toBeTruthy();
+  expect(screen.getByText('København (tabel Forslag_Koebenhavn): 8 forslag')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText('Hørsholm (table Forslag_Hoersholm): 8 proposals; 1 row not read (see the problems)')).toBeTruthy();
+});

@@ -23,7 +23,7 @@ import {
 import { useEffect, useSyncExternalStore } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import { issueText } from '../../workbook/messages';
-import type { PaneState, PaneStore, ScenarioSummary } from '../state';
+import type { Action, PaneState, PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -82,14 +82,13 @@ export function App({ store, theme = 'light' }: AppProps) {
         </header>
 
         <section className={styles.section} aria-label={t.calculate}>
+          {/* Never disabled: a press while busy is queued or answered (PaneStore.press). */}
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy} onClick={() => void store.calculate()}>
+            <Button appearance="primary" onClick={() => void store.calculate()}>
               {t.calculate}
             </Button>
-            <Button disabled={busy} onClick={() => void store.insertTemplate()}>
-              {t.insertTemplate}
-            </Button>
-            <Button appearance="subtle" disabled={busy} onClick={() => void store.scan()}>
+            <Button onClick={() => void store.insertTemplate()}>{t.insertTemplate}</Button>
+            <Button appearance="subtle" onClick={() => void store.scan()}>
               {t.reread}
             </Button>
           </div>
@@ -115,6 +114,7 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
           ? t.writing(state.progress?.done ?? 0, state.progress?.total ?? 1)
           : undefined;
   const notice = state.notice;
+  const label: Record<Action, string> = { calculate: t.calculate, insertTemplate: t.insertTemplate, scan: t.reread };
   return (
     <div role="status" aria-live="polite">
       {text && (
@@ -126,14 +126,21 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
           />
         </>
       )}
-      {!text && notice && (
+      {state.queued && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.queued[state.queued]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (!text || notice.kind === 'busy') && (
         <MessageBar
           intent={
             notice.kind === 'done' || notice.kind === 'templateAdded'
               ? 'success'
               : notice.kind === 'hostFailure'
                 ? 'error'
-                : 'warning'
+                : notice.kind === 'busy'
+                  ? 'info'
+                  : 'warning'
           }
         >
           <MessageBarBody>
@@ -141,6 +148,7 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
             {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
             {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
             {notice.kind === 'hostFailure' && `${t.hostFailure[notice.failure]} (${notice.detail})`}
+            {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -163,7 +171,7 @@ function FoundSection({ state, t }: { state: PaneState; t: Strings }) {
         <ul className={styles.list}>
           {found.lists.map((l) => (
             <li key={`${l.sheet}/${l.table ?? ''}`}>
-              <Body1>{t.list(l.sheet, l.table, l.proposals)}</Body1>
+              <Body1>{t.list(l.sheet, l.table, l.proposals, l.notRead)}</Body1>
             </li>
           ))}
         </ul>
