@@ -16,8 +16,9 @@ import { outputSheets } from '../workbook/output';
 import { readBook } from '../workbook/read';
 import { jsonReport } from '../workbook/report';
 import { templateSheets } from '../workbook/template';
-import { readSheets, writeSheets } from '../xlsx/cells';
-import { loadWorkbook, newWorkbook, saveWorkbook } from '../xlsx/files';
+import { readSheets, TableNameTaken, writeSheets } from '../xlsx/cells';
+import { FileProblem, MAX_FILE_BYTES, newWorkbook, readWorkbookFile, saveWorkbook } from '../xlsx/files';
+import type { PackageFacts } from '../xlsx/package';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -25,16 +26,41 @@ export interface Io {
 }
 
 const USAGE = `Brug / usage:
-  raaderum template NY.xlsx [--aar 2026] [--force]
-  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en]`;
+  raaderum template NY.xlsx [--aar 2026] [--force] [--lang en]
+  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en]
+
+  run       beregner scenarierne og skriver en kopi med arkene Resultat, Råderum og
+            Sammenligning (standard: BOG.resultat.xlsx); inputfilen ændres aldrig.
+            --json skriver resultatet som JSON på standard output (og ingen fil uden --out).
+  template  skriver en tom skabelon for fire år fra --aar (standard: næste år).
+  --lang en beskeder på engelsk / messages in English.
+
+Afslutningskode / exit status: 0 færdig, 1 problemer i projektmappen (ingen fil skrevet),
+  2 forkert brug eller en fil, der ikke kan læses eller skrives.`;
+
+const LANGUAGES: readonly Language[] = ['da', 'en'];
 
 class UsageError extends Error {}
 
 const say = (lang: Language, da: string, en: string) => (lang === 'en' ? en : da);
 
+/** The language asked for (`--lang en` or `--lang=en`), read before anything else so every message can use it. */
+function languageOf(argv: readonly string[]): { lang: Language; unknown?: string } {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+    if (value === undefined) continue;
+    return LANGUAGES.includes(value as Language) ? { lang: value as Language } : { lang: 'da', unknown: value };
+  }
+  return { lang: 'da' };
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  const lang: Language = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'da';
+  const { lang, unknown } = languageOf(argv);
   try {
+    if (unknown !== undefined)
+      throw new UsageError(
+        `ukendt sprog "${unknown}" til --lang (brug da eller en) / unknown language "${unknown}" (use da or en)`,
+      );
     const [command, ...rest] = argv;
     if (command === 'template') return await template(rest, io, lang);
     if (command === 'run') return await run(rest, io, lang);
@@ -48,18 +74,105 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`raaderum: ${(error as Error).message}\n${USAGE}`);
       return 2;
     }
+    if (error instanceof FileProblem) {
+      io.stderr(`raaderum: ${fileProblemText(error, lang)}`);
+      return 2;
+    }
     throw error;
   }
 }
 
+/** The file's name as the user gave it, in quotes when it has spaces. */
+const shown = (file: string) => (/\s/.test(file) ? `"${file}"` : file);
+
+export function fileProblemText(problem: FileProblem, lang: Language): string {
+  const f = shown(problem.file);
+  const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+  switch (problem.kind) {
+    case 'missing':
+      return say(lang, `filen ${f} findes ikke`, `the file ${f} does not exist`);
+    case 'directory':
+      return say(lang, `${f} er en mappe, ikke en projektmappe (.xlsx)`, `${f} is a folder, not a workbook (.xlsx)`);
+    case 'notRegular':
+      return say(
+        lang,
+        `${f} er ikke en almindelig fil (men fx en pipe eller en enhed); gem projektmappen som en .xlsx-fil`,
+        `${f} is not a regular file (but e.g. a pipe or a device); save the workbook as an .xlsx file`,
+      );
+    case 'noPermission':
+      return say(lang, `ingen adgang til at læse ${f}`, `no permission to read ${f}`);
+    case 'tooLarge':
+      return say(
+        lang,
+        `${f} er for stor til at læse (${mb(problem.bytes ?? 0)} MB; højst ${mb(MAX_FILE_BYTES)} MB)`,
+        `${f} is too large to read (${mb(problem.bytes ?? 0)} MB; at most ${mb(MAX_FILE_BYTES)} MB)`,
+      );
+    case 'unreadable':
+      return say(
+        lang,
+        `${f} kunne ikke læses (${problem.code ?? 'ukendt fejl'})`,
+        `${f} could not be read (${problem.code ?? 'unknown error'})`,
+      );
+    case 'notZip':
+    case 'noWorkbookPart':
+      return say(
+        lang,
+        `${f} er ikke en Excel-projektmappe (.xlsx eller .xlsm)`,
+        `${f} is not an Excel workbook (.xlsx or .xlsm)`,
+      );
+    case 'ods':
+      return say(
+        lang,
+        `${f} er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe; gem det som .xlsx (Filer > Gem som > Excel 2007-365) og prøv igen`,
+        `${f} is an OpenDocument spreadsheet (.ods), not an Excel workbook; save it as .xlsx (File > Save As > Excel 2007-365) and try again`,
+      );
+    case 'xls':
+      return say(
+        lang,
+        `${f} er en gammel Excel-fil (.xls) eller en projektmappe med adgangskode; gem den i Excel som .xlsx uden adgangskode og prøv igen`,
+        `${f} is an old Excel file (.xls) or a password-protected workbook; save it in Excel as .xlsx without a password and try again`,
+      );
+    case 'damaged':
+      return say(
+        lang,
+        `${f} ligner en projektmappe, men kunne ikke læses; filen kan være beskadiget (åbn og gem den i Excel, og prøv igen)`,
+        `${f} looks like a workbook but could not be read; the file may be damaged (open and save it in Excel, and try again)`,
+      );
+    case 'cannotWrite': {
+      const why: Record<string, [string, string]> = {
+        ENOENT: ['mappen findes ikke', 'the folder does not exist'],
+        ENOTDIR: ['mappen findes ikke', 'the folder does not exist'],
+        EACCES: ['ingen adgang til at skrive der', 'no permission to write there'],
+        EPERM: ['ingen adgang til at skrive der', 'no permission to write there'],
+        EROFS: ['drevet er skrivebeskyttet', 'the drive is read-only'],
+        EISDIR: ['der ligger en mappe med det navn', 'a folder has that name'],
+        ENOSPC: ['disken er fuld', 'the disk is full'],
+      };
+      const [da, en] = why[problem.code ?? ''] ?? [problem.code ?? 'ukendt fejl', problem.code ?? 'unknown error'];
+      return say(lang, `kunne ikke skrive ${f}: ${da}; ingen fil skrevet`, `could not write ${f}: ${en}; no file written`);
+    }
+  }
+}
+
 function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
-  const parsed = parseArgs({ args, options: { ...options, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({
+    args,
+    options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return { help: true as const, file: '', values };
   if (parsed.positionals.length !== 1) throw new UsageError('der skal angives netop én fil / give exactly one file');
-  return { file: parsed.positionals[0], values: parsed.values as Record<string, string | boolean | undefined> };
+  return { help: false as const, file: parsed.positionals[0], values };
 }
 
 async function template(args: string[], io: Io, lang: Language): Promise<number> {
-  const { file, values } = parse(args, { aar: { type: 'string' }, force: { type: 'boolean' } });
+  const { help, file, values } = parse(args, { aar: { type: 'string' }, force: { type: 'boolean' } });
+  if (help) {
+    io.stderr(USAGE);
+    return 0;
+  }
   const year = values.aar === undefined ? new Date().getFullYear() + 1 : Number(values.aar);
   if (!Number.isInteger(year) || year < 1900 || year > 9999)
     throw new UsageError(say(lang, `--aar skal være et årstal, ikke "${values.aar}"`, `--aar takes a year, not "${values.aar}"`));
@@ -67,12 +180,7 @@ async function template(args: string[], io: Io, lang: Language): Promise<number>
     io.stderr(say(lang, `${file} findes allerede; brug --force for at overskrive`, `${file} exists; use --force to overwrite`));
     return 2;
   }
-  try {
-    await saveWorkbook(newWorkbook(templateSheets(year)), file);
-  } catch (error) {
-    io.stderr(say(lang, `kunne ikke skrive ${file}: `, `could not write ${file}: `) + (error as Error).message);
-    return 2;
-  }
+  await saveWorkbook(newWorkbook(templateSheets(year)), file);
   io.stderr(say(lang, `Skrev skabelonen ${file} (${year}–${year + 3})`, `Wrote the template ${file} (${year}–${year + 3})`));
   return 0;
 }
@@ -83,19 +191,20 @@ const samePath = (a: string, b: string): boolean => {
 };
 
 async function run(args: string[], io: Io, lang: Language): Promise<number> {
-  const { file, values } = parse(args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  const { help, file, values } = parse(args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  if (help) {
+    io.stderr(USAGE);
+    return 0;
+  }
   const json = values.json === true;
   const out = typeof values.out === 'string' ? values.out : json ? undefined : defaultOutput(file);
   if (out !== undefined && samePath(out, file))
     throw new UsageError(say(lang, '--out må ikke pege på inputfilen', '--out must not name the input file'));
+  // The copy is written through ExcelJS as a plain workbook: an .xlsm name would make Excel refuse it.
+  if (out !== undefined && path.extname(out).toLowerCase() !== '.xlsx')
+    throw new UsageError(say(lang, `--out skal ende på .xlsx, ikke "${out}"`, `--out must end in .xlsx, not "${out}"`));
 
-  let workbook;
-  try {
-    workbook = await loadWorkbook(file);
-  } catch (error) {
-    io.stderr(say(lang, `kunne ikke læse ${file}: `, `could not read ${file}: `) + (error as Error).message);
-    return 2;
-  }
+  const { workbook, facts } = await readWorkbookFile(file);
   const read = readBook(readSheets(workbook));
   const issues: Issue[] = [...read.issues];
   let code = 1;
@@ -106,14 +215,29 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
     issues.push(...output.issues);
     if (!hasProblems(issues)) {
       if (out !== undefined) {
-        writeSheets(workbook, output.sheets);
+        try {
+          writeSheets(workbook, output.sheets);
+        } catch (error) {
+          if (!(error instanceof TableNameTaken)) throw error;
+          report(issues, io, lang);
+          io.stderr(
+            say(
+              lang,
+              `Tabelnavnet ${error.table} bruges allerede på arket ${error.sheet} og er forbeholdt resultatet; omdøb den tabel. Ingen fil skrevet.`,
+              `The table name ${error.table} is already used on the sheet ${error.sheet} and is reserved for the results; rename that table. No file written.`,
+            ),
+          );
+          return 1;
+        }
         try {
           await saveWorkbook(workbook, out);
         } catch (error) {
+          if (!(error instanceof FileProblem)) throw error;
           report(issues, io, lang);
-          io.stderr(say(lang, `kunne ikke skrive ${out}: `, `could not write ${out}: `) + (error as Error).message);
+          io.stderr(`raaderum: ${fileProblemText(error, lang)}`);
           return 2;
         }
+        for (const text of copyLosses(facts, file, out, lang)) io.stderr(say(lang, 'Advarsel: ', 'Warning: ') + text);
       }
       if (json) io.stdout(JSON.stringify(jsonReport(evaluation, read.unit), null, 2));
       code = 0;
@@ -123,6 +247,44 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   if (code === 0 && out !== undefined) io.stderr(say(lang, `Skrev ${out}`, `Wrote ${out}`));
   if (code === 1) io.stderr(say(lang, 'Ingen fil skrevet: ret problemerne ovenfor.', 'No file written: fix the problems above.'));
   return code;
+}
+
+/** What the copy does not carry that the input has (the input itself is never changed). */
+function copyLosses(facts: PackageFacts, file: string, out: string, lang: Language): string[] {
+  const lost: string[] = [];
+  if (facts.macros || path.extname(file).toLowerCase() === '.xlsm')
+    lost.push(
+      say(
+        lang,
+        `kopien ${out} er gemt som .xlsx uden makroer (VBA); makroerne er kun i ${file}`,
+        `the copy ${out} is saved as .xlsx without macros (VBA); the macros stay in ${file} only`,
+      ),
+    );
+  if (facts.charts)
+    lost.push(
+      say(
+        lang,
+        `kopien ${out} har ingen diagrammer; de er kun i ${file}`,
+        `the copy ${out} has no charts; they stay in ${file} only`,
+      ),
+    );
+  if (facts.pivotTables)
+    lost.push(
+      say(
+        lang,
+        `kopien ${out} har ingen pivottabeller; de er kun i ${file}`,
+        `the copy ${out} has no pivot tables; they stay in ${file} only`,
+      ),
+    );
+  if (facts.externalLinks)
+    lost.push(
+      say(
+        lang,
+        `kopien ${out} har ingen kæder til andre projektmapper; formler, der bruger dem, viser de gemte værdier`,
+        `the copy ${out} has no links to other workbooks; formulas that use them show the stored values`,
+      ),
+    );
+  return lost;
 }
 
 function report(issues: readonly Issue[], io: Io, lang: Language): void {

@@ -3,20 +3,27 @@
  * written back. It only moves cells; everything else is the workbook layer's.
  */
 import ExcelJS, { type CellValue as ExcelCellValue, type Workbook, type Worksheet } from 'exceljs';
-import type { CellValue, SheetCells, TableArea } from '../workbook/grid';
+import { columnLetters, NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
+import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 
-/** A plain value: formulas give their cached result, rich text its text, dates an ISO date. */
+/**
+ * A plain value: a formula gives its stored result, or NO_VALUE when none was
+ * stored (files written by scripts); an error gives its code; rich text its
+ * text; a date an ISO date. An unknown value is never 0.
+ */
 export function plainValue(value: ExcelCellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value) return plainValue((value as { result?: ExcelCellValue }).result ?? null);
-    if ('formula' in value || 'sharedFormula' in value) return null;
+    if ('error' in value) return { error: String(value.error) };
+    if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
+      const result = (value as { result?: ExcelCellValue }).result;
+      return result === undefined || result === null ? { error: NO_VALUE } : plainValue(result);
+    }
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return plainValue((value as { text: ExcelCellValue }).text);
-    if ('error' in value) return String(value.error);
   }
   return String(value);
 }
@@ -52,58 +59,152 @@ function tablesOf(sheet: Worksheet): TableArea[] {
   });
 }
 
-export function readSheets(workbook: Workbook): SheetCells[] {
-  return workbook.worksheets.map((sheet) => {
-    const values: CellValue[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        cells[columnNumber - 1] = plainValue(cell.value);
-      });
-      values[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+/**
+ * More cells than this in a sheet's used area are not read: the sheet is handed
+ * over as `oversized` (the same bound as Excel's own reads, 5 million cells).
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+/**
+ * Every sheet as a grid from its first used cell, output sheets included (by
+ * default their first OUTPUT_MARK_ROWS rows only: enough to tell whether they are ours).
+ */
+export function readSheets(workbook: Workbook, options: { outputRows?: number } = {}): SheetCells[] {
+  return workbook.worksheets.map((sheet) =>
+    readSheet(sheet, isOutputSheet(sheet.name) ? (options.outputRows ?? OUTPUT_MARK_ROWS) : Infinity),
+  );
+}
+
+function readSheet(sheet: Worksheet, lastRow: number): SheetCells {
+  const rows: number[] = [];
+  const columns: number[] = [];
+  const found: CellValue[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > lastRow) return;
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // Excel keeps a merged range's value in its top-left cell only; ExcelJS repeats it in every cell.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = plainValue(cell.value);
+      if (value === null) return;
+      const r = rowNumber - 1;
+      const c = columnNumber - 1;
+      rows.push(r);
+      columns.push(c);
+      found.push(value);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     });
-    return {
-      name: sheet.name,
-      origin: { row: 0, column: 0 },
-      values: Array.from(values, (r) => r ?? []),
-      tables: tablesOf(sheet),
+  });
+  const tables = tablesOf(sheet);
+  if (found.length === 0) return { name: sheet.name, origin: { row: 0, column: 0 }, values: [], tables };
+  const origin = { row: top, column: left };
+  const rowCount = bottom - top + 1;
+  const columnCount = right - left + 1;
+  if (rowCount * columnCount > MAX_SHEET_CELLS)
+    return { name: sheet.name, origin, values: [], tables, oversized: { rowCount, columnCount } };
+  const values: CellValue[][] = Array.from({ length: rowCount }, () => []);
+  for (let i = 0; i < found.length; i++) values[rows[i] - top][columns[i] - left] = found[i];
+  for (const row of values) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  return { name: sheet.name, origin, values, tables };
+}
+
+/** Two tables of one name (case aside) would make the file invalid; nothing was written. */
+export class TableNameTaken extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`the table name ${table} is already used on the sheet ${sheet}`);
+  }
+}
+
+const tableKey = (name: string): string => name.normalize('NFC').toLocaleUpperCase('da');
+
+function tableNames(sheet: Worksheet): string[] {
+  return sheet.getTables().map((entry) => {
+    const model = ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as {
+      name: string;
     };
+    return model.name;
   });
 }
 
-/** Replaces (or adds) the given sheets, leaving every other sheet as it was. */
+/** Empties a sheet in place: same sheet, position, tab colour, print setup and views; no cells, tables or merges. */
+function clearSheet(sheet: Worksheet): Worksheet {
+  for (const range of sheet.model.merges) sheet.unMergeCells(range);
+  const model = sheet.model;
+  sheet.model = {
+    ...model,
+    rows: [],
+    cols: [],
+    merges: [],
+    mergeCells: [],
+    tables: [],
+    media: [],
+    conditionalFormattings: [],
+    dataValidations: {},
+    autoFilter: undefined,
+  } as unknown as typeof model;
+  return sheet;
+}
+
+/**
+ * Replaces (or adds) the given sheets, leaving every other sheet as it was. An
+ * output sheet that exists under another case (`resultat`) is the same sheet, as
+ * in Excel: its content is replaced where it stands. Throws TableNameTaken, before
+ * changing anything, when an output table's name is used by another sheet's table.
+ */
 export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]): void {
-  for (const output of sheets) {
-    const existing = workbook.getWorksheet(output.name);
-    if (existing) workbook.removeWorksheet(existing.id);
-    const sheet = workbook.addWorksheet(output.name);
-    const bold = new Set(output.boldRows);
-    output.values.forEach((row, r) => {
-      const excelRow = sheet.getRow(r + 1);
-      row.forEach((value, c) => {
-        if (value === null) return;
-        const cell = excelRow.getCell(c + 1);
-        cell.value = value;
-        const format = output.formats[r][c];
-        if (format !== 'General') cell.numFmt = format;
-      });
-      if (bold.has(r)) excelRow.font = { bold: true };
-    });
-    output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  const targets = sheets.map((output) => ({
+    output,
+    existing: workbook.worksheets.find((w) => sameSheetName(w.name, output.name)),
+  }));
+  const replaced = new Set(targets.map((t) => t.existing));
+  const taken = new Map<string, string>();
+  for (const sheet of workbook.worksheets)
+    if (!replaced.has(sheet)) for (const name of tableNames(sheet)) taken.set(tableKey(name), sheet.name);
+  for (const { output } of targets)
     for (const table of output.tables) {
-      const header = output.values[table.row].slice(table.column, table.column + table.columnCount);
-      const rows = output.values
-        .slice(table.row + 1, table.row + table.rowCount)
-        .map((r) => r.slice(table.column, table.column + table.columnCount));
-      sheet.addTable({
-        name: table.name,
-        ref: `${String.fromCharCode(65 + table.column)}${table.row + 1}`,
-        headerRow: true,
-        style: { theme: 'TableStyleLight9', showRowStripes: true },
-        columns: header.map((h) => ({ name: String(h), filterButton: true })),
-        rows,
-      });
+      const owner = taken.get(tableKey(table.name));
+      if (owner !== undefined) throw new TableNameTaken(table.name, owner);
+      taken.set(tableKey(table.name), output.name);
     }
+  for (const { output, existing } of targets) fill(existing ? clearSheet(existing) : workbook.addWorksheet(output.name), output);
+}
+
+function fill(sheet: Worksheet, output: OutputSheet): void {
+  const bold = new Set(output.boldRows);
+  output.values.forEach((row, r) => {
+    const excelRow = sheet.getRow(r + 1);
+    row.forEach((value, c) => {
+      if (value === null) return;
+      const cell = excelRow.getCell(c + 1);
+      cell.value = value;
+      const format = output.formats[r][c];
+      if (format !== 'General') cell.numFmt = format;
+    });
+    if (bold.has(r)) excelRow.font = { bold: true };
+  });
+  output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  for (const table of output.tables) {
+    const header = output.values[table.row].slice(table.column, table.column + table.columnCount);
+    const rows = output.values
+      .slice(table.row + 1, table.row + table.rowCount)
+      .map((r) => r.slice(table.column, table.column + table.columnCount));
+    sheet.addTable({
+      name: table.name,
+      ref: `${columnLetters(table.column)}${table.row + 1}`,
+      headerRow: true,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: header.map((h) => ({ name: String(h), filterButton: true })),
+      rows,
+    });
   }
 }
 

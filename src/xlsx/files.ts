@@ -1,22 +1,111 @@
-/** Reading and writing `.xlsx` files through ExcelJS. */
-import { promises as fs } from 'fs';
+/** Reading and writing workbook files for the command line. */
+import { constants, promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { DamagedWorkbook, openWorkbook, type OpenedWorkbook } from './open';
+import { NotAWorkbook, type NotWorkbookKind } from './package';
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
+/** A workbook file larger than this is refused before it is read (ExcelJS holds it all in memory). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export type FileProblemKind =
+  | 'missing'
+  | 'directory'
+  | 'notRegular'
+  | 'noPermission'
+  | 'tooLarge'
+  | 'unreadable'
+  | NotWorkbookKind
+  | 'damaged'
+  | 'cannotWrite';
+
+/** A file that cannot be read or written, sorted into what the user can do about it. */
+export class FileProblem extends Error {
+  constructor(
+    readonly kind: FileProblemKind,
+    readonly file: string,
+    /** The system's error code (ENOENT, EACCES, …) where there was one. */
+    readonly code?: string,
+    readonly bytes?: number,
+  ) {
+    super(`${kind}: ${file}${code ? ` (${code})` : ''}`);
+  }
 }
 
-/** Writes beside the target first and renames, so a failed write leaves no half file. */
+const codeOf = (error: unknown): string | undefined => (error as { code?: string })?.code;
+
+function readProblem(error: unknown, file: string): FileProblem {
+  const code = codeOf(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileProblem('missing', file, code);
+  if (code === 'EACCES' || code === 'EPERM') return new FileProblem('noPermission', file, code);
+  if (code === 'EISDIR') return new FileProblem('directory', file, code);
+  return new FileProblem('unreadable', file, code);
+}
+
+/**
+ * The file's bytes. Opened without blocking and checked to be a regular file
+ * first, so a named pipe or a device (/dev/zero) is refused, never waited on.
+ */
+export async function readWorkbookBytes(file: string): Promise<Uint8Array> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw readProblem(error, file);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new FileProblem('directory', file);
+    if (!stat.isFile()) throw new FileProblem('notRegular', file);
+    if (stat.size > MAX_FILE_BYTES) throw new FileProblem('tooLarge', file, undefined, stat.size);
+    const data = new Uint8Array(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const { bytesRead } = await handle.read(data, read, stat.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return data.subarray(0, read);
+  } catch (error) {
+    throw error instanceof FileProblem ? error : readProblem(error, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a workbook file; every failure is a FileProblem. */
+export async function readWorkbookFile(file: string): Promise<OpenedWorkbook> {
+  const data = await readWorkbookBytes(file);
+  try {
+    return await openWorkbook(data);
+  } catch (error) {
+    if (error instanceof NotAWorkbook) throw new FileProblem(error.kind, file);
+    if (error instanceof DamagedWorkbook) throw new FileProblem('damaged', file);
+    throw error;
+  }
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await readWorkbookFile(file)).workbook;
+}
+
+/**
+ * Writes beside the target first and renames, so a failed write leaves no half
+ * file (and no file at all where there was none). Failures are FileProblems.
+ */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const existing = await fs.stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new FileProblem('cannotWrite', file, 'EISDIR');
+  const buffer = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
-    await fs.rename(temporary, file);
-  } finally {
     await fs.rm(temporary, { force: true });
+    await fs.writeFile(temporary, buffer, { flag: 'wx' });
+    await fs.rename(temporary, file);
+  } catch (error) {
+    throw new FileProblem('cannotWrite', file, codeOf(error));
+  } finally {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
   }
 }
 

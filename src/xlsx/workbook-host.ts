@@ -4,9 +4,10 @@
  */
 import type { Workbook } from 'exceljs';
 import type { CellPlace } from '../model/types';
-import type { WorkbookHost } from '../workbook/host';
-import { isOutputSheet } from '../workbook/read';
-import { readSheets, writeSheets } from './cells';
+import type { OutputSheet } from '../workbook/output';
+import { HostError, type WorkbookHost } from '../workbook/host';
+import { sameSheetName } from '../workbook/read';
+import { readSheets, TableNameTaken, writeSheets } from './cells';
 
 export interface WorkbookEvents {
   /** The workbook's sheets changed (output written, template added). */
@@ -16,20 +17,33 @@ export interface WorkbookEvents {
 }
 
 export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = {}): WorkbookHost {
-  const inputs = () => readSheets(workbook()).filter((s) => !isOutputSheet(s.name));
-  return {
-    read: async () => inputs(),
-    run: async (produce, onProgress) => {
-      const outputs = produce(inputs());
-      if (!outputs) return;
+  // All sheets, output sheets too: readBook checks that an output sheet is ours before it is replaced.
+  const sheets = () => readSheets(workbook());
+  const write = (outputs: OutputSheet[]) => {
+    try {
       writeSheets(workbook(), outputs);
+    } catch (error) {
+      if (error instanceof TableNameTaken)
+        throw new HostError(
+          'other',
+          `Tabelnavnet ${error.table} bruges allerede på arket ${error.sheet}; omdøb den tabel og prøv igen.`,
+        );
+      throw error;
+    }
+  };
+  return {
+    read: async () => sheets(),
+    run: async (produce, onProgress) => {
+      const outputs = produce(sheets());
+      if (!outputs) return;
+      write(outputs);
       onProgress?.(1, 1);
       events.changed?.();
     },
-    addMissingSheets: async (sheets) => {
-      const have = new Set(workbook().worksheets.map((w) => w.name.toLowerCase()));
-      const missing = sheets.filter((s) => !have.has(s.name.toLowerCase()));
-      writeSheets(workbook(), missing);
+    addMissingSheets: async (added) => {
+      const have = workbook().worksheets.map((w) => w.name);
+      const missing = added.filter((s) => !have.some((name) => sameSheetName(name, s.name)));
+      write(missing);
       if (missing.length > 0) events.changed?.();
       return missing.map((s) => s.name);
     },

@@ -54,7 +54,7 @@ test('output sheets written into the copy read back with formats, tables, and th
   const again = await throughFile(book);
   expect(again.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
   const resultat = again.getWorksheet('Resultat')!;
-  const rows = readSheets(again).find((s) => s.name === 'Resultat')!.values;
+  const rows = readSheets(again, { outputRows: Infinity }).find((s) => s.name === 'Resultat')!.values;
   const ebu1 = rows.findIndex((r) => r[0] === 'EBU 1');
   const nettoColumn = rows.find((r) => r[0] === 'Nr')!.indexOf('Netto 2027');
   expect(rows[ebu1][nettoColumn]).toBe(-350000);

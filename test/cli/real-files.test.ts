@@ -1,0 +1,96 @@
+/**
+ * Workbooks as other tools write them (test/fixtures/real, made by
+ * scripts/make-real-fixtures.py with openpyxl and LibreOffice): each reads, runs
+ * through the command line and gives the expected figures; the input is never changed.
+ */
+import { existsSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { readBook } from '../../src/workbook/read';
+import { readSheets } from '../../src/xlsx/cells';
+import { loadWorkbook } from '../../src/xlsx/files';
+import { cliOn, REAL, realCopy } from './run-cli';
+
+const netto = (json: string) =>
+  Object.fromEntries((JSON.parse(json).scenarios[0].proposals as { nr: string; netto: number[] }[]).map((p) => [p.nr, p.netto]));
+
+test('the fixtures are the ones the script makes', () => {
+  expect(readdirSync(REAL).sort()).toEqual([
+    'libreoffice-div0.xlsx',
+    'libreoffice-macro.xlsm',
+    'libreoffice-tables.xlsx',
+    'openpyxl-formulas.xlsx',
+    'openpyxl-merged.xlsx',
+    'openpyxl-tables.xlsx',
+  ]);
+});
+
+test.each([
+  // openpyxl: absolute part paths, a comment, tables with and without a style
+  ['openpyxl-tables.xlsx', { A1: [-100000, -120000], A2: [50000, 60000] }],
+  // LibreOffice: no theme, tables without tableStyleInfo, formulas with stored results
+  ['libreoffice-tables.xlsx', { A1: [-100000, -200000], A2: [50000, 60000] }],
+  ['libreoffice-macro.xlsm', { A1: [-100000, -200000], A2: [50000, 60000] }],
+])('%s reads with its tables, runs, and gives the figures', async (name, expected) => {
+  const file = realCopy(name);
+  const read = readBook(readSheets(await loadWorkbook(file)));
+  expect(read.lists.map((l) => [l.sheet, l.table, l.proposals])).toEqual([['Forslag', 'Forslag_T', 2]]);
+  const json = await cliOn(file, 'run', '--json');
+  expect(json).toMatchObject({ code: 0, stderr: '' });
+  expect(netto(json.stdout)).toEqual(expected);
+  // The copy: written, readable again, with the results and the input's sheets.
+  const run = await cliOn(file, 'run');
+  expect(run.code).toBe(0);
+  const copy = path.join(path.dirname(file), `${path.parse(name).name}.resultat.xlsx`);
+  const again = await cliOn(copy, 'run', '--json');
+  expect(again.code).toBe(0);
+  expect(netto(again.stdout)).toEqual(expected);
+  const sheets = (await loadWorkbook(copy)).worksheets.map((w) => [w.name, w.getTables().length]);
+  expect(sheets).toEqual([
+    ['Forslag', 1],
+    ['Scenarier', 1],
+    ['Resultat', expect.any(Number)],
+    ['Råderum', expect.any(Number)],
+    ['Sammenligning', expect.any(Number)],
+  ]);
+});
+
+test('the .xlsm: the copy is BOOK.resultat.xlsx, and a warning says it has no macros', async () => {
+  const file = realCopy('libreoffice-macro.xlsm');
+  const run = await cliOn(file, 'run');
+  expect(run.code).toBe(0);
+  const copy = path.join(path.dirname(file), 'libreoffice-macro.resultat.xlsx');
+  expect(existsSync(copy)).toBe(true);
+  expect(run.stderr).toContain(`Advarsel: kopien ${copy} er gemt som .xlsx uden makroer (VBA)`);
+  const en = await cliOn(file, 'run', '--lang', 'en');
+  expect(en.stderr).toContain(`Warning: the copy ${copy} is saved as .xlsx without macros (VBA)`);
+  const xlsm = await cliOn(file, 'run', '--out', path.join(path.dirname(file), 'x.xlsm'));
+  expect(xlsm.code).toBe(2);
+  expect(xlsm.stderr).toContain('--out skal ende på .xlsx');
+});
+
+test('formulas openpyxl wrote without a stored result are reported at their cells, never read as 0', async () => {
+  const file = realCopy('openpyxl-formulas.xlsx');
+  const run = await cliOn(file, 'run');
+  expect(run.code).toBe(1);
+  expect(run.stderr.split('\n')).toEqual([
+    'Forslag!E2: cellen har en formel uden gemt resultat (filen er skrevet af et program, der ikke regner); åbn og gem filen i Excel eller LibreOffice',
+    'Forslag!D3: cellen har en formel uden gemt resultat (filen er skrevet af et program, der ikke regner); åbn og gem filen i Excel eller LibreOffice',
+    'Ingen fil skrevet: ret problemerne ovenfor.',
+  ]);
+  expect(existsSync(file.replace(/\.xlsx$/, '.resultat.xlsx'))).toBe(false);
+});
+
+test('a formula error stored by LibreOffice (#DIV/0!) is reported at its cell', async () => {
+  const file = realCopy('libreoffice-div0.xlsx');
+  const run = await cliOn(file, 'run', '--json', '--lang', 'en');
+  expect(run).toMatchObject({ code: 1, stdout: '' });
+  expect(run.stderr).toContain('Forslag!E2: the cell shows the error #DIV/0!; fix the formula so that it gives a number');
+});
+
+test('merged cells count once, in the top-left cell, as in Excel', async () => {
+  const file = realCopy('openpyxl-merged.xlsx');
+  const run = await cliOn(file, 'run', '--json');
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  // D2:E2 merged holds -100000 for 2027 only; the title merged over B3:E3 is no amount.
+  expect(netto(run.stdout)).toEqual({ A1: [-100000, 0], A2: [0, 0], A3: [30000, 30000] });
+});
