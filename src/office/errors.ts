@@ -1,4 +1,7 @@
-/** Excel's errors, sorted into what the user can do about them. */
+/**
+ * Excel's errors, sorted into what the user can do about them. Only by error
+ * code: Excel localises its messages, so no word in a message is ever read.
+ */
 import { HostError, type HostFailure } from '../workbook/host';
 
 const BY_CODE: Record<string, HostFailure> = {
@@ -13,8 +16,8 @@ const BY_CODE: Record<string, HostFailure> = {
 };
 
 export function hostError(error: unknown): HostError {
+  if (error instanceof HostError) return error;
   const code = (error as { code?: string })?.code ?? '';
   const message = (error as { message?: string })?.message ?? String(error);
-  const failure = BY_CODE[code] ?? (/protect/i.test(message) ? 'protected' : 'other');
-  return new HostError(failure, message);
+  return new HostError(BY_CODE[code] ?? 'other', code ? `${code}: ${message}` : message);
 }

@@ -3,19 +3,28 @@
  * workbook layer, in a constant number of `context.sync` calls per run:
  *
  *   1. the names of the sheets and tables
- *   2. every input sheet's used range (with values) and every table's range
+ *   2. every input sheet's used range (with values), the first rows of every
+ *      output sheet, every table's range, and whether the output sheets are protected
  *   3. all output sheets written, calculation and screen updating suspended
  *
  * plus one sync per extra block where a request or response would pass Excel
- * on the web's 5 MB limit. Output goes into fresh sheets that replace the old
- * ones only in the last sync, so a write that fails midway leaves every sheet
- * as it was.
+ * on the web's 5 MB limit.
+ *
+ * The output sheets are kept (a user's formula, defined name or chart pointing
+ * at them keeps working; position, tab colour and print setup stay) and their
+ * content replaced. Excel batches are not transactions, so a write that fails
+ * midway could leave a half-written sheet: the first thing written on each
+ * output sheet is a banner in A1 saying the sheet is incomplete (it carries
+ * OUTPUT_MARK, so the next run may replace the sheet), and only the last
+ * operation of the last sync puts the real title there. After a failure a
+ * best-effort recovery empties every sheet that still carries the banner.
  */
 import type { CellPlace } from '../model/types';
 import { columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
-import type { OutputSheet } from '../workbook/output';
-import { isOutputSheet } from '../workbook/read';
-import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, rowBlocks } from './payload';
+import { HostError } from '../workbook/host';
+import type { OutputCell, OutputSheet } from '../workbook/output';
+import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
+import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, rowBlocks } from './payload';
 
 export interface ApiSupport {
   /** `suspendApiCalculationUntilNextSync` (ExcelApi 1.6). */
@@ -29,6 +38,13 @@ export const apiSupport = (): ApiSupport => ({
   suspendScreenUpdating: Office.context.requirements.isSetSupported('ExcelApi', '1.9'),
 });
 
+/** Excel returns no values (null) for a range of more than five million cells. */
+export const MAX_READ_CELLS = 5_000_000;
+const LAST_ROW = 1_048_576;
+
+/** What an output sheet says in A1 while it is being written. */
+export const INCOMPLETE_BANNER = `Ufuldstændig: beregningen blev afbrudt. Kør Beregn scenarier igen. (${OUTPUT_MARK})`;
+
 const address = (row: number, column: number, rowCount: number, columnCount: number): string =>
   `${columnLetters(column)}${row + 1}:${columnLetters(column + columnCount - 1)}${row + rowCount}`;
 
@@ -39,20 +55,38 @@ const cellValue = (v: unknown): CellValue =>
 export interface WorkbookRead {
   /** Every sheet's name, in workbook order. */
   sheetNames: string[];
-  /** The input sheets, in workbook order (output sheets are never read). */
+  /**
+   * Every sheet, in workbook order: input sheets in full (or marked oversized),
+   * output sheets (by name) with at least their first OUTPUT_MARK_ROWS rows.
+   */
   sheets: SheetCells[];
+  /** Every table in the workbook, with its sheet (when known). */
+  tables: { name: string; sheet?: string }[];
+  /** Output sheets that are protected (nothing can be written on them). */
+  protectedSheets: string[];
 }
 
-type UsedRange = Pick<Excel.Range, 'isNullObject' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>;
+type Size = Pick<Excel.Range, 'isNullObject' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>;
 
-const originOf = (used: UsedRange) =>
-  used.isNullObject ? { row: 0, column: 0 } : { row: used.rowIndex, column: used.columnIndex };
+const originOf = (used: Size) => (used.isNullObject ? { row: 0, column: 0 } : { row: used.rowIndex, column: used.columnIndex });
+const tooManyCells = (used: Size) => !used.isNullObject && used.rowCount * used.columnCount > MAX_READ_CELLS;
 
-/** One sync: the names of the sheets, in workbook order. */
-export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+/** One sync: the names of the sheets and tables. */
+export async function workbookNames(context: Excel.RequestContext): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets.load('items/name');
+  const tables = context.workbook.tables.load('items/name');
   await context.sync();
-  return worksheets.items.map((w) => w.name);
+  return {
+    sheetNames: worksheets.items.map((w) => w.name),
+    sheets: [],
+    tables: tables.items.map((t) => ({ name: t.name })),
+    protectedSheets: [],
+  };
+}
+
+/** Kept for the template's path: the names of the sheets, in workbook order. */
+export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  return (await workbookNames(context)).sheetNames;
 }
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
@@ -60,19 +94,62 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const tables = context.workbook.tables.load('items/name');
   await context.sync();
 
-  const sheetNames = worksheets.items.map((w) => w.name);
-  const inputs = sheetNames.filter((name) => !isOutputSheet(name));
+  const names = worksheets.items.map((w) => w.name);
+  const inputs = names.filter((name) => !isOutputSheet(name));
+  const outputs = names.filter(isOutputSheet);
+  const sheet = (name: string) => context.workbook.worksheets.getItem(name);
   // Queued with each attempt to read, so they arrive in the same sync as the values (or the sizes).
-  const queueTableRanges = () =>
-    tables.items.map((t) => ({
+  const queueTablesAndOutputs = () => ({
+    tables: tables.items.map((t) => ({
       name: t.name,
       worksheet: t.worksheet.load('name'),
       range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
-    }));
-  let tableRanges = queueTableRanges();
-  const tablesOn = (sheet: string): TableArea[] =>
-    tableRanges
-      .filter((t) => t.worksheet.name === sheet)
+    })),
+    outputs: outputs.map((name) => {
+      // A blank sheet's used range is A1; the top rows decide whether the sheet is ours (readBook).
+      const used = sheet(name).getUsedRange(true);
+      return {
+        name,
+        protection: sheet(name).protection.load('protected'),
+        used: used.load('rowIndex,columnIndex,rowCount,columnCount'),
+        top: used.getIntersectionOrNullObject(`A1:XFD${OUTPUT_MARK_ROWS}`).load('values'),
+        firstRow: used.getRow(0).load('values'),
+      };
+    }),
+  });
+  const usedRange = (name: string) => sheet(name).getUsedRangeOrNullObject(true);
+
+  let queued = queueTablesAndOutputs();
+  const used = inputs.map((name) => usedRange(name).load('values,rowIndex,columnIndex,rowCount,columnCount'));
+  let inputSheets: SheetCells[] | undefined;
+  try {
+    await context.sync();
+    inputSheets = inputs.map((name, i) => {
+      const values = used[i].isNullObject ? [] : (used[i].values as unknown[][] | null);
+      // Past five million cells Excel gives null (or an error): the sheet is not read, and readBook says where.
+      if (values === null || tooManyCells(used[i])) return oversized(name, used[i]);
+      return { name, origin: originOf(used[i]), values: values.map((row) => row.map(cellValue)), tables: [] };
+    });
+  } catch (error) {
+    if (!isRetryable(error)) throw error;
+  }
+
+  if (!inputSheets) {
+    // Past the response limit: sizes first, then rows in blocks, one sync each.
+    queued = queueTablesAndOutputs();
+    const sizes = inputs.map((name) => usedRange(name).load('rowIndex,columnIndex,rowCount,columnCount'));
+    await context.sync();
+    inputSheets = [];
+    for (const [i, name] of inputs.entries()) {
+      if (tooManyCells(sizes[i])) inputSheets.push(oversized(name, sizes[i]));
+      else
+        inputSheets.push({ name, origin: originOf(sizes[i]), values: await readInBlocks(context, name, sizes[i]), tables: [] });
+    }
+  }
+
+  const tablesOn = (name: string): TableArea[] =>
+    queued.tables
+      .filter((t) => t.worksheet.name === name)
       .map(({ name, range }) => ({
         name,
         row: range.rowIndex,
@@ -80,192 +157,277 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
         rowCount: range.rowCount,
         columnCount: range.columnCount,
       }));
-  const usedRange = (name: string) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  const outputSheets = queued.outputs.map(({ name, used, top, firstRow }): SheetCells => {
+    // The used range's top rows when it starts in them; else its first row (not ours: the mark is in row 2).
+    const rows = top.isNullObject ? firstRow.values : top.values;
+    return { name, origin: originOf(used), values: rows.map((row) => row.map(cellValue)), tables: [] };
+  });
+  const byName = new Map([...inputSheets, ...outputSheets].map((s) => [s.name, s]));
+  return {
+    sheetNames: names,
+    sheets: names.map((name) => ({ ...byName.get(name)!, tables: tablesOn(name) })),
+    tables: queued.tables.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    protectedSheets: queued.outputs.filter((o) => o.protection.protected).map((o) => o.name),
+  };
+}
 
-  const used = inputs.map((name) => usedRange(name).load('values,rowIndex,columnIndex,rowCount,columnCount'));
-  try {
-    await context.sync();
-    return {
-      sheetNames,
-      sheets: inputs.map((name, i) => ({
-        name,
-        origin: originOf(used[i]),
-        values: used[i].isNullObject ? [] : used[i].values.map((row) => row.map(cellValue)),
-        tables: tablesOn(name),
-      })),
-    };
-  } catch (error) {
-    if (!isPayloadTooLarge(error)) throw error;
-  }
-
-  // Past the response limit: sizes and table ranges first, then rows in blocks, one sync each.
-  tableRanges = queueTableRanges();
-  const sizes = inputs.map((name) => usedRange(name).load('rowIndex,columnIndex,rowCount,columnCount'));
-  await context.sync();
-  const sheets: SheetCells[] = inputs.map((name, i) => ({
+function oversized(name: string, used: Size): SheetCells {
+  return {
     name,
-    origin: originOf(sizes[i]),
+    origin: originOf(used),
     values: [],
-    tables: tablesOn(name),
-  }));
+    tables: [],
+    oversized: { rowCount: used.rowCount, columnCount: used.columnCount },
+  };
+}
+
+async function readInBlocks(context: Excel.RequestContext, name: string, size: Size): Promise<CellValue[][]> {
+  const values: CellValue[][] = [];
+  if (size.isNullObject) return values;
+  const { rowIndex, columnIndex, rowCount, columnCount } = size;
   // A cell's size is unknown before it is read: budget generously per cell, and halve a block that still fails.
   const BYTES_PER_CELL = 256;
-  for (const [i, name] of inputs.entries()) {
-    if (sizes[i].isNullObject) continue;
-    const { rowIndex, columnIndex, rowCount, columnCount } = sizes[i];
-    let blockRows = Math.max(1, Math.floor(BLOCK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
-    for (let start = 0; start < rowCount;) {
-      const count = Math.min(blockRows, rowCount - start);
-      const range = context.workbook.worksheets
-        .getItem(name)
-        .getRange(address(rowIndex + start, columnIndex, count, columnCount))
-        .load('values');
-      try {
-        await context.sync();
-      } catch (error) {
-        if (!isPayloadTooLarge(error) || count === 1) throw error;
-        blockRows = Math.max(1, Math.floor(count / 2));
-        continue;
-      }
-      sheets[i].values.push(...range.values.map((row) => row.map(cellValue)));
-      start += count;
+  let blockRows = Math.max(1, Math.floor(BLOCK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
+  for (let start = 0; start < rowCount;) {
+    const count = Math.min(blockRows, rowCount - start);
+    const range = context.workbook.worksheets
+      .getItem(name)
+      .getRange(address(rowIndex + start, columnIndex, count, columnCount))
+      .load('values');
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      if (count === 1) throw tooLarge(error, name, rowIndex + start);
+      blockRows = Math.max(1, Math.floor(count / 2));
+      continue;
     }
+    values.push(...range.values.map((row) => row.map(cellValue)));
+    start += count;
   }
-  return { sheetNames, sheets };
+  return values;
+}
+
+/** A single row that still fails: too large, when Excel said so; else Excel's own error. */
+function tooLarge(error: unknown, sheet: string, row: number): unknown {
+  return isPayloadTooLarge(error) ? new HostError('tooLarge', `${sheet}, række ${row + 1}`) : error;
 }
 
 export interface WriteOptions {
   support: ApiSupport;
-  /** The workbook's sheet names as read (saves a sync). */
-  sheetNames: readonly string[];
-  /** Only add sheets that do not exist yet (the template); never replace one. */
+  /** The workbook as read in this run (saves syncs). */
+  workbook: Pick<WorkbookRead, 'sheetNames' | 'tables' | 'protectedSheets'>;
+  /** Only add sheets that do not exist yet (the template); never touch one that does. */
   addOnly?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A name no sheet has, for writing beside the sheet it will replace. */
-function freshName(base: string, taken: Set<string>, label: string): string {
-  for (let k = 1; ; k++) {
-    const name = `${base.slice(0, 20)} (${label} ${k})`;
-    if (!taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
-  }
+/**
+ * Text that Excel's `values` setter would take as a formula gets a leading
+ * apostrophe, which Excel keeps as the cell's quote prefix, not in its value;
+ * the text format "@" (set before the values) keeps every other text as text.
+ */
+const asText = (v: OutputCell): string | number | null => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+
+interface Target {
+  output: OutputSheet;
+  /** The sheet's name in the workbook when it exists before the write (Excel's case-insensitive rule). */
+  existing?: string;
 }
 
-/**
- * Writes each sheet into a fresh sheet; in the last sync the old sheet of that
- * name is deleted and the fresh one (and its tables) take their final names.
- */
+interface SheetsNow {
+  present: (name: string) => boolean;
+  /** Tables on each target sheet now. */
+  tables: string[][];
+}
+
 export async function writeSheets(
   context: Excel.RequestContext,
   outputs: readonly OutputSheet[],
   options: WriteOptions,
 ): Promise<void> {
-  const existing = new Set(options.sheetNames.map((n) => n.toLowerCase()));
-  const toWrite = options.addOnly ? outputs.filter((o) => !existing.has(o.name.toLowerCase())) : outputs;
-  if (toWrite.length === 0) return;
-  const taken = new Set(existing);
-  const staged: Staged[] = toWrite.map((output) => ({
-    output,
-    temporary: freshName(output.name, taken, 'ny'),
-    retired: freshName(output.name, taken, 'gammel'),
-  }));
+  const { workbook } = options;
+  const existingName = (name: string) => workbook.sheetNames.find((n) => sameSheetName(n, name));
+  const targets: Target[] = outputs
+    .map((output) => ({ output, existing: existingName(output.name) }))
+    .filter((t) => !(options.addOnly && t.existing));
+  if (targets.length === 0) return;
+  // A protected sheet refuses every write: say so before anything is written.
+  const locked = targets.find((t) => t.existing && workbook.protectedSheets.some((p) => sameSheetName(p, t.existing!)));
+  if (locked) throw new HostError('protected', locked.existing!);
+  const banner = !options.addOnly;
 
-  // A fresh sheet is General throughout: null leaves a cell's format alone and keeps the request small.
-  const formats = staged.map(({ output }) => output.formats.map((row) => row.map((f) => (f === 'General' ? null : f))));
-  const rows = staged.flatMap(({ output }, s) =>
-    output.values.map((values, r) => ({ s, r, bytes: jsonBytes(values) + jsonBytes(formats[s][r]) })),
+  // Table names are unique in a workbook: ours on the target sheets go first; one a user's table has
+  // (the workbook layer avoids them, but the workbook may have changed) is said before anything is written.
+  const onTarget = (sheet?: string) => targets.some((t) => t.existing && sheet !== undefined && sameSheetName(t.existing, sheet));
+  for (const { output } of targets)
+    for (const t of output.tables) {
+      const other = workbook.tables.find((x) => !onTarget(x.sheet) && x.name.toUpperCase() === t.name.toUpperCase());
+      if (other)
+        throw new HostError(
+          'other',
+          `Tabelnavnet ${other.name} bruges allerede${other.sheet ? ` på arket ${other.sheet}` : ''}; omdøb den tabel og prøv igen.`,
+        );
+    }
+
+  // A cleared sheet is General throughout: null leaves a cell's format alone and keeps the request small.
+  const grids = targets.map(({ output }) => {
+    const values = output.values.map((row) => row.map(asText));
+    const formats = output.formats.map((row) => row.map((f) => (f === 'General' ? null : f)));
+    if (banner && values.length > 0) {
+      values[0][0] = INCOMPLETE_BANNER;
+      formats[0][0] = '@';
+    }
+    return { values, formats, width: Math.max(1, ...output.values.map((r) => r.length)) };
+  });
+  const rows = grids.flatMap((g, s) =>
+    g.values.map((values, r) => ({ s, r, bytes: jsonBytes(values) + jsonBytes(g.formats[r]) })),
   );
-  const blocks = rowBlocks(rows.map((r) => r.bytes));
+  const estimated = rowBlocks(rows.map((r) => r.bytes)).length;
+
+  const sheet = (s: number) => context.workbook.worksheets.getItem(targets[s].output.name);
   const suspend = () => {
     if (options.support.suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
     if (options.support.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
   };
-  try {
-    suspend();
-    const sheets = staged.map(({ temporary }) => context.workbook.worksheets.add(temporary));
-    for (const [b, block] of blocks.entries()) {
-      if (b > 0) suspend();
-      const inBlock = rows.slice(block.start, block.start + block.count);
-      // Consecutive rows of one sheet go in one range.
-      for (let i = 0; i < inBlock.length;) {
-        let j = i;
-        while (j + 1 < inBlock.length && inBlock[j + 1].s === inBlock[i].s) j++;
-        const { output } = staged[inBlock[i].s];
-        const first = inBlock[i].r;
-        const count = j - i + 1;
-        const range = sheets[inBlock[i].s].getRange(address(first, 0, count, output.values[0].length));
-        // Formats before values: text cells are "@" when their text arrives, so "=…" stays text.
-        range.numberFormat = formats[inBlock[i].s].slice(first, first + count);
-        range.values = output.values.slice(first, first + count) as (string | number | boolean)[][];
-        i = j + 1;
-      }
-      if (b < blocks.length - 1) {
-        await context.sync();
-        options.onProgress?.(b + 1, blocks.length);
-      }
+  /** The first operations on each sheet: add it if missing, banner, old tables and content out. */
+  const prepare = (now: SheetsNow) => {
+    targets.forEach(({ output }) => {
+      if (!now.present(output.name)) context.workbook.worksheets.add(output.name);
+    });
+    if (!banner) return;
+    targets.forEach((_, s) => {
+      const a1 = sheet(s).getRange('A1');
+      a1.numberFormat = [['@']];
+      a1.values = [[INCOMPLETE_BANNER]];
+    });
+    targets.forEach((_, s) => {
+      for (const name of now.tables[s]) sheet(s).tables.getItem(name).delete();
+      clearUnderBanner(sheet(s));
+    });
+  };
+  const queueRows = (from: number, to: number) => {
+    for (let i = from; i < to;) {
+      let j = i;
+      while (j + 1 < to && rows[j + 1].s === rows[i].s) j++;
+      const { s, r: first } = rows[i];
+      const count = j - i + 1;
+      const range = sheet(s).getRange(address(first, 0, count, grids[s].width));
+      // Formats before values: text cells are "@" when their text arrives.
+      range.numberFormat = grids[s].formats.slice(first, first + count);
+      range.values = grids[s].values.slice(first, first + count);
+      i = j + 1;
     }
-    const tables = staged.flatMap(({ output }, s) => decorate(sheets[s], output));
-    // The swap: old sheets step aside, new ones take their names, old ones go; then the tables' names,
-    // which are unique in a workbook and free only once the old sheets are gone.
-    for (const stage of staged)
-      if (existing.has(stage.output.name.toLowerCase()))
-        context.workbook.worksheets.getItem(stage.output.name).name = stage.retired;
-    staged.forEach(({ output }, s) => (sheets[s].name = output.name));
-    for (const stage of staged)
-      if (existing.has(stage.output.name.toLowerCase())) context.workbook.worksheets.getItem(stage.retired).delete();
-    for (const { table, name } of tables) table.name = name;
-    await context.sync();
-    options.onProgress?.(blocks.length, blocks.length);
+  };
+  const finish = () => {
+    targets.forEach(({ output }, s) => decorate(sheet(s), output, grids[s].width));
+    // Last of all: the real titles replace the banners.
+    if (banner)
+      targets.forEach(({ output }, s) => {
+        if (output.values.length > 0) sheet(s).getRange('A1').values = [[asText(output.values[0][0])]];
+      });
+  };
+
+  let now: SheetsNow = {
+    present: (name) => existingName(name) !== undefined,
+    tables: targets.map((t) =>
+      workbook.tables.filter((x) => t.existing && x.sheet && sameSheetName(x.sheet, t.existing)).map((x) => x.name),
+    ),
+  };
+  try {
+    let cursor = 0;
+    let maxRows = Infinity;
+    let first = true;
+    let done = 0;
+    for (;;) {
+      suspend();
+      if (first) prepare(now);
+      let end = cursor;
+      let bytes = 0;
+      while (end < rows.length && end - cursor < maxRows && (end === cursor || bytes + rows[end].bytes <= BLOCK_BUDGET_BYTES))
+        bytes += rows[end++].bytes;
+      queueRows(cursor, end);
+      const last = end === rows.length;
+      if (last) finish();
+      try {
+        await context.sync();
+      } catch (error) {
+        // Too large a request (Excel on the web may say GeneralException): the same rows again, in halves.
+        if (!isRetryable(error)) throw error;
+        const count = end - cursor;
+        const at = rows[cursor];
+        if (count <= 1) throw tooLarge(error, targets[at?.s ?? 0].output.name, at?.r ?? 0);
+        maxRows = Math.max(1, Math.floor(count / 2));
+        // Part of the first batch may have run: prepare again from what the workbook holds now.
+        if (first) now = await sheetsNow(context, targets);
+        continue;
+      }
+      first = false;
+      cursor = end;
+      options.onProgress?.(++done, Math.max(estimated, done + (last ? 0 : 1)));
+      if (last) return;
+    }
   } catch (error) {
-    await recover(context, staged);
+    await recover(context, targets, banner);
     throw error;
   }
 }
 
-/** Bold rows, column widths and tables (under provisional names). */
-function decorate(sheet: Excel.Worksheet, output: OutputSheet): { table: Excel.Table; name: string }[] {
-  const width = output.values[0]?.length ?? 1;
+/** Everything on the sheet but A1 (the banner). */
+function clearUnderBanner(sheet: Excel.Worksheet): void {
+  sheet.getRange('B1:XFD1').clear('All');
+  sheet.getRange(`A2:XFD${LAST_ROW}`).clear('All');
+}
+
+async function sheetsNow(context: Excel.RequestContext, targets: readonly Target[]): Promise<SheetsNow> {
+  const worksheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  const names = worksheets.items.map((w) => w.name);
+  const present = (name: string) => names.some((n) => sameSheetName(n, name));
+  const tables = targets.map(({ output }) =>
+    present(output.name) ? context.workbook.worksheets.getItem(output.name).tables.load('items/name') : undefined,
+  );
+  await context.sync();
+  return { present, tables: tables.map((t) => t?.items.map((x) => x.name) ?? []) };
+}
+
+/** Bold rows, column widths and tables. */
+function decorate(sheet: Excel.Worksheet, output: OutputSheet, width: number): void {
   for (const r of output.boldRows) sheet.getRange(address(r, 0, 1, width)).format.font.bold = true;
   output.columnWidths.forEach((chars, c) => {
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = chars * 7;
   });
-  return output.tables.map((t) => {
+  output.tables.forEach((t) => {
     const table = sheet.tables.add(address(t.row, t.column, t.rowCount, t.columnCount), true);
-    table.name = `${t.name}_ny`;
+    table.name = t.name;
     table.style = 'TableStyleLight9';
-    return { table, name: t.name };
   });
 }
 
-interface Staged {
-  output: OutputSheet;
-  /** Where the new sheet is written. */
-  temporary: string;
-  /** Where the old sheet steps aside during the swap. */
-  retired: string;
-}
-
 /**
- * After a failed write, each output sheet is left either old or new, never
- * both and never neither: a new sheet still under its temporary name goes and
- * the old one gets its name back; a new sheet already in place stays and the
- * old one goes. The user's own sheets are never touched.
+ * After a failed write, best effort: a kept sheet that still carries the
+ * banner is emptied under it; a sheet this write added goes unless it is
+ * complete (a template sheet always). The user's own sheets are never touched.
  */
-async function recover(context: Excel.RequestContext, staged: readonly Staged[]): Promise<void> {
+async function recover(context: Excel.RequestContext, targets: readonly Target[], banner: boolean): Promise<void> {
   try {
     const worksheets = context.workbook.worksheets.load('items/name');
     await context.sync();
-    const present = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
-    const has = (name: string) => present.has(name.toLowerCase());
-    for (const { output, temporary, retired } of staged) {
-      if (has(temporary)) {
-        context.workbook.worksheets.getItem(temporary).delete();
-        if (has(retired) && !has(output.name)) context.workbook.worksheets.getItem(retired).name = output.name;
-      } else if (has(retired)) {
-        context.workbook.worksheets.getItem(retired).delete();
+    const names = worksheets.items.map((w) => w.name);
+    const present = targets.filter(({ output }) => names.some((n) => sameSheetName(n, output.name)));
+    const probes = present.map((target) => {
+      const sheet = context.workbook.worksheets.getItem(target.output.name);
+      return { target, sheet, a1: sheet.getRange('A1').load('values'), tables: sheet.tables.load('items/name') };
+    });
+    await context.sync();
+    for (const { target, sheet, a1, tables } of probes) {
+      const title = target.output.values[0]?.[0] ?? null;
+      // A sheet this write added is complete only with its title in place; a kept one shows the banner until then.
+      if (!target.existing) {
+        if (!banner || a1.values[0][0] !== title) sheet.delete();
+      } else if (a1.values[0][0] === INCOMPLETE_BANNER) {
+        for (const table of tables.items) table.delete();
+        clearUnderBanner(sheet);
       }
     }
     await context.sync();

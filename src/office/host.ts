@@ -1,11 +1,27 @@
 /** The task pane's host inside Excel: each call is one `Excel.run`. */
 import type { WorkbookHost } from '../workbook/host';
-import { apiSupport, readWorkbook, selectPlace, sheetNames, writeSheets } from './excel-adapter';
+import { sameSheetName } from '../workbook/read';
+import { apiSupport, readWorkbook, selectPlace, workbookNames, writeSheets } from './excel-adapter';
 import { hostError } from './errors';
 
-async function inExcel<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+/**
+ * One `Excel.run` that waits while the user edits a cell (`delayForCellEdit`)
+ * instead of failing. A host that refuses run options before the batch starts
+ * gets the plain `Excel.run`; in edit mode that fails with a clear 'editMode'.
+ */
+export async function inExcel<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  let started = false;
+  const batch = (context: Excel.RequestContext) => {
+    started = true;
+    return work(context);
+  };
   try {
-    return await Excel.run(work);
+    try {
+      return await Excel.run({ delayForCellEdit: true }, batch);
+    } catch (error) {
+      if (started) throw error;
+      return await Excel.run(batch);
+    }
   } catch (error) {
     throw hostError(error);
   }
@@ -15,16 +31,15 @@ export const excelHost: WorkbookHost = {
   read: () => inExcel(async (context) => (await readWorkbook(context)).sheets),
   run: (produce, onProgress) =>
     inExcel(async (context) => {
-      const { sheetNames, sheets } = await readWorkbook(context);
-      const outputs = produce(sheets);
-      if (outputs) await writeSheets(context, outputs, { support: apiSupport(), sheetNames, onProgress });
+      const workbook = await readWorkbook(context);
+      const outputs = produce(workbook.sheets);
+      if (outputs) return writeSheets(context, outputs, { support: apiSupport(), workbook, onProgress });
     }),
   addMissingSheets: (sheets) =>
     inExcel(async (context) => {
-      const names = await sheetNames(context);
-      const have = new Set(names.map((n) => n.toLowerCase()));
-      await writeSheets(context, sheets, { support: apiSupport(), sheetNames: names, addOnly: true });
-      return sheets.map((s) => s.name).filter((n) => !have.has(n.toLowerCase()));
+      const workbook = await workbookNames(context);
+      await writeSheets(context, sheets, { support: apiSupport(), workbook, addOnly: true });
+      return sheets.map((s) => s.name).filter((name) => !workbook.sheetNames.some((n) => sameSheetName(n, name)));
     }),
   select: (place) => inExcel((context) => selectPlace(context, place)),
 };

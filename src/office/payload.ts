@@ -31,7 +31,18 @@ export function rowBlocks(rowBytes: readonly number[], budget = BLOCK_BUDGET_BYT
   return blocks;
 }
 
+const codeOf = (error: unknown): string => (error as { code?: string })?.code ?? '';
+
+/** Excel on the web's answer to a request or response over 5 MB. */
 export function isPayloadTooLarge(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? '';
-  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimit|ResponsePayloadSizeLimit/i.test(code);
+  return ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'].includes(codeOf(error));
+}
+
+/**
+ * Worth trying again in smaller blocks: a payload over the limit, or
+ * GeneralException, which Excel on the web also returns for large requests
+ * (OfficeDev/office-js#1012, #1314; office-js-docs-reference#354).
+ */
+export function isRetryable(error: unknown): boolean {
+  return isPayloadTooLarge(error) || codeOf(error) === 'GeneralException';
 }

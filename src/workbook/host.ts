@@ -7,11 +7,15 @@ import type { SheetCells } from './grid';
 import type { OutputSheet } from './output';
 
 export interface WorkbookHost {
-  /** The input sheets as grids (output sheets are never read). */
+  /**
+   * Every sheet as a grid: input sheets in full (or marked oversized), output
+   * sheets at least their first rows, so readBook can tell whether they are ours.
+   */
   read(): Promise<SheetCells[]>;
   /**
    * One run: reads, lets `produce` turn what was read into output sheets (or
-   * nothing, when there are problems), and writes them, replacing earlier output.
+   * nothing, when there are problems), and writes them, replacing the content
+   * of earlier output sheets where they stand (the sheets themselves are kept).
    */
   run(
     produce: (sheets: SheetCells[]) => OutputSheet[] | undefined,

@@ -1,10 +1,12 @@
-/** The Office.js adapter against the recording double: sync counts, blocks, and what it writes where. */
+/** The Office.js adapter against the Excel double: sync counts, blocks, what it writes where, and faults. */
 import { hasProblems } from '../../src/model/problems';
 import { evaluate } from '../../src/model/scenarios';
-import { readWorkbook, writeSheets, type ApiSupport } from '../../src/office/excel-adapter';
 import { hostError } from '../../src/office/errors';
+import { INCOMPLETE_BANNER, readWorkbook, writeSheets, type ApiSupport } from '../../src/office/excel-adapter';
+import { excelHost } from '../../src/office/host';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import type { SheetCells } from '../../src/workbook/grid';
+import { HostError, type HostFailure } from '../../src/workbook/host';
 import { outputSheets, type OutputSheet } from '../../src/workbook/output';
 import { OUTPUT_SHEETS, readBook } from '../../src/workbook/read';
 import { ExcelDouble, FakeSheet } from './excel-double';
@@ -53,94 +55,61 @@ function produce(sheets: SheetCells[]): OutputSheet[] {
   return outputSheets(evaluation, read.unit).sheets;
 }
 
-/** One run as the task pane does it: read, calculate, write, in one Excel.run. */
+/** One run as the adapter does it: read, calculate, write, in one Excel.run. */
 async function run(excel: ExcelDouble): Promise<void> {
-  const { sheetNames, sheets } = await readWorkbook(excel.context);
-  await writeSheets(excel.context, produce(sheets), { support, sheetNames });
+  const book = await readWorkbook(excel.context);
+  await writeSheets(excel.context, produce(book.sheets), { support, workbook: book });
+}
+
+/** One run through the pane's host: Excel.run with its options, errors as HostError. */
+async function runInHost(excel: ExcelDouble): Promise<unknown> {
+  const globals = globalThis as unknown as { Excel: unknown; Office: unknown };
+  globals.Excel = { run: excel.run.bind(excel) };
+  globals.Office = { context: { requirements: { isSetSupported: () => true } } };
+  return excelHost.run(produce).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 }
 
 const inputNames = ['Forslag', 'Scenarier', 'Noter'];
 const writesToInputs = (excel: ExcelDouble) => excel.log.filter((o) => o.writes && inputNames.includes(o.writes));
+const snapshots = (excel: ExcelDouble, names: readonly string[]) => names.map((n) => excel.sheet(n)?.snapshot());
+const failure = (error: unknown) => (error instanceof HostError ? error.failure : `not a HostError: ${String(error)}`);
 
-// 5,000 proposals in one scenario write about 2.5 MB; two scenarios pass 4.5 MB and take a block more (below).
-test.each([10, 5000])('a run on %i proposals takes 3 syncs and writes only its own sheets', async (n) => {
-  const excel = new ExcelDouble(workbook(n, 40, 1));
-  const before = excel.sheets.map((s) => s.snapshot());
-  await run(excel);
-  expect(excel.syncs).toBe(3);
-  expect(writesToInputs(excel)).toEqual([]);
-  expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, ...OUTPUT_SHEETS]);
-  expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-  expect(excel.sheets.slice(0, 3).map((s) => s.snapshot())).toEqual(before);
-  expect(excel.log.filter((o) => o.name.startsWith('suspend')).map((o) => o.name)).toEqual([
-    'suspendApiCalculation',
-    'suspendScreenUpdating',
-  ]);
-});
+describe('sync counts', () => {
+  // 5,000 proposals in one scenario write about 2.5 MB; two scenarios pass 4.5 MB and take a block more.
+  test.each([
+    [10, 1, 3],
+    [5000, 1, 3],
+    [5000, 2, 4],
+  ] as const)('%i proposals in %i scenario(s): %i syncs, only the output sheets written', async (n, scenarios, syncs) => {
+    const excel = new ExcelDouble(workbook(n, 40, scenarios));
+    const before = snapshots(excel, inputNames);
+    await run(excel);
+    expect(excel.syncs).toBe(syncs);
+    expect(writesToInputs(excel)).toEqual([]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, ...OUTPUT_SHEETS]);
+    expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(snapshots(excel, inputNames)).toEqual(before);
+    expect(excel.log.filter((o) => o.name.startsWith('suspend')).length).toBe(2 * (syncs - 2));
+  });
 
-test('the written sheets hold the figures, formats and tables of the workbook layer', async () => {
-  const excel = new ExcelDouble(workbook(10));
-  await run(excel);
-  const resultat = excel.sheet('Resultat')!;
-  const expected = produce((await readWorkbook(new ExcelDouble(workbook(10)).context)).sheets)[0];
-  expected.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      expect(resultat.get(r, c)?.value || null).toEqual(v || null);
-      if (v !== null) expect(resultat.get(r, c)?.format).toBe(expected.formats[r][c]);
-    }),
-  );
-  expect(resultat.tables.map((t) => t.name)).toEqual(['Raaderum_Resultat_1', 'Raaderum_Resultat_2']);
-  expect(excel.sheet('Resultat')!.get(expected.boldRows[0], 0)?.bold).toBe(true);
-});
-
-test('running again replaces the output sheets and their tables, and nothing else', async () => {
-  const excel = new ExcelDouble(workbook(20));
-  await run(excel);
-  const first = excel.sheets.map((s) => s.snapshot());
-  excel.syncs = 0;
-  await run(excel);
-  expect(excel.syncs).toBe(3);
-  expect(excel.sheets.map((s) => s.snapshot())).toEqual(first);
-});
-
-test('a title starting with = is written as text, never as a formula', async () => {
-  const sheets = workbook(3);
-  sheets[0].set(1, 1, '=HYPERLINK("http://example.invalid";"klik")');
-  const excel = new ExcelDouble(sheets);
-  await run(excel);
-  const formulas = excel.sheets
-    .filter((s) => !inputNames.includes(s.name))
-    .flatMap((s) => [...s.cells.values()].flatMap((row) => [...row.values()]).filter((c) => c.formula));
-  expect(formulas).toEqual([]);
-});
-
-test('5,000 proposals in two scenarios: one block more, every request under the limit', async () => {
-  const excel = new ExcelDouble(workbook(5000));
-  await run(excel);
-  expect(excel.syncs).toBe(4);
-  expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-  expect(writesToInputs(excel)).toEqual([]);
-});
-
-test('past 5 MB, reads and writes go in blocks, each under the limit, with the same result', async () => {
-  const n = 12_000;
-  const big = new ExcelDouble(workbook(n, 400));
-  await run(big);
-  expect(big.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-  // The first full read failed on the response limit; after it, every response stayed under it.
-  expect(big.syncs).toBeGreaterThan(3);
-  const reads = big.log.filter((o) => o.name === 'range.load').length;
-  const writes = big.log.filter((o) => o.name === 'range.values=').length;
-  expect(reads).toBeGreaterThan(2);
-  expect(writes).toBeGreaterThan(3);
-
-  const direct = produce(workbookCells(workbook(n, 400)));
-  expect(
-    big
-      .sheet('Resultat')!
-      .values({ row: 0, column: 0, rowCount: direct[0].values.length, columnCount: direct[0].values[0].length }),
-  ).toEqual(direct[0].values.map((r) => r.map((v) => v ?? '')));
-  expect(writesToInputs(big)).toEqual([]);
+  test('12,000 proposals with long titles: reads and writes in blocks under 5 MB, the same result', async () => {
+    const n = 12_000;
+    const big = new ExcelDouble(workbook(n, 400));
+    await run(big);
+    expect(big.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    // The first full read passes the response limit; after it, sizes, then blocks; the write takes blocks too.
+    expect(big.syncs).toBe(21);
+    expect(big.log.filter((o) => o.name === 'range.values=').length).toBeGreaterThan(3);
+    const direct = produce(workbookCells(workbook(n, 400)));
+    const resultat = big.sheet('Resultat')!;
+    expect(
+      resultat.values({ row: 0, column: 0, rowCount: direct[0].values.length, columnCount: direct[0].values[0].length }),
+    ).toEqual(direct[0].values.map((r) => r.map((v) => v ?? '')));
+    expect(writesToInputs(big)).toEqual([]);
+  });
 });
 
 /** The same workbook as grids, read without Excel. */
@@ -151,51 +120,309 @@ function workbookCells(sheets: FakeSheet[]): SheetCells[] {
   });
 }
 
-test.each([
-  ['a cell in edit mode when the values arrive', 'range.values=', 'InvalidOperationInCellEditMode', 'editMode'],
-  ['a refusal while the old sheets step aside', 'worksheet.name=', 'AccessDenied', 'protected'],
-])('a write that fails midway (%s) leaves every sheet as it was', async (_, operation, code, failure) => {
-  const excel = new ExcelDouble(workbook(30));
-  await run(excel);
-  const before = excel.sheets.map((s) => s.snapshot());
-  let calls = 0;
-  excel.failWhen = (o) => (o.name === operation && ++calls === 2 ? { code, message: 'Excel says no' } : undefined);
-  const error = await run(excel).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(hostError(error).failure).toBe(failure);
-  expect(excel.sheets.map((s) => s.snapshot())).toEqual(before);
+describe('reading', () => {
+  test('every sheet goes to readBook: input sheets in full, output sheets their first rows and protection', async () => {
+    const excel = new ExcelDouble(workbook(10));
+    await run(excel);
+    excel.sheet('Råderum')!.protected = true;
+    const book = await readWorkbook(excel.context);
+    expect(book.sheets.map((s) => s.name)).toEqual([...inputNames, ...OUTPUT_SHEETS]);
+    const resultat = book.sheets.find((s) => s.name === 'Resultat')!;
+    expect(resultat.origin).toEqual({ row: 0, column: 0 });
+    expect(resultat.values.length).toBe(3);
+    expect(String(resultat.values[1][0])).toContain('Skrevet af Råderum');
+    expect(book.protectedSheets).toEqual(['Råderum']);
+    expect(readBook(book.sheets).book).toBeDefined();
+  });
+
+  test('an output-named sheet whose content starts below the first rows is not ours (never overwritten)', async () => {
+    const excel = new ExcelDouble([...workbook(5), FakeSheet.from('resultat', [[], [], [], [], ['Min egen opgørelse']])]);
+    const book = await readWorkbook(excel.context);
+    const result = readBook(book.sheets);
+    expect(result.book).toBeUndefined();
+    expect(result.issues.map((i) => i.code)).toContain('outputSheetNotOurs');
+  });
+
+  test('a stray value in XFD1048576 makes the sheet oversized, a located problem, never a TypeError', async () => {
+    const sheets = workbook(5);
+    sheets[2].set(1_048_575, 16_383, 'x');
+    const excel = new ExcelDouble(sheets);
+    const book = await readWorkbook(excel.context);
+    const noter = book.sheets.find((s) => s.name === 'Noter')!;
+    expect(noter.oversized).toEqual({ rowCount: 1_048_576, columnCount: 16_384 });
+    expect(noter.values).toEqual([]);
+    const result = readBook(book.sheets);
+    expect(result.issues.find((i) => i.code === 'sheetTooLarge')?.place).toEqual({
+      sheet: 'Noter',
+      row: 1_048_575,
+      column: 16_383,
+    });
+    expect(excel.syncs).toBe(2);
+  });
+
+  test('merged cells read as Excel gives them: the value in the top-left cell only', async () => {
+    const sheets = workbook(3);
+    sheets[2].set(5, 0, 'flettet');
+    sheets[2].set(5, 1, 'væk');
+    sheets[2].set(5, 3, 'ved siden af');
+    sheets[2].merge({ row: 5, column: 0, rowCount: 1, columnCount: 3 });
+    const book = await readWorkbook(new ExcelDouble(sheets).context);
+    const noter = book.sheets.find((s) => s.name === 'Noter')!;
+    expect(noter.values[5]).toEqual(['flettet', '', '', 'ved siden af']);
+  });
 });
 
-test('a failure once the new sheets are in place keeps the new results and leaves nothing behind', async () => {
-  const excel = new ExcelDouble(workbook(30));
-  await run(excel);
-  const inputs = excel.sheets.slice(0, 3).map((s) => s.snapshot());
-  excel.sheet('Forslag')!.set(1, 5, -999_999); // a change, so new results differ from old
-  const changedInputs = excel.sheets.slice(0, 3).map((s) => s.snapshot());
-  let calls = 0;
-  excel.failWhen = (o) =>
-    o.name === 'worksheet.delete' && ++calls === 2 ? { code: 'GeneralException', message: 'Excel says no' } : undefined;
-  const error = await run(excel).then(
-    () => undefined,
-    (e: unknown) => e,
+describe('writing', () => {
+  test('the written sheets hold the figures, formats and tables of the workbook layer', async () => {
+    const excel = new ExcelDouble(workbook(10));
+    await run(excel);
+    const resultat = excel.sheet('Resultat')!;
+    const expected = produce((await readWorkbook(new ExcelDouble(workbook(10)).context)).sheets)[0];
+    expected.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        expect(resultat.get(r, c)?.value || null).toEqual(v || null);
+        if (v !== null && v !== '') expect(resultat.get(r, c)?.format).toBe(expected.formats[r][c]);
+      }),
+    );
+    expect(resultat.tables.map((t) => t.name)).toEqual(['Raaderum_Resultat_1', 'Raaderum_Resultat_2']);
+    expect(resultat.get(expected.boldRows[0], 0)?.bold).toBe(true);
+  });
+
+  test('running again keeps the output sheets (id, position, tab colour, print setup, what points at them)', async () => {
+    const excel = new ExcelDouble(workbook(20));
+    await run(excel);
+    const resultat = excel.sheet('Resultat')!;
+    resultat.tabColor = '#FF0000';
+    resultat.printArea = 'A1:F40';
+    const formula = excel.refer('Noter', 'Resultat');
+    const definedName = excel.refer('Noter', 'Råderum');
+    // The user moves Resultat first.
+    excel.sheets = [resultat, ...excel.sheets.filter((s) => s !== resultat)];
+    const ids = excel.sheets.map((s) => s.id);
+    const first = excel.sheets.map((s) => s.snapshot());
+    excel.syncs = 0;
+    await run(excel);
+    expect(excel.syncs).toBe(3);
+    expect(excel.sheets.map((s) => s.id)).toEqual(ids);
+    expect(excel.sheets.map((s) => s.snapshot())).toEqual(first);
+    expect(formula.broken).toBeUndefined();
+    expect(definedName.broken).toBeUndefined();
+  });
+
+  test('an output sheet named in another case (resultat) is kept and written, not added twice', async () => {
+    const excel = new ExcelDouble(workbook(5));
+    await run(excel);
+    excel.sheet('Resultat')!.name = 'resultat';
+    const id = excel.sheet('resultat')!.id;
+    await run(excel);
+    expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, 'resultat', 'Råderum', 'Sammenligning']);
+    expect(excel.sheet('resultat')!.id).toBe(id);
+    expect(excel.sheet('resultat')!.get(0, 0)?.value).toBe('Resultat');
+  });
+
+  test('a protected output sheet fails as protected before anything is written', async () => {
+    const excel = new ExcelDouble(workbook(5));
+    await run(excel);
+    excel.sheet('Sammenligning')!.protected = true;
+    const before = excel.sheets.map((s) => s.snapshot());
+    excel.log = [];
+    const error = await runInHost(excel);
+    expect(failure(error)).toBe('protected');
+    expect((error as Error).message).toBe('Sammenligning');
+    expect(excel.log.filter((o) => o.writes)).toEqual([]);
+    expect(excel.sheets.map((s) => s.snapshot())).toEqual(before);
+  });
+
+  test("a user's table with an output table's name: a clear message, nothing written", async () => {
+    const sheets = workbook(5);
+    sheets[2].set(10, 0, 'x');
+    sheets[2].tables.push({ name: 'Raaderum_Resultat_1', row: 10, column: 0, rowCount: 2, columnCount: 1 });
+    const excel = new ExcelDouble(sheets);
+    const error = await runInHost(excel);
+    expect(failure(error)).toBe('other');
+    expect((error as Error).message).toBe(
+      'Tabelnavnet Raaderum_Resultat_1 bruges allerede på arket Noter; omdøb den tabel og prøv igen.',
+    );
+    expect(excel.log.filter((o) => o.writes)).toEqual([]);
+  });
+
+  test.each(['=HYPERLINK("http://example.invalid";"klik")', '+45 12 34 56 78', '-5 % på ledighed', '@Jobcenter'])(
+    'a title starting like %s comes back as the same text, never as a formula',
+    async (title) => {
+      const sheets = workbook(3);
+      sheets[0].set(1, 1, title);
+      const excel = new ExcelDouble(sheets);
+      await run(excel);
+      const cells = ['Resultat', 'Råderum', 'Sammenligning'].flatMap((name) =>
+        [...excel.sheet(name)!.cells.values()].flatMap((row) => [...row.values()]),
+      );
+      expect(cells.filter((c) => c.formula)).toEqual([]);
+      expect(cells.filter((c) => c.value === title).length).toBeGreaterThanOrEqual(3);
+    },
   );
-  expect(error).toBeDefined();
-  expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, ...OUTPUT_SHEETS]);
-  expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-  expect(excel.sheets.slice(0, 3).map((s) => s.snapshot())).toEqual(changedInputs);
-  expect(changedInputs).not.toEqual(inputs);
-  expect(writesToInputs(excel)).toEqual([]);
+
+  test('a GeneralException for a large request: the same rows again in halves, the same result', async () => {
+    const excel = new ExcelDouble(workbook(400));
+    excel.generalExceptionOver = 60_000;
+    await run(excel);
+    const clean = new ExcelDouble(workbook(400));
+    await run(clean);
+    expect(excel.syncs).toBeGreaterThan(clean.syncs);
+    expect(snapshots(excel, OUTPUT_SHEETS).map(withoutIds)).toEqual(snapshots(clean, OUTPUT_SHEETS).map(withoutIds));
+  });
+
+  test('a single row that is still too large: a clear tooLarge, and no sheet that looks complete', async () => {
+    const excel = new ExcelDouble(workbook(10));
+    excel.failWhen = (o) =>
+      o.name === 'range.values=' && o.writes === 'Resultat'
+        ? { code: 'RequestPayloadSizeLimitExceeded', message: '…' }
+        : undefined;
+    const error = await runInHost(excel);
+    expect(failure(error)).toBe('tooLarge');
+    expect(excel.sheet('Resultat')).toBeUndefined(); // added by this run, removed again
+  });
+
+  test('the template adds only the sheets the workbook lacks', async () => {
+    const excel = new ExcelDouble([FakeSheet.from('Scenarier', [['Parameter', 'Mit scenarie']])]);
+    const before = excel.sheet('Scenarier')!.snapshot();
+    const book = await readWorkbook(excel.context);
+    const { templateSheets } = await import('../../src/workbook/template');
+    await writeSheets(excel.context, templateSheets(2027), { support, workbook: book, addOnly: true });
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Scenarier', 'Forslag']);
+    expect(excel.sheet('Scenarier')!.snapshot()).toBe(before);
+    expect(excel.sheet('Forslag')!.get(1, 0)?.value).toBe('EBU 1');
+  });
 });
 
-test('the template adds only the sheets the workbook lacks', async () => {
-  const excel = new ExcelDouble([FakeSheet.from('Scenarier', [['Parameter', 'Mit scenarie']])]);
-  const before = excel.sheet('Scenarier')!.snapshot();
-  const { sheetNames } = await readWorkbook(excel.context);
-  const { templateSheets } = await import('../../src/workbook/template');
-  await writeSheets(excel.context, templateSheets(2027), { support, sheetNames, addOnly: true });
-  expect(excel.sheets.map((s) => s.name)).toEqual(['Scenarier', 'Forslag']);
-  expect(excel.sheet('Scenarier')!.snapshot()).toBe(before);
-  expect(excel.sheet('Forslag')!.get(1, 0)?.value).toBe('EBU 1');
+const withoutIds = (snapshot: string | undefined) => snapshot?.replace(/"id":"[^"]*",/, '');
+
+describe('cell edit mode', () => {
+  test('a run waits for the edit (delayForCellEdit) and completes', async () => {
+    const excel = new ExcelDouble(workbook(5));
+    excel.cellEditMode = true;
+    expect(await runInHost(excel)).toBeUndefined();
+    expect(excel.sheet('Resultat')!.get(0, 0)?.value).toBe('Resultat');
+  });
+
+  test('where Excel refuses run options, the plain run says editMode', async () => {
+    const excel = new ExcelDouble(workbook(5));
+    excel.cellEditMode = true;
+    excel.runOptionsSupported = false;
+    const before = excel.sheets.map((s) => s.snapshot());
+    expect(failure(await runInHost(excel))).toBe('editMode');
+    expect(excel.sheets.map((s) => s.snapshot())).toEqual(before);
+  });
+});
+
+describe('faults in Excel: a sync that throws at each step of a run', () => {
+  const faults: [string, string, HostFailure][] = [
+    ['a protected sheet', 'AccessDenied', 'protected'],
+    ['edit mode', 'InvalidOperationInCellEditMode', 'editMode'],
+    ['payload too large', 'RequestPayloadSizeLimitExceeded', 'tooLarge'],
+    ['a general exception', 'GeneralException', 'other'],
+    ['an arbitrary error', 'ItemNotFound', 'other'],
+  ];
+
+  /** Every operation of a clean run, numbered: the steps a fault can hit. */
+  async function steps(start: () => Promise<ExcelDouble>): Promise<number> {
+    const excel = await start();
+    excel.log = [];
+    await runInHost(excel);
+    return excel.log.length;
+  }
+
+  const fresh = async () => new ExcelDouble(workbook(6));
+  const rerun = async () => {
+    const excel = new ExcelDouble(workbook(6));
+    await run(excel);
+    excel.sheet('Forslag')!.set(1, 5, -999_999); // so the new results differ from the old
+    return excel;
+  };
+
+  /** The output sheets as a run without faults leaves them. */
+  async function complete(start: () => Promise<ExcelDouble>): Promise<(string | undefined)[]> {
+    const excel = await start();
+    await runInHost(excel);
+    return snapshots(excel, OUTPUT_SHEETS).map(withoutIds);
+  }
+
+  test.each([
+    ['on a workbook without output sheets', fresh],
+    ['on a workbook with earlier output', rerun],
+  ])(
+    '%s: the right failure, the user sheets as they were, no output sheet that looks complete',
+    async (_, start) => {
+      const count = await steps(start);
+      const done = await complete(start);
+      expect(count).toBeGreaterThan(50);
+      for (const [, code, expected] of faults)
+        for (let step = 0; step < count; step++) {
+          const excel = await start();
+          const inputs = snapshots(excel, inputNames);
+          const outputs = snapshots(excel, OUTPUT_SHEETS);
+          let seen = 0;
+          // From this step on, every operation fails (a fault that lasts, through retries and recovery).
+          excel.failWhen = () => (seen++ >= step ? { code, message: 'Excel siger nej' } : undefined);
+          const error = await runInHost(excel);
+          const where = `${code} at step ${step}`;
+          expect([where, failure(error)]).toEqual([where, expected]);
+          expect([where, snapshots(excel, inputNames)]).toEqual([where, inputs]);
+          OUTPUT_SHEETS.forEach((name, i) => {
+            const now = excel.sheet(name);
+            const state =
+              now?.snapshot() === outputs[i] || (!now && outputs[i] === undefined)
+                ? 'as before'
+                : now?.get(0, 0)?.value === INCOMPLETE_BANNER
+                  ? 'banner'
+                  : withoutIds(now?.snapshot()) === done[i]
+                    ? 'complete'
+                    : outputs[i] === undefined &&
+                        [...now!.cells.values()].every((row) => [...row.values()].every((c) => c.value === ''))
+                      ? 'added, empty'
+                      : `looks complete but is not: ${now?.get(0, 0)?.value}`;
+            expect([where, name, state]).toEqual([
+              where,
+              name,
+              expect.stringMatching(/^(as before|banner|complete|added, empty)$/),
+            ]);
+          });
+        }
+    },
+    120_000,
+  );
+
+  test('a passing payload error or GeneralException at any step of the write is retried in smaller blocks', async () => {
+    const count = await steps(rerun);
+    const reading = await rerun();
+    reading.log = [];
+    await readWorkbook(reading.context);
+    const readSteps = reading.log.length;
+    const done = await complete(rerun);
+    for (const [, code] of faults.filter(([, c]) => c === 'RequestPayloadSizeLimitExceeded' || c === 'GeneralException'))
+      for (let step = readSteps; step < count; step++) {
+        const excel = await rerun();
+        let seen = 0;
+        excel.failWhen = () => (seen++ === step ? { code, message: 'Excel siger nej' } : undefined);
+        const error = await runInHost(excel);
+        const where = `${code} once at step ${step}`;
+        expect([where, error]).toEqual([where, undefined]);
+        expect([where, snapshots(excel, OUTPUT_SHEETS).map(withoutIds)]).toEqual([where, done]);
+      }
+  }, 120_000);
+});
+
+describe('errors are told by code, never by a message Excel localises', () => {
+  test.each([
+    ['AccessDenied', 'Vous ne pouvez pas effectuer cette opération.', 'protected'],
+    ['InvalidOperationInCellEditMode', 'Excel est en mode édition.', 'editMode'],
+    ['GeneralException', 'The sheet is protected', 'other'],
+    ['', 'This worksheet is protected', 'other'],
+  ] as const)('%s "%s" is %s', (code, message, expected) => {
+    expect(hostError(Object.assign(new Error(message), code ? { code } : {})).failure).toBe(expected);
+  });
+
+  test('a HostError passes through unchanged', () => {
+    const error = new HostError('tooLarge', 'Resultat, række 7');
+    expect(hostError(error)).toBe(error);
+  });
 });

@@ -1,14 +1,56 @@
 /**
- * A test double of the part of the Excel JavaScript API the adapter uses.
- * Like Excel it queues every call until `context.sync()`, gives loaded
- * properties only after it, rejects requests and responses over 5 MB as Excel
- * on the web does, and turns text starting with "=" into a formula unless the
- * cell is formatted as text. It records every operation with the sheet it
- * touched, and counts syncs. (office-addin-mock cannot mock collections.)
+ * A test double of the part of the Excel JavaScript API the adapter uses,
+ * checked by the compiler against @types/office-js: every class declares the
+ * members of the real Excel type it stands for (`implements Mirror<Excel.Range,
+ * 'values' | …>`), so a member the real API lacks, or a method called with the
+ * wrong arguments, fails `tsc` instead of passing a kind test.
+ *
+ * It behaves as Excel is documented to behave, not kinder:
+ * - calls are queued until `context.sync()`; loaded properties exist only after it;
+ * - a batch runs its operations in order and stops at the first that fails: what
+ *   ran before stays done (Excel batches are not transactions);
+ * - Excel on the web refuses requests and responses over 5 MB
+ *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; it may
+ *   also answer GeneralException for a large request: `generalExceptionOver`);
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/performance (payload size limit);
+ * - `Range.values` comes back null past five million cells (OfficeDev/office-js#4783,
+ *   office-js-docs-pr#5821); a values array whose shape differs from the range is InvalidArgument;
+ * - the `values` setter takes text starting with "=", "+", "-" (documented in
+ *   Range.values, @types/office-js) or "@" as a formula. Text stays text when the
+ *   cell's number format is Text ("@") when the value arrives (Microsoft Support,
+ *   "Format numbers as text": apply the Text format before typing), or when it
+ *   starts with an apostrophe, which Excel keeps as the cell's quote prefix, not
+ *   in its value (Excel's entry rule; Office.js gives such a cell back without
+ *   it, OfficeDev/office-js#6687);
+ * - sheet names: looked up case-insensitively, at most 31 characters, none of
+ *   [ ] : * ? / \, unique; table names unique across the workbook;
+ * - merged cells hold their value in the top-left cell only;
+ * - a cell in edit mode fails every batch with InvalidOperationInCellEditMode
+ *   unless the run was made with `delayForCellEdit` (then it waits for the edit);
+ * - a protected sheet refuses writes with AccessDenied and says `protection.protected`.
  */
 import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 
 type Value = string | number | boolean;
+
+/**
+ * The members K of Excel's type T as the double implements them: methods with
+ * Excel's parameters (what they return is the double's own object), plain
+ * properties with Excel's type, object properties as some object of the double.
+ */
+export type Mirror<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown
+    ? (...args: A) => unknown
+    : T[P] extends OfficeExtension.ClientObject
+      ? object
+      : T[P] extends OfficeExtension.ClientObject[]
+        ? object[]
+        : T[P];
+};
+
+export const MAX_READ_CELLS = 5_000_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 export interface FakeTable {
   name: string;
@@ -19,10 +61,38 @@ export interface FakeTable {
   style?: string;
 }
 
+interface Cell {
+  value: Value;
+  format: string;
+  formula?: string;
+  quotePrefix?: boolean;
+  bold?: boolean;
+}
+
+type Area = { row: number; column: number; rowCount: number; columnCount: number };
+
+const excelError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+/** Excel's rule: a sheet name is the same whatever its case (also for Æ, Ø, Å). */
+const sameName = (a: string, b: string) => a.normalize('NFC').toUpperCase() === b.normalize('NFC').toUpperCase();
+
+export function checkSheetName(name: string): void {
+  if (name.trim() === '' || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+    throw excelError('InvalidArgument', `The sheet name ${name} is not valid.`);
+}
+
+let sheetIds = 0;
+
 export class FakeSheet {
-  cells = new Map<number, Map<number, { value: Value; format: string; formula?: string; bold?: boolean }>>();
+  /** Excel's worksheet id: what a formula, a defined name or a chart pointing at the sheet holds on to. */
+  readonly id = `{sheet-${++sheetIds}}`;
+  cells = new Map<number, Map<number, Cell>>();
   tables: FakeTable[] = [];
+  merges: Area[] = [];
   columnWidths = new Map<number, number>();
+  protected = false;
+  tabColor = '';
+  printArea = '';
   constructor(public name: string) {}
 
   static from(name: string, rows: (Value | null)[][]): FakeSheet {
@@ -37,12 +107,19 @@ export class FakeSheet {
     this.cells.get(row)!.set(column, { value, format: existing?.format ?? format });
   }
 
-  get(row: number, column: number) {
+  get(row: number, column: number): Cell | undefined {
     return this.cells.get(row)?.get(column);
   }
 
-  /** The bounding box of cells with values. */
-  usedRange(): { row: number; column: number; rowCount: number; columnCount: number } | undefined {
+  /** Merges an area as Excel does: the top-left value stays, the others go. */
+  merge(area: Area): void {
+    for (let r = 0; r < area.rowCount; r++)
+      for (let c = 0; c < area.columnCount; c++) if (r > 0 || c > 0) this.cells.get(area.row + r)?.delete(area.column + c);
+    this.merges.push(area);
+  }
+
+  /** The bounding box of cells with values (Excel's used range, values only). */
+  usedRange(): Area | undefined {
     let top = Infinity,
       left = Infinity,
       bottom = -1,
@@ -58,29 +135,38 @@ export class FakeSheet {
     return bottom < 0 ? undefined : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
 
-  values(area: { row: number; column: number; rowCount: number; columnCount: number }): Value[][] {
+  values(area: Area): Value[][] {
     return Array.from({ length: area.rowCount }, (_, r) =>
       Array.from({ length: area.columnCount }, (_, c) => this.get(area.row + r, area.column + c)?.value ?? ''),
     );
   }
 
-  /** The whole sheet as rows from A1 (for comparisons). */
+  clear(area: Area): void {
+    for (const [r, row] of this.cells)
+      if (r >= area.row && r < area.row + area.rowCount)
+        for (const c of [...row.keys()]) if (c >= area.column && c < area.column + area.columnCount) row.delete(c);
+  }
+
+  /** Everything a user could see of the sheet, for byte-for-byte comparisons. */
   snapshot(): string {
-    const used = this.usedRange();
+    const cells = [...this.cells].sort(([a], [b]) => a - b).map(([r, row]) => [r, [...row].sort(([a], [b]) => a - b)]);
     return JSON.stringify({
+      id: this.id,
       name: this.name,
-      values: used
-        ? this.values({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount })
-        : [],
-      formats: [...this.cells].map(([r, row]) => [r, [...row].map(([c, cell]) => [c, cell.format, cell.formula ?? null])]),
+      cells,
       tables: this.tables,
+      merges: this.merges,
+      widths: [...this.columnWidths],
+      protected: this.protected,
+      tabColor: this.tabColor,
+      printArea: this.printArea,
     });
   }
 }
 
 export interface Operation {
   name: string;
-  /** The sheet written, when the operation writes. */
+  /** The sheet written, when the operation writes (known once it ran). */
   writes?: string;
   requestBytes: number;
   run: () => void;
@@ -93,52 +179,88 @@ export class PayloadError extends Error {
   }
 }
 
+/** A formula, defined name or chart on another sheet that points at a sheet (by its id, as Excel does). */
+export interface Reference {
+  from: string;
+  sheetId: string;
+  broken?: boolean;
+}
+
 export class ExcelDouble {
   sheets: FakeSheet[];
+  references: Reference[] = [];
   syncs = 0;
   log: { name: string; writes?: string }[] = [];
   maxRequestBytes = 0;
   maxResponseBytes = 0;
+  /** The user is editing a cell: batches fail unless the run waits for the edit (delayForCellEdit). */
+  cellEditMode = false;
+  /** Whether `Excel.run` takes a RunOptions object (older hosts refuse it). */
+  runOptionsSupported = true;
+  /** Excel on the web answers GeneralException, not a payload error, for requests above this size. */
+  generalExceptionOver = Infinity;
   /** Makes an operation throw when it runs, as Excel would (e.g. a cell in edit mode). */
   failWhen?: (operation: Operation) => { code: string; message: string } | undefined;
   private queue: Operation[] = [];
+  private delayForCellEdit = false;
   readonly context: Excel.RequestContext;
 
   constructor(sheets: FakeSheet[]) {
     this.sheets = sheets;
-    const workbook = {
-      worksheets: new WorksheetCollection(this),
-      tables: new TableCollection(this, undefined),
-      application: {
-        suspendApiCalculationUntilNextSync: () =>
-          this.enqueue({ name: 'suspendApiCalculation', requestBytes: 40, run: () => undefined }),
-        suspendScreenUpdatingUntilNextSync: () =>
-          this.enqueue({ name: 'suspendScreenUpdating', requestBytes: 40, run: () => undefined }),
-      },
-    };
-    this.context = { workbook, sync: () => this.sync() } as unknown as Excel.RequestContext;
+    this.context = new RequestContext(this) as unknown as Excel.RequestContext;
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  /** Points a user's formula or defined name on `from` at the sheet `to`. */
+  refer(from: string, to: string): Reference {
+    const reference = { from, sheetId: this.sheet(to)!.id };
+    this.references.push(reference);
+    return reference;
   }
 
   enqueue(operation: Operation): void {
     this.queue.push(operation);
   }
 
+  /** `Excel.run` as Office.js has it: with or without RunOptions. */
+  run<T>(
+    optionsOrBatch: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof optionsOrBatch === 'function' ? {} : optionsOrBatch;
+    const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
+    if (typeof optionsOrBatch !== 'function' && !this.runOptionsSupported)
+      return Promise.reject(excelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.'));
+    this.delayForCellEdit = options.delayForCellEdit === true;
+    this.queue = [];
+    return batch(this.context).finally(() => {
+      this.delayForCellEdit = false;
+      this.queue = [];
+    });
+  }
+
   async sync(): Promise<void> {
     this.syncs++;
     const batch = this.queue;
     this.queue = [];
+    if (this.cellEditMode) {
+      // With delayForCellEdit the batch waits until the user leaves the cell; here the user does so at once.
+      if (!this.delayForCellEdit)
+        throw excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode.');
+      this.cellEditMode = false;
+    }
     const request = batch.reduce((a, o) => a + o.requestBytes + 60, 0);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     if (request > PAYLOAD_LIMIT_BYTES) throw new PayloadError('RequestPayloadSizeLimitExceeded');
+    if (request > this.generalExceptionOver) throw excelError('GeneralException', 'An internal error has occurred.');
     let response = 0;
     const loads: (() => void)[] = [];
     for (const operation of batch) {
       const failure = this.failWhen?.(operation);
-      if (failure) throw Object.assign(new Error(failure.message), { code: failure.code });
+      if (failure) throw excelError(failure.code, failure.message);
       operation.run();
       this.log.push({ name: operation.name, writes: operation.writes });
       if (operation.responseBytes) loads.push(() => (response += operation.responseBytes!()));
@@ -147,6 +269,17 @@ export class ExcelDouble {
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
     if (response > PAYLOAD_LIMIT_BYTES) throw new PayloadError('ResponsePayloadSizeLimitExceeded');
   }
+
+  /** Checks a write to a sheet as Excel does: a protected sheet refuses it. */
+  writable(sheet: FakeSheet): FakeSheet {
+    if (sheet.protected) throw excelError('AccessDenied', 'You cannot perform the requested operation.');
+    return sheet;
+  }
+
+  /** Table names are unique in a workbook, whatever their case. */
+  tableNameFree(name: string, except?: FakeTable): boolean {
+    return !this.sheets.some((s) => s.tables.some((t) => t !== except && t.name.toUpperCase() === name.toUpperCase()));
+  }
 }
 
 class NotLoaded extends Error {
@@ -154,39 +287,93 @@ class NotLoaded extends Error {
 }
 
 /** Holds loaded properties; reading one before load + sync throws, as in Office.js. */
-class Proxy {
+class Loadable {
   protected loaded: Record<string, unknown> = {};
   protected read<T>(key: string): T {
-    if (!(key in this.loaded)) throw new NotLoaded(`${key} is not loaded`);
+    if (!(key in this.loaded)) throw new NotLoaded(`The property '${key}' is not available. Load it and call sync.`);
     return this.loaded[key] as T;
   }
 }
 
-const decode = (address: string) => {
+type LoadOption = string | string[] | OfficeExtension.LoadOption | { select?: string; expand?: string };
+const wanted = (option?: LoadOption): string[] => {
+  const select = (option as { select?: string | string[] } | undefined)?.select;
+  const list = typeof option === 'string' ? option.split(',') : Array.isArray(option) ? option : select;
+  return (typeof list === 'string' ? list.split(',') : (list ?? [])).map((p) => p.trim());
+};
+
+/** The double takes addresses as text only. */
+const addressText = (address: string | Excel.Range): string => {
+  if (typeof address !== 'string') throw new Error('the double takes addresses as text');
+  return address;
+};
+
+const decode = (address: string): Area => {
   const cell = (a: string) => {
-    const m = /^([A-Z]+)(\d+)?$/.exec(a)!;
-    const column = [...m[1]].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const m = /^([A-Z]*)(\d*)$/.exec(a);
+    if (!m) throw excelError('InvalidArgument', `bad address ${address}`);
+    const column = m[1] ? [...m[1]].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1 : undefined;
     return { row: m[2] ? Number(m[2]) - 1 : undefined, column };
   };
   const [a, b = a] = address.split(':');
   const from = cell(a);
   const to = cell(b);
-  return {
+  const area = {
     row: from.row ?? 0,
-    column: from.column,
-    rowCount: (to.row ?? 1048575) - (from.row ?? 0) + 1,
-    columnCount: to.column - from.column + 1,
+    column: from.column ?? 0,
+    rowCount: (to.row ?? MAX_ROWS - 1) - (from.row ?? 0) + 1,
+    columnCount: (to.column ?? MAX_COLUMNS - 1) - (from.column ?? 0) + 1,
   };
+  if (area.row + area.rowCount > MAX_ROWS || area.column + area.columnCount > MAX_COLUMNS)
+    throw excelError('InvalidArgument', `bad address ${address}`);
+  return area;
 };
 
-class WorksheetCollection extends Proxy {
+class RequestContext implements Mirror<Excel.RequestContext, 'workbook' | 'sync'> {
+  readonly workbook: Workbook;
+  constructor(private readonly excel: ExcelDouble) {
+    this.workbook = new Workbook(excel);
+  }
+  sync(): Promise<void> {
+    return this.excel.sync();
+  }
+}
+
+class Workbook implements Mirror<Excel.Workbook, 'worksheets' | 'tables' | 'application'> {
+  readonly worksheets: WorksheetCollection;
+  readonly tables: TableCollection;
+  readonly application: Application;
+  constructor(excel: ExcelDouble) {
+    this.worksheets = new WorksheetCollection(excel);
+    this.tables = new TableCollection(excel, undefined);
+    this.application = new Application(excel);
+  }
+}
+
+class Application implements Mirror<
+  Excel.Application,
+  'suspendApiCalculationUntilNextSync' | 'suspendScreenUpdatingUntilNextSync'
+> {
+  constructor(private readonly excel: ExcelDouble) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.excel.enqueue({ name: 'suspendApiCalculation', requestBytes: 40, run: () => undefined });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.excel.enqueue({ name: 'suspendScreenUpdating', requestBytes: 40, run: () => undefined });
+  }
+}
+
+class WorksheetCollection
+  extends Loadable
+  implements Mirror<Excel.WorksheetCollection, 'items' | 'load' | 'getItem' | 'getItemOrNullObject' | 'add'>
+{
   constructor(private readonly excel: ExcelDouble) {
     super();
   }
   get items(): Worksheet[] {
     return this.read('items');
   }
-  load(_: string) {
+  load(_?: LoadOption): this {
     this.excel.enqueue({
       name: 'worksheets.load',
       requestBytes: 60,
@@ -195,34 +382,76 @@ class WorksheetCollection extends Proxy {
     });
     return this;
   }
-  getItem(name: string): Worksheet {
+  getItem(key: string): Worksheet {
     return new Worksheet(this.excel, () => {
-      const sheet = this.excel.sheet(name);
-      if (!sheet) throw Object.assign(new Error(`no sheet ${name}`), { code: 'ItemNotFound' });
+      const sheet = this.excel.sheet(key);
+      if (!sheet) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
       return sheet;
     });
   }
-  getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.excel, () => this.excel.sheet(name), undefined, true);
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.excel, () => this.excel.sheet(key), undefined, true);
   }
-  add(name: string): Worksheet {
+  add(name?: string): Worksheet {
     let created: FakeSheet | undefined;
-    this.excel.enqueue({
-      name: 'worksheets.add',
-      writes: name,
-      requestBytes: 60 + name.length,
-      run: () => {
-        if (this.excel.sheet(name)) throw Object.assign(new Error(`sheet ${name} exists`), { code: 'ItemAlreadyExists' });
-        created = new FakeSheet(name);
-        this.excel.sheets.push(created);
-      },
-    });
+    const operation: Operation = { name: 'worksheets.add', writes: name, requestBytes: 60 + (name?.length ?? 0), run: () => {} };
+    operation.run = () => {
+      const sheetName = name ?? `Sheet${this.excel.sheets.length + 1}`;
+      checkSheetName(sheetName);
+      if (this.excel.sheet(sheetName)) throw excelError('ItemAlreadyExists', `The resource ${sheetName} already exists.`);
+      created = new FakeSheet(sheetName);
+      this.excel.sheets.push(created);
+    };
+    this.excel.enqueue(operation);
     return new Worksheet(this.excel, () => created);
   }
 }
 
-class Worksheet extends Proxy {
+class WorksheetProtection extends Loadable implements Mirror<Excel.WorksheetProtection, 'protected' | 'load'> {
+  constructor(
+    private readonly excel: ExcelDouble,
+    private readonly resolve: () => FakeSheet | undefined,
+  ) {
+    super();
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(_?: LoadOption): this {
+    this.excel.enqueue({
+      name: 'protection.load',
+      requestBytes: 60,
+      run: () => {
+        const sheet = this.resolve();
+        if (!sheet) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+        this.loaded.protected = sheet.protected;
+      },
+      responseBytes: () => 30,
+    });
+    return this;
+  }
+}
+
+class Worksheet
+  extends Loadable
+  implements
+    Mirror<
+      Excel.Worksheet,
+      | 'name'
+      | 'id'
+      | 'isNullObject'
+      | 'load'
+      | 'delete'
+      | 'activate'
+      | 'getUsedRange'
+      | 'getUsedRangeOrNullObject'
+      | 'getRange'
+      | 'tables'
+      | 'protection'
+    >
+{
   readonly tables: TableCollection;
+  readonly protection: WorksheetProtection;
   constructor(
     private readonly excel: ExcelDouble,
     readonly resolve: () => FakeSheet | undefined,
@@ -232,57 +461,68 @@ class Worksheet extends Proxy {
     super();
     if (name !== undefined) this.loaded.name = name;
     this.tables = new TableCollection(excel, this);
+    this.protection = new WorksheetProtection(excel, resolve);
   }
-  private target(): FakeSheet {
+  target(): FakeSheet {
     const sheet = this.resolve();
-    if (!sheet) throw Object.assign(new Error('no such sheet'), { code: 'ItemNotFound' });
+    if (!sheet) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
     return sheet;
   }
   get name(): string {
     return this.read('name');
   }
   set name(value: string) {
-    this.excel.enqueue({
-      name: 'worksheet.name=',
-      get writes() {
-        return value;
-      },
-      requestBytes: 60 + value.length,
-      run: () => {
-        const sheet = this.target();
-        if (this.excel.sheets.some((s) => s !== sheet && s.name.toLowerCase() === value.toLowerCase()))
-          throw Object.assign(new Error(`sheet ${value} exists`), { code: 'ItemAlreadyExists' });
-        sheet.name = value;
-      },
-    });
+    const operation: Operation = { name: 'worksheet.name=', requestBytes: 60 + value.length, run: () => {} };
+    operation.run = () => {
+      const sheet = this.excel.writable(this.target());
+      operation.writes = sheet.name;
+      checkSheetName(value);
+      if (this.excel.sheets.some((s) => s !== sheet && sameName(s.name, value)))
+        throw excelError('ItemAlreadyExists', `The resource ${value} already exists.`);
+      sheet.name = value;
+    };
+    this.excel.enqueue(operation);
+  }
+  get id(): string {
+    return this.read('id');
   }
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
-  load(_: string) {
+  load(_?: LoadOption): this {
     this.excel.enqueue({
       name: 'worksheet.load',
       requestBytes: 60,
       run: () => {
         const sheet = this.resolve();
-        this.loaded.isNullObject = this.nullable && !sheet;
-        if (sheet) this.loaded.name = sheet.name;
+        if (!sheet && !this.nullable) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+        this.loaded.isNullObject = !sheet;
+        if (sheet) Object.assign(this.loaded, { name: sheet.name, id: sheet.id });
       },
-      responseBytes: () => 40,
+      responseBytes: () => 60,
     });
     return this;
   }
   delete(): void {
-    const operation: Operation = { name: 'worksheet.delete', requestBytes: 60, run: () => undefined };
+    const operation: Operation = { name: 'worksheet.delete', requestBytes: 60, run: () => {} };
     operation.run = () => {
       const sheet = this.target();
       operation.writes = sheet.name;
       this.excel.sheets = this.excel.sheets.filter((s) => s !== sheet);
+      // What pointed at the sheet now says #REF!.
+      for (const reference of this.excel.references) if (reference.sheetId === sheet.id) reference.broken = true;
     };
     this.excel.enqueue(operation);
   }
   activate(): void {
     this.excel.enqueue({ name: 'worksheet.activate', requestBytes: 60, run: () => void this.target() });
+  }
+  /** A blank sheet's used range is A1 (it never fails). */
+  getUsedRange(_valuesOnly?: boolean): Range {
+    return new Range(this.excel, () => {
+      const sheet = this.target();
+      return { sheet, ...(sheet.usedRange() ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 }) };
+    });
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
     return new Range(
@@ -295,68 +535,118 @@ class Worksheet extends Proxy {
       true,
     );
   }
-  getRange(address: string): Range {
-    return new Range(this.excel, () => ({ sheet: this.target(), ...decode(address) }));
+  /** Without an address: the whole sheet. */
+  getRange(address?: string): Range {
+    return new Range(this.excel, () => ({ sheet: this.target(), ...decode(address ?? 'A:XFD') }));
   }
 }
 
-type Area = { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number };
+type SheetArea = Area & { sheet: FakeSheet };
 
-class Range extends Proxy {
-  readonly format: { font: { bold: boolean }; columnWidth: number };
+class RangeFont implements Mirror<Excel.RangeFont, 'bold'> {
+  constructor(private readonly range: Range) {}
+  set bold(value: boolean) {
+    this.range.write('range.format.font.bold=', 60, (a) => {
+      for (let r = 0; r < a.rowCount; r++)
+        for (let c = 0; c < a.columnCount; c++) {
+          const cell = a.sheet.get(a.row + r, a.column + c);
+          if (cell) cell.bold = value;
+        }
+    });
+  }
+  get bold(): boolean {
+    throw new NotLoaded('bold');
+  }
+}
+
+class RangeFormat implements Mirror<Excel.RangeFormat, 'font' | 'columnWidth'> {
+  readonly font: RangeFont;
+  constructor(private readonly range: Range) {
+    this.font = new RangeFont(range);
+  }
+  set columnWidth(value: number) {
+    this.range.write('range.format.columnWidth=', 60, (a) => {
+      for (let c = 0; c < a.columnCount; c++) a.sheet.columnWidths.set(a.column + c, value);
+    });
+  }
+  get columnWidth(): number {
+    throw new NotLoaded('columnWidth');
+  }
+}
+
+const FORMULA_START = /^[=+\-@]/;
+
+class Range
+  extends Loadable
+  implements
+    Mirror<
+      Excel.Range,
+      | 'isNullObject'
+      | 'load'
+      | 'values'
+      | 'numberFormat'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'rowCount'
+      | 'columnCount'
+      | 'format'
+      | 'clear'
+      | 'select'
+      | 'getRow'
+      | 'getIntersectionOrNullObject'
+    >
+{
+  readonly format: RangeFormat;
   constructor(
     private readonly excel: ExcelDouble,
-    private readonly area: () => Area | undefined,
+    private readonly area: () => SheetArea | undefined,
     private readonly nullable = false,
   ) {
     super();
-    const write = (name: string, apply: (a: Area) => void, bytes = 60) => this.write(name, apply, bytes);
-    this.format = {
-      font: {
-        set bold(value: boolean) {
-          write('range.format.font.bold=', (a) => {
-            for (let r = 0; r < a.rowCount; r++)
-              for (let c = 0; c < a.columnCount; c++) {
-                const cell = a.sheet.get(a.row + r, a.column + c);
-                if (cell) cell.bold = value;
-              }
-          });
-        },
-        get bold(): boolean {
-          throw new NotLoaded('bold');
-        },
-      },
-      set columnWidth(value: number) {
-        write('range.format.columnWidth=', (a) => a.sheet.columnWidths.set(a.column, value));
-      },
-      get columnWidth(): number {
-        throw new NotLoaded('columnWidth');
-      },
-    };
+    this.format = new RangeFormat(this);
   }
-  private write(name: string, apply: (a: Area) => void, requestBytes: number): void {
-    const operation: Operation = { name, requestBytes, run: () => undefined };
-    operation.run = () => {
-      const a = this.area();
-      if (!a) throw Object.assign(new Error('no range'), { code: 'ItemNotFound' });
-      operation.writes = a.sheet.name;
-      apply(a);
-    };
-    this.excel.enqueue(operation);
+  private resolve(): SheetArea {
+    const a = this.area();
+    if (!a) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+    return a;
   }
-  load(properties: string) {
-    const wanted = properties.split(',').map((p) => p.trim());
+  write(name: string, requestBytes: number, apply: (a: SheetArea) => void): void {
+    const area = this.area;
+    this.excel.enqueue({
+      name,
+      requestBytes,
+      // Known before it runs, so a test can make a write to one sheet fail.
+      get writes() {
+        try {
+          return area()?.sheet.name;
+        } catch {
+          return undefined;
+        }
+      },
+      run: () => {
+        const a = this.resolve();
+        this.excel.writable(a.sheet);
+        apply(a);
+      },
+    });
+  }
+  load(option?: LoadOption): this {
+    const properties = wanted(option);
+    let cells = 0;
     this.excel.enqueue({
       name: 'range.load',
       requestBytes: 60,
       run: () => {
         const a = this.area();
-        this.loaded.isNullObject = this.nullable && !a;
+        if (!a && !this.nullable) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+        this.loaded.isNullObject = !a;
         if (!a) return;
         Object.assign(this.loaded, { rowIndex: a.row, columnIndex: a.column, rowCount: a.rowCount, columnCount: a.columnCount });
-        if (wanted.includes('values')) this.loaded.values = a.sheet.values(a);
+        cells = a.rowCount * a.columnCount;
+        // Past five million cells Excel gives no values (null), not an error.
+        if (properties.includes('values')) this.loaded.values = cells > MAX_READ_CELLS ? null : a.sheet.values(a);
       },
-      responseBytes: () => (wanted.includes('values') && this.loaded.values ? jsonBytes(this.loaded.values) : 80),
+      responseBytes: () => (properties.includes('values') && this.loaded.values ? jsonBytes(this.loaded.values) : 80),
     });
     return this;
   }
@@ -366,41 +656,49 @@ class Range extends Proxy {
   get values(): Value[][] {
     return this.read('values');
   }
-  set values(rows: Value[][]) {
-    this.write(
-      'range.values=',
-      (a) => {
-        rows.forEach((row, r) =>
-          row.forEach((v, c) => {
-            if (v === null || v === '') return;
-            a.sheet.set(a.row + r, a.column + c, v);
-            const cell = a.sheet.get(a.row + r, a.column + c)!;
-            // Excel makes "=…" a formula unless the cell is formatted as text.
-            if (typeof v === 'string' && v.startsWith('=') && cell.format !== '@') cell.formula = v;
-          }),
-        );
-      },
-      jsonBytes(rows),
-    );
+  set values(rows: (Value | null)[][]) {
+    this.write('range.values=', jsonBytes(rows), (a) => {
+      if (rows.length !== a.rowCount || rows.some((row) => row.length !== a.columnCount))
+        throw excelError('InvalidArgument', 'The number of rows or columns in the input array does not match the range.');
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return; // null leaves the cell as it is
+          const row0 = a.sheet.cells.get(a.row + r) ?? new Map<number, Cell>();
+          a.sheet.cells.set(a.row + r, row0);
+          const cell: Cell = { ...(row0.get(a.column + c) ?? { format: 'General' }), value: v };
+          delete cell.formula;
+          delete cell.quotePrefix;
+          if (typeof v === 'string' && v.startsWith("'")) {
+            cell.value = v.slice(1);
+            cell.quotePrefix = true;
+          } else if (typeof v === 'string' && FORMULA_START.test(v) && cell.format !== '@') {
+            // Excel calculates it; a title like "-5 % på X" gives #NAME? (the double does not calculate).
+            cell.formula = v.startsWith('=') ? v : `=${v}`;
+            cell.value = '#NAME?';
+          }
+          row0.set(a.column + c, cell); // "" empties the cell and keeps its format
+        }),
+      );
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
   }
   set numberFormat(formats: (string | null)[][]) {
-    this.write(
-      'range.numberFormat=',
-      (a) =>
-        formats.forEach((row, r) =>
-          row.forEach((f, c) => {
-            if (f === null) return; // null leaves the format as it is
-            const existing = a.sheet.get(a.row + r, a.column + c);
-            if (existing) existing.format = f;
-            else
-              a.sheet.cells.set(
-                a.row + r,
-                (a.sheet.cells.get(a.row + r) ?? new Map()).set(a.column + c, { value: '', format: f }),
-              );
-          }),
-        ),
-      jsonBytes(formats),
-    );
+    this.write('range.numberFormat=', jsonBytes(formats), (a) => {
+      if (formats.length !== a.rowCount || formats.some((row) => row.length !== a.columnCount))
+        throw excelError('InvalidArgument', 'The number of rows or columns in the input array does not match the range.');
+      formats.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (f === null) return; // null leaves the format as it is
+          const cells = a.sheet.cells.get(a.row + r) ?? new Map<number, Cell>();
+          a.sheet.cells.set(a.row + r, cells);
+          const existing = cells.get(a.column + c);
+          if (existing) existing.format = f;
+          else cells.set(a.column + c, { value: '', format: f });
+        }),
+      );
+    });
   }
   get rowIndex(): number {
     return this.read('rowIndex');
@@ -414,12 +712,37 @@ class Range extends Proxy {
   get columnCount(): number {
     return this.read('columnCount');
   }
+  clear(applyTo: Excel.ClearApplyTo | `${Excel.ClearApplyTo}` = 'All'): void {
+    if (applyTo !== 'All') throw new Error(`the double clears only 'All', not ${applyTo}`);
+    this.write('range.clear', 60, (a) => a.sheet.clear(a));
+  }
   select(): void {
-    this.excel.enqueue({ name: 'range.select', requestBytes: 60, run: () => void this.area() });
+    this.excel.enqueue({ name: 'range.select', requestBytes: 60, run: () => void this.resolve() });
+  }
+  getRow(row: number): Range {
+    return new Range(this.excel, () => {
+      const a = this.resolve();
+      return { ...a, row: a.row + row, rowCount: 1 };
+    });
+  }
+  getIntersectionOrNullObject(anotherRange: string | Excel.Range): Range {
+    return new Range(
+      this.excel,
+      () => {
+        const a = this.resolve();
+        const b = decode(addressText(anotherRange));
+        const row = Math.max(a.row, b.row);
+        const column = Math.max(a.column, b.column);
+        const rowCount = Math.min(a.row + a.rowCount, b.row + b.rowCount) - row;
+        const columnCount = Math.min(a.column + a.columnCount, b.column + b.columnCount) - column;
+        return rowCount > 0 && columnCount > 0 ? { sheet: a.sheet, row, column, rowCount, columnCount } : undefined;
+      },
+      true,
+    );
   }
 }
 
-class TableCollection extends Proxy {
+class TableCollection extends Loadable implements Mirror<Excel.TableCollection, 'items' | 'load' | 'add' | 'getItem'> {
   constructor(
     private readonly excel: ExcelDouble,
     private readonly worksheet: Worksheet | undefined,
@@ -429,84 +752,102 @@ class TableCollection extends Proxy {
   get items(): Table[] {
     return this.read('items');
   }
-  load(_: string) {
+  load(_?: LoadOption): this {
     this.excel.enqueue({
       name: 'tables.load',
       requestBytes: 60,
       run: () => {
-        const sheets = this.worksheet ? [this.worksheet.resolve()!] : this.excel.sheets;
-        this.loaded.items = sheets.flatMap((s) => s.tables.map((t) => new Table(this.excel, s, t)));
+        const sheets = this.worksheet ? [this.worksheet.target()] : this.excel.sheets;
+        this.loaded.items = sheets.flatMap((s) => s.tables.map((t) => new Table(this.excel, () => t, t.name)));
       },
       responseBytes: () => 200,
     });
     return this;
   }
-  add(address: string, _hasHeaders: boolean): Table {
-    const holder: { sheet?: FakeSheet; table?: FakeTable } = {};
-    const operation: Operation = { name: 'tables.add', requestBytes: 80, run: () => undefined };
+  getItem(key: string): Table {
+    return new Table(this.excel, () => {
+      const sheets = this.worksheet ? [this.worksheet.target()] : this.excel.sheets;
+      const table = sheets.flatMap((s) => s.tables).find((t) => t.name.toUpperCase() === key.toUpperCase());
+      if (!table) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+      return table;
+    });
+  }
+  add(address: string | Excel.Range, _hasHeaders: boolean): Table {
+    let created: FakeTable | undefined;
+    const operation: Operation = { name: 'tables.add', requestBytes: 80, run: () => {} };
     operation.run = () => {
-      const sheet = this.worksheet!.resolve()!;
+      const sheet = this.excel.writable(this.worksheet!.target());
       operation.writes = sheet.name;
-      const all = this.excel.sheets.flatMap((s) => s.tables);
-      let n = all.length + 1;
-      while (all.some((t) => t.name === `Table${n}`)) n++;
-      holder.sheet = sheet;
-      holder.table = { name: `Table${n}`, ...decode(address) };
-      sheet.tables.push(holder.table);
+      let n = 1;
+      while (!this.excel.tableNameFree(`Table${n}`)) n++;
+      created = { name: `Table${n}`, ...decode(addressText(address)) };
+      sheet.tables.push(created);
     };
     this.excel.enqueue(operation);
-    return new Table(
-      this.excel,
-      () => holder.sheet!,
-      () => holder.table!,
-    );
+    return new Table(this.excel, () => created);
   }
 }
 
-class Table extends Proxy {
+class Table extends Loadable implements Mirror<Excel.Table, 'name' | 'style' | 'worksheet' | 'getRange' | 'delete'> {
   readonly worksheet: Worksheet;
   constructor(
     private readonly excel: ExcelDouble,
-    sheet: FakeSheet | (() => FakeSheet),
-    private readonly table: FakeTable | (() => FakeTable),
+    private readonly resolve: () => FakeTable | undefined,
+    name?: string,
   ) {
     super();
-    const resolveSheet = typeof sheet === 'function' ? sheet : () => sheet;
-    this.worksheet = new Worksheet(excel, resolveSheet);
-    if (typeof table !== 'function') this.loaded.name = table.name;
+    if (name !== undefined) this.loaded.name = name;
+    this.worksheet = new Worksheet(excel, () => this.owner());
   }
   private target(): FakeTable {
-    return typeof this.table === 'function' ? this.table() : this.table;
+    const table = this.resolve();
+    if (!table) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+    return table;
+  }
+  private owner(): FakeSheet | undefined {
+    const table = this.resolve();
+    return this.excel.sheets.find((s) => table && s.tables.includes(table));
+  }
+  private write(name: string, apply: (table: FakeTable, sheet: FakeSheet) => void): void {
+    const operation: Operation = { name, requestBytes: 60, run: () => {} };
+    operation.run = () => {
+      const table = this.target();
+      const sheet = this.excel.writable(this.owner()!);
+      operation.writes = sheet.name;
+      apply(table, sheet);
+    };
+    this.excel.enqueue(operation);
   }
   get name(): string {
     return this.read('name');
   }
   set name(value: string) {
-    const operation: Operation = { name: 'table.name=', requestBytes: 60, run: () => undefined };
-    operation.run = () => {
-      const table = this.target();
-      const owner = this.excel.sheets.find((s) => s.tables.includes(table));
-      operation.writes = owner?.name;
-      if (this.excel.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === value.toLowerCase())))
-        throw Object.assign(new Error(`a table named ${value} exists`), { code: 'InvalidArgument' });
+    this.write('table.name=', (table) => {
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(value) || value.length > 255)
+        throw excelError('InvalidArgument', `The table name ${value} is not valid.`);
+      if (!this.excel.tableNameFree(value, table)) throw excelError('InvalidArgument', `A table named ${value} exists.`);
       table.name = value;
-    };
-    this.excel.enqueue(operation);
+    });
+  }
+  get style(): string {
+    return this.read('style');
   }
   set style(value: string) {
-    const operation: Operation = { name: 'table.style=', requestBytes: 60, run: () => undefined };
-    operation.run = () => {
-      const table = this.target();
-      operation.writes = this.excel.sheets.find((s) => s.tables.includes(table))?.name;
-      table.style = value;
-    };
-    this.excel.enqueue(operation);
+    this.write('table.style=', (table) => (table.style = value));
+  }
+  delete(): void {
+    this.write('table.delete', (table, sheet) => (sheet.tables = sheet.tables.filter((t) => t !== table)));
   }
   getRange(): Range {
     return new Range(this.excel, () => {
       const table = this.target();
-      const sheet = this.excel.sheets.find((s) => s.tables.includes(table))!;
-      return { sheet, row: table.row, column: table.column, rowCount: table.rowCount, columnCount: table.columnCount };
+      return {
+        sheet: this.owner()!,
+        row: table.row,
+        column: table.column,
+        rowCount: table.rowCount,
+        columnCount: table.columnCount,
+      };
     });
   }
 }
