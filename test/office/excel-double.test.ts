@@ -1,0 +1,153 @@
+/** The Excel double behaves as Excel is documented to, so the adapter's tests mean something. */
+import { ExcelDouble, FakeSheet, MAX_READ_CELLS, type Mirror } from './excel-double';
+
+// The compiler holds the double to Excel's types: a member Excel lacks does not compile.
+// @ts-expect-error Excel.Range has no `valuez`
+export type Misnamed = Mirror<Excel.Range, 'valuez'>;
+// @ts-expect-error Excel.Range.getRow takes a number
+export const wrongArguments: Mirror<Excel.Range, 'getRow'> = { getRow: (_row: string) => undefined };
+
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (e: { code?: string }) => e.code,
+  );
+
+function excelWith(...sheets: FakeSheet[]) {
+  const excel = new ExcelDouble(sheets.length ? sheets : [FakeSheet.from('Ark1', [['a']])]);
+  return { excel, workbook: excel.context.workbook };
+}
+
+test('calls wait for sync; a property is there only after load and sync', async () => {
+  const { excel, workbook } = excelWith();
+  const range = workbook.worksheets.getItem('Ark1').getRange('A1');
+  range.values = [['b']];
+  expect(excel.sheet('Ark1')!.get(0, 0)?.value).toBe('a');
+  const read = workbook.worksheets.getItem('Ark1').getRange('A1').load('values');
+  expect(() => read.values).toThrow(/not available/);
+  await excel.sync();
+  expect(read.values).toEqual([['b']]);
+});
+
+test('a batch is not a transaction: what ran before the failing operation stays done', async () => {
+  const { excel, workbook } = excelWith();
+  const sheet = workbook.worksheets.getItem('Ark1');
+  sheet.getRange('B1').values = [['først']];
+  sheet.getRange('C1').values = [['x', 'y']]; // wrong shape
+  sheet.getRange('D1').values = [['aldrig']];
+  expect(await code(excel.sync())).toBe('InvalidArgument');
+  expect(excel.sheet('Ark1')!.values({ row: 0, column: 1, rowCount: 1, columnCount: 3 })).toEqual([['først', '', '']]);
+});
+
+test.each(['=1+1', '+1', '-A1', '@SUM(A1)'])('the values setter takes %s as a formula in a General cell', async (text) => {
+  const { excel, workbook } = excelWith();
+  workbook.worksheets.getItem('Ark1').getRange('A2').values = [[text]];
+  await excel.sync();
+  expect(excel.sheet('Ark1')!.get(1, 0)?.formula).toBeDefined();
+  expect(excel.sheet('Ark1')!.get(1, 0)?.value).not.toBe(text);
+});
+
+test.each(['=1+1', '+1', '-A1', '@SUM(A1)'])(
+  '%s stays text with the text format set first, or a leading apostrophe',
+  async (text) => {
+    const { excel, workbook } = excelWith();
+    const sheet = workbook.worksheets.getItem('Ark1');
+    const formatted = sheet.getRange('A2');
+    formatted.numberFormat = [['@']];
+    formatted.values = [[text]];
+    sheet.getRange('A3').values = [[`'${text}`]];
+    // The format set after the value comes too late.
+    const late = sheet.getRange('A4');
+    late.values = [[text]];
+    late.numberFormat = [['@']];
+    await excel.sync();
+    const cells = excel.sheet('Ark1')!;
+    expect([cells.get(1, 0)?.value, cells.get(1, 0)?.formula]).toEqual([text, undefined]);
+    expect([cells.get(2, 0)?.value, cells.get(2, 0)?.quotePrefix]).toEqual([text, true]);
+    expect(cells.get(3, 0)?.formula).toBeDefined();
+  },
+);
+
+test('sheets: found whatever the case, names checked as Excel does', async () => {
+  const { excel, workbook } = excelWith(FakeSheet.from('Råderum', [['x']]));
+  const found = workbook.worksheets.getItem('RÅDERUM').load('name');
+  await excel.sync();
+  expect(found.name).toBe('Råderum');
+  workbook.worksheets.add('råderum');
+  expect(await code(excel.sync())).toBe('ItemAlreadyExists');
+  workbook.worksheets.add('a'.repeat(31));
+  expect(await code(excel.sync())).toBe('no error');
+  for (const bad of ['a'.repeat(32), 'Ark[1]', 'A:B', 'Ark*', 'Ark?', 'A/B', 'A\\B', "'Ark"]) {
+    workbook.worksheets.add(bad);
+    expect([bad, await code(excel.sync())]).toEqual([bad, 'InvalidArgument']);
+  }
+});
+
+test('table names are unique in the workbook, whatever the case', async () => {
+  const first = FakeSheet.from('Ark1', [['Nr'], [1]]);
+  first.tables.push({ name: 'Forslag', row: 0, column: 0, rowCount: 2, columnCount: 1 });
+  const { excel, workbook } = excelWith(first, FakeSheet.from('Ark2', [['Nr'], [2]]));
+  const table = workbook.worksheets.getItem('Ark2').tables.add('A1:A2', true);
+  table.name = 'FORSLAG';
+  expect(await code(excel.sync())).toBe('InvalidArgument');
+  expect(excel.sheet('Ark2')!.tables.map((t) => t.name)).toEqual(['Table1']);
+});
+
+test('merged cells: the value stands in the top-left cell only', async () => {
+  const sheet = FakeSheet.from('Ark1', [['a', 'b', 'c']]);
+  sheet.merge({ row: 0, column: 0, rowCount: 1, columnCount: 2 });
+  const { excel, workbook } = excelWith(sheet);
+  const range = workbook.worksheets.getItem('Ark1').getRange('A1:C1').load('values');
+  await excel.sync();
+  expect(range.values).toEqual([['a', '', 'c']]);
+});
+
+test('past five million cells Range.values is null (a stray value in XFD1048576 is enough)', async () => {
+  const sheet = FakeSheet.from('Ark1', [['a']]);
+  sheet.set(1_048_575, 16_383, 'x');
+  const { excel, workbook } = excelWith(sheet);
+  const used = workbook.worksheets.getItem('Ark1').getUsedRangeOrNullObject(true).load('values,rowCount,columnCount');
+  await excel.sync();
+  expect(used.rowCount * used.columnCount).toBeGreaterThan(MAX_READ_CELLS);
+  expect(used.values).toBeNull();
+});
+
+test('over 5 MB a request or response is refused; Excel on the web may say GeneralException instead', async () => {
+  const { excel, workbook } = excelWith();
+  const big = Array.from({ length: 2000 }, () => ['x'.repeat(3000)]);
+  workbook.worksheets.getItem('Ark1').getRange('A1:A2000').values = big;
+  expect(await code(excel.sync())).toBe('RequestPayloadSizeLimitExceeded');
+  excel.generalExceptionOver = 1_000;
+  workbook.worksheets.getItem('Ark1').getRange('A1:A2').values = [['x'.repeat(800)], ['y'.repeat(800)]];
+  expect(await code(excel.sync())).toBe('GeneralException');
+});
+
+test('edit mode fails a batch unless the run waits for the edit', async () => {
+  const { excel } = excelWith();
+  excel.cellEditMode = true;
+  expect(await code(excel.run((context) => context.sync()))).toBe('InvalidOperationInCellEditMode');
+  expect(await code(excel.run({ delayForCellEdit: true }, (context) => context.sync()))).toBe('no error');
+});
+
+test('a protected sheet refuses writes with AccessDenied and says so', async () => {
+  const sheet = FakeSheet.from('Ark1', [['a']]);
+  sheet.protected = true;
+  const { excel, workbook } = excelWith(sheet);
+  const protection = workbook.worksheets.getItem('Ark1').protection.load('protected');
+  await excel.sync();
+  expect(protection.protected).toBe(true);
+  workbook.worksheets.getItem('Ark1').getRange('A1').values = [['b']];
+  expect(await code(excel.sync())).toBe('AccessDenied');
+  expect(sheet.get(0, 0)?.value).toBe('a');
+});
+
+test('deleting a sheet breaks what pointed at it; renaming does not', async () => {
+  const { excel, workbook } = excelWith(FakeSheet.from('Noter', [['x']]), FakeSheet.from('Resultat', [['y']]));
+  const reference = excel.refer('Noter', 'Resultat');
+  workbook.worksheets.getItem('Resultat').name = 'Resultat 2';
+  await excel.sync();
+  expect(reference.broken).toBeUndefined();
+  workbook.worksheets.getItem('Resultat 2').delete();
+  await excel.sync();
+  expect(reference.broken).toBe(true);
+});
