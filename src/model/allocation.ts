@@ -6,6 +6,7 @@
  * negative in a year (a proposal that pays back); they then free capacity.
  */
 import type { AllocationMode } from './types';
+import { TOLERANCE } from './rounding';
 import { sum } from './rules';
 
 export const MAX_BEST_FILL_REQUESTS = 40;
@@ -38,7 +39,8 @@ export interface Allocation {
   remaining: number[];
 }
 
-const EPSILON = 1e-6;
+/** Rule 6a: amounts closer than this are equal. */
+const EPSILON = TOLERANCE;
 
 /** Priority order: lowest Prioritet first, blank last, ties by sheet order then row. */
 export function inPriorityOrder<T extends { priority?: number; order: number }>(requests: readonly T[]): T[] {
@@ -49,21 +51,32 @@ export function inPriorityOrder<T extends { priority?: number; order: number }>(
   });
 }
 
-export function allocate(mode: AllocationMode, available: readonly number[], requests: readonly Request[]): Allocation {
+export function allocate(mode: AllocationMode, availableIn: readonly number[], requests: readonly Request[]): Allocation {
+  // Rule 6a: what is available is 0 when it is 0 up to the tolerance (0,1 + 0,2 − 0,3 kr.).
+  const available = availableIn.map((a) => (Math.abs(a) <= EPSILON ? 0 : a));
   const ordered = inPriorityOrder(requests);
   const capacity = available.map((a) => Math.max(a, 0));
   const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered);
   const fundings = ordered.map((r, i): Funding => {
-    const fraction = fractions[i];
-    return {
-      nr: r.nr,
-      fraction,
-      status: fraction >= 1 - 1e-12 ? 'funded' : fraction > 1e-12 ? 'partial' : 'unfunded',
-      funded: r.amount.map((a) => a * fraction),
-    };
+    const status = fundingStatus(r.amount, fractions[i]);
+    // A request funded in full or not at all up to the tolerance is exactly that, so noise never shows as a share.
+    const fraction = status === 'funded' ? 1 : status === 'unfunded' ? 0 : fractions[i];
+    return { nr: r.nr, fraction, status, funded: r.amount.map((a) => a * fraction + 0) }; // + 0: never −0
   });
   const funded = available.map((_, t) => sum(fundings.map((f) => f.funded[t])));
-  return { mode, available: [...available], fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
+  return { mode, available, fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
+}
+
+/**
+ * Rule 6a: the status follows the amounts, not the fraction: funded when what is
+ * missing is within the tolerance in every year, unfunded when what is funded
+ * is; a request of nothing follows its fraction.
+ */
+export function fundingStatus(amount: readonly number[], fraction: number): FundingStatus {
+  const full = amount.every((a) => Math.abs(a) * (1 - fraction) <= EPSILON);
+  const none = amount.every((a) => Math.abs(a) * fraction <= EPSILON);
+  if (full && none) return fraction >= 0.5 ? 'funded' : 'unfunded';
+  return full ? 'funded' : none ? 'unfunded' : 'partial';
 }
 
 type FractionRule = (capacity: readonly number[], ordered: readonly Request[]) => number[];
@@ -316,17 +329,20 @@ class SubsetIndex {
 /** A first, feasible set: requests by value per krone of capacity, each taken if it still fits. */
 function greedyFill(capacity: readonly number[], ordered: readonly Request[]): { total: number; chosen: boolean[] } | undefined {
   const weight = (r: Request) => sum(r.amount.map((a, t) => Math.max(0, a) / Math.max(capacity[t], 1)));
-  const efficiency = (r: Request) => sum(r.amount) / (weight(r) || 1e-12);
+  const efficiency = (r: Request) => {
+    const w = weight(r);
+    return w === 0 ? 0 : sum(r.amount) / w;
+  };
   const byEfficiency = ordered.map((_, i) => i).sort((a, b) => efficiency(ordered[b]) - efficiency(ordered[a]));
   const used = capacity.map(() => 0);
   const chosen = ordered.map(() => false);
   let total = 0;
   for (const i of byEfficiency) {
     const amount = ordered[i].amount;
-    if (sum(amount) <= 0 || !amount.every((a, t) => used[t] + a <= capacity[t] + EPSILON)) continue;
+    if (sum(amount) <= EPSILON || !amount.every((a, t) => used[t] + a <= capacity[t] + EPSILON)) continue;
     amount.forEach((a, t) => (used[t] += a));
     total += sum(amount);
     chosen[i] = true;
   }
-  return total > 0 ? { total, chosen } : undefined;
+  return total > EPSILON ? { total, chosen } : undefined;
 }

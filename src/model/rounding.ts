@@ -1,31 +1,64 @@
-/** Rule 6: rounding at output only, half away from zero; shares by largest remainder. */
+/** Rules 6 and 6a: rounding at output only, half away from zero; shares by largest remainder; one tolerance. */
+
+/**
+ * Rule 6a: amounts closer than a millionth of a krone are equal. The one
+ * tolerance for every comparison of amounts (fits, statuses, signs, shares)
+ * and every half in rounding; never a relative one.
+ */
+export const TOLERANCE = 1e-6;
+
+/**
+ * The largest amount (in kroner, absolute) the product computes with: below it
+ * a double resolves far finer than a krone, so rounding is exact and sums of
+ * rounded figures stay whole. Larger amounts are problems, never output.
+ */
+export const MAX_AMOUNT = 1e12;
+
+/** An amount that can be rounded exactly: finite and at most MAX_AMOUNT in absolute value. */
+export const isExactAmount = (value: number): boolean => Number.isFinite(value) && Math.abs(value) <= MAX_AMOUNT;
+
+/** Rule 6a: zero up to the tolerance. */
+export const isZeroAmount = (value: number): boolean => Math.abs(value) <= TOLERANCE;
 
 /**
  * Rounds half away from zero to a multiple of `step` (1 for kroner, 1000 for
- * 1.000 kr., 100000 for mio. kr. with one decimal). A relative tolerance absorbs
- * binary noise such as 12.499999999998 standing for an exact 12.5.
+ * 1.000 kr., 100000 for mio. kr. with one decimal). The remainder above the
+ * lower multiple is computed exactly, and it is a half when it is within the
+ * absolute tolerance of one: 12.4999999999998 (binary noise for 12.5) is a
+ * half, 1.000.000,499 is not, and 600.000.000 stays itself.
  */
 export function roundHalfAwayFromZero(value: number, step = 1): number {
-  const scaled = Math.abs(value) / step;
-  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled));
-  const result = rounded * step;
+  const magnitude = Math.abs(value);
+  const lower = Math.floor(magnitude / step) * step;
+  // Exact: both are doubles within a factor of two of each other, or lower is 0.
+  const remainder = magnitude - lower;
+  const result = remainder >= step / 2 - TOLERANCE ? lower + step : lower;
   return value < 0 && result !== 0 ? -result : result;
 }
 
 /**
- * Rounds fractions to whole units of `1 / denominator` (1000 for percentages with
- * one decimal) so that they add up to the rounded total of the exact fractions:
- * floors first, then the largest remainders get one unit more.
+ * Rounds parts of a whole to whole units of `whole / denominator` (1000: shares
+ * in percent with one decimal) so that they add up to the rounded total: floors
+ * first, then the largest remainders get one unit more (or the smallest one
+ * less). `parts` are amounts of `whole` (fractions when `whole` is 1); a part
+ * within the amount tolerance below a unit counts as on it. Returns fractions.
  */
-export function largestRemainder(fractions: readonly number[], denominator = 1000): number[] {
-  const scaled = fractions.map((f) => f * denominator);
-  const floors = scaled.map((s) => Math.floor(s + 1e-9));
-  const target = Math.round(scaled.reduce((a, b) => a + b, 0));
-  let missing = target - floors.reduce((a, b) => a + b, 0);
+export function largestRemainder(parts: readonly number[], denominator = 1000, whole = 1): number[] {
+  const scaled = parts.map((p) => (p * denominator) / whole);
+  // The amount tolerance in units; capped so that every share stays within one unit of its value.
+  const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));
+  const floors = scaled.map((s) => Math.floor(s + slack));
+  let total = 0;
+  for (const s of scaled) total += s;
+  const target = Math.round(total);
+  let floorSum = 0;
+  for (const f of floors) floorSum += f;
+  let missing = target - floorSum;
   const byRemainder = scaled
     .map((s, i) => ({ i, remainder: s - floors[i] }))
     .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   const units = [...floors];
   for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
+  for (let k = byRemainder.length - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k].i] -= 1;
   return units.map((u) => u / denominator);
 }

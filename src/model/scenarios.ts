@@ -4,6 +4,7 @@
  */
 import { allocate, MAX_BEST_FILL_REQUESTS, type Allocation } from './allocation';
 import { problem, warning, type Issue } from './problems';
+import { isExactAmount, MAX_AMOUNT } from './rounding';
 import {
   addYears,
   kindFromNetto,
@@ -147,6 +148,18 @@ export function evaluate(book: Book): Evaluation {
     for (const r of included) if (r.kind === 'Reduktion') r.netto.forEach((v, t) => (reductions[t] += v));
     const pool = book.years.map((_, t) => s.pool[t] ?? 0);
     const available = pool.map((v, t) => v - reductions[t]);
+    if (!figuresAreExact(s, book.years, proposals, pool, issues))
+      return {
+        scenario: s,
+        proposals,
+        pool,
+        reductions,
+        allocation: allocate(
+          'priority',
+          available.map(() => 0),
+          [],
+        ),
+      };
     const requests = included
       .filter((r) => r.kind === 'Udvidelse')
       .map((r) => ({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order }));
@@ -157,6 +170,43 @@ export function evaluate(book: Book): Evaluation {
     return { scenario: s, proposals, pool, reductions, allocation: allocate(s.mode, available, requests) };
   });
   return { years: book.years, scenarios, issues: dedupe(issues) };
+}
+
+/**
+ * Rule 6a: computed figures are rounded exactly only up to MAX_AMOUNT. Every
+ * leaf figure must be finite and within it, and so must the sum of a year's
+ * magnitudes (pool and every leaf), which bounds every total, subtotal and
+ * difference shown. A figure outside is a problem in the scenario, never output.
+ */
+function figuresAreExact(
+  s: Scenario,
+  years: readonly number[],
+  proposals: readonly ProposalResult[],
+  pool: readonly number[],
+  issues: Issue[],
+): boolean {
+  let exact = true;
+  const magnitudes = pool.map((v) => Math.abs(v));
+  for (const r of proposals) {
+    const leaves = [r.udgift, r.indtaegt, r.investering, r.netto, ...(r.split ? [r.split.service, r.split.ejService] : [])];
+    const bad = years.findIndex((_, t) => leaves.some((values) => !isExactAmount(values[t])));
+    const persons = r.fullTimePersons;
+    const perPerson = persons !== undefined && persons > 0 && years.findIndex((_, t) => !isExactAmount(r.netto[t] / persons));
+    if (bad >= 0 || (perPerson !== false && perPerson >= 0)) {
+      const year = years[bad >= 0 ? bad : (perPerson as number)];
+      issues.push(problem('amountTooLarge', { scenario: s.name, nr: r.proposal.nr, year, max: MAX_AMOUNT }, s.place));
+      exact = false;
+      continue;
+    }
+    years.forEach((_, t) => (magnitudes[t] += Math.abs(r.udgift[t]) + Math.abs(r.indtaegt[t]) + Math.abs(r.investering[t])));
+  }
+  if (!exact) return false;
+  const year = years.findIndex((_, t) => !isExactAmount(magnitudes[t]));
+  if (year >= 0) {
+    issues.push(problem('totalTooLarge', { scenario: s.name, year: years[year], max: MAX_AMOUNT }, s.place));
+    return false;
+  }
+  return true;
 }
 
 /** The same problem found in several scenarios is reported once. */

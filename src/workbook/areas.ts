@@ -42,21 +42,20 @@ export function sheetAreas(sheet: SheetCells): Area[] {
  * empty row.
  */
 export function findHeaderRow(sheet: SheetCells, isHeader: (row: CellValue[]) => boolean): Area | undefined {
-  const width = Math.max(0, ...sheet.values.map((r) => r.length));
+  // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
+  let width = 0;
+  for (const r of sheet.values) if (r) width = Math.max(width, r.length);
   const widen = (row: CellValue[] | undefined): CellValue[] =>
     Array.from({ length: width }, (_, c) => (row ? (row[c] ?? null) : null));
+  const blankRow = (row: CellValue[] | undefined): boolean => !row || row.every(isBlank);
   let nonEmptySeen = 0;
   for (let r = 0; r < sheet.values.length && nonEmptySeen < HEADER_SEARCH_ROWS; r++) {
-    const row = widen(sheet.values[r]);
-    if (row.every(isBlank)) continue;
+    if (blankRow(sheet.values[r])) continue;
     nonEmptySeen++;
+    const row = widen(sheet.values[r]);
     if (!isHeader(row)) continue;
     const rows: CellValue[][] = [];
-    for (let d = r + 1; d < sheet.values.length; d++) {
-      const data = widen(sheet.values[d]);
-      if (data.every(isBlank)) break;
-      rows.push(data);
-    }
+    for (let d = r + 1; d < sheet.values.length && !blankRow(sheet.values[d]); d++) rows.push(widen(sheet.values[d]));
     return {
       sheet: sheet.name,
       headerRow: sheet.origin.row + r,
@@ -67,4 +66,14 @@ export function findHeaderRow(sheet: SheetCells, isHeader: (row: CellValue[]) =>
     };
   }
   return undefined;
+}
+
+/** The first few non-empty rows of a plain sheet, with their absolute row numbers (for near-miss headers). */
+export function firstRows(sheet: SheetCells): { row: number; cells: CellValue[] }[] {
+  const found: { row: number; cells: CellValue[] }[] = [];
+  for (let r = 0; r < sheet.values.length && found.length < HEADER_SEARCH_ROWS; r++) {
+    const cells = sheet.values[r];
+    if (cells && !cells.every(isBlank)) found.push({ row: sheet.origin.row + r, cells });
+  }
+  return found;
 }

@@ -4,7 +4,7 @@
  * left are sums of rounded leaves, so every row and column adds up.
  */
 import type { FundingStatus } from '../model/allocation';
-import { roundHalfAwayFromZero } from '../model/rounding';
+import { roundHalfAwayFromZero, TOLERANCE } from '../model/rounding';
 import type { Evaluation, ScenarioResult, YearFigures } from '../model/scenarios';
 import type { AllocationMode, Kind } from '../model/types';
 
@@ -27,7 +27,9 @@ export interface RequestFigures {
   status: FundingStatus;
   request: number[];
   funded: number[];
-  /** Unrounded fraction of what is available (0 where nothing is available). */
+  /** Unrounded funded amount, which shares are made from. */
+  fundedExact: number[];
+  /** Unrounded fraction of what is available (0 where nothing is available, rule 6a). */
   share: number[];
 }
 
@@ -47,8 +49,11 @@ export interface ScenarioFigures {
   effect: number[];
 }
 
-const addUp = (rows: readonly number[][], years: number): number[] =>
-  Array.from({ length: years }, (_, t) => rows.reduce((acc, r) => acc + r[t], 0));
+const addUp = (rows: readonly number[][], years: number): number[] => {
+  const totals = new Array<number>(years).fill(0);
+  for (const r of rows) for (let t = 0; t < years; t++) totals[t] += r[t];
+  return totals;
+};
 
 export function scenarioFigures(result: ScenarioResult, years: number, step: number): ScenarioFigures {
   const round = (values: readonly number[]) => values.map((v) => roundHalfAwayFromZero(v, step));
@@ -97,7 +102,8 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
       status: f.status,
       request: p.netto,
       funded,
-      share: f.funded.map((v, t) => (allocation.available[t] > 0 ? v / allocation.available[t] : 0)),
+      fundedExact: [...f.funded],
+      share: f.funded.map((v, t) => (allocation.available[t] > TOLERANCE ? v / allocation.available[t] : 0)),
     };
   });
   const funded = addUp(

@@ -59,6 +59,28 @@ const DA: Record<string, Template> = {
   refusionAndIndtaegt: (p) => `forslag ${p.nr} har både Refusionsandel og Indtægt: tjek at intet tælles to gange`,
   tooManyRows: (p) => `arket ${p.sheet} ville få ${p.rows} rækker, flere end Excel kan rumme (1.048.576)`,
   outputSheetProtected: (p) => `arket ${p.sheet} er beskyttet; fjern beskyttelsen og prøv igen`,
+  textCellError: (p) => `cellen viser fejlen ${p.text} i stedet for en tekst; ret formlen eller skriv teksten`,
+  numberTooLarge: (p) =>
+    `"${p.text}" er over 1.000.000.000.000 kr. (10^12) i absolut værdi; så store beløb kan ikke regnes præcist til kronen`,
+  amountTooLarge: (p) =>
+    `forslag ${p.nr} giver i scenariet "${p.scenario}" for ${p.year} et beløb over 1.000.000.000.000 kr. (10^12) eller et beløb, der ikke er et tal; tjek forslagets beløb, fuldtidspersoner og caseload`,
+  totalTooLarge: (p) =>
+    `beløbene i scenariet "${p.scenario}" for ${p.year} summer (som absolutte værdier) til over 1.000.000.000.000 kr. (10^12); så store summer kan ikke regnes præcist til kronen`,
+  tooManyColumns: (p) => `arket ${p.sheet} ville få ${p.columns} kolonner, flere end Excel kan rumme (16.384)`,
+  listHeaderNearMiss: (p) =>
+    `listen har beløbskolonner ("${p.amount}"), men ingen kolonne "${p.header}", så den læses ikke; skal "${p.found}" hedde "${p.header}"?`,
+  listHeaderMissing: (p) =>
+    `listen har beløbskolonner ("${p.amount}"), men ingen kolonne "${p.header}", så den læses ikke; en forslagsliste har kolonnerne Nr og Titel i overskriftsrækken`,
+  listEmpty: () =>
+    `listen har en overskriftsrække, men ingen forslag under den (en liste uden tabel går til den første tomme række)`,
+  scenarioColumnUnnamed: (p) =>
+    `kolonnen har værdier (fx i ${p.cell}), men intet scenarienavn i overskriften, så den læses ikke; giv den et navn eller slet værdierne`,
+  scenarioCellsIgnored: (p) =>
+    `${p.count === 1 ? 'cellen ligger' : `${p.count} celler ligger (den første her)`} uden for tabellen med parametre og læses ikke; flyt dem ind i tabellen eller slet dem`,
+  unknownBenefit: (p) =>
+    p.benefits
+      ? `"${p.parameter}" nævner en ydelse, som intet forslag har, så værdien bruges ikke; forslagenes ydelser er: ${p.benefits}`
+      : `"${p.parameter}" nævner en ydelse, men intet forslag har en Ydelse, så værdien bruges ikke`,
 };
 
 const EN: Record<string, Template> = {
@@ -112,6 +134,27 @@ const EN: Record<string, Template> = {
   refusionAndIndtaegt: (p) => `proposal ${p.nr} has both Refusionsandel and Indtægt: check that nothing is counted twice`,
   tooManyRows: (p) => `the sheet ${p.sheet} would get ${p.rows} rows, more than Excel holds (1,048,576)`,
   outputSheetProtected: (p) => `the sheet ${p.sheet} is protected; remove the protection and try again`,
+  textCellError: (p) => `the cell shows the error ${p.text} instead of a text; fix the formula or type the text`,
+  numberTooLarge: (p) =>
+    `"${p.text}" is above 1,000,000,000,000 kr. (10^12) in absolute value; amounts that large cannot be computed exactly to the krone`,
+  amountTooLarge: (p) =>
+    `proposal ${p.nr} gives, in the scenario "${p.scenario}" for ${p.year}, an amount above 1,000,000,000,000 kr. (10^12) or one that is not a number; check the proposal's amounts, fuldtidspersoner and caseload`,
+  totalTooLarge: (p) =>
+    `the amounts of the scenario "${p.scenario}" for ${p.year} add up (as absolute values) to more than 1,000,000,000,000 kr. (10^12); sums that large cannot be computed exactly to the krone`,
+  tooManyColumns: (p) => `the sheet ${p.sheet} would get ${p.columns} columns, more than Excel holds (16,384)`,
+  listHeaderNearMiss: (p) =>
+    `the list has amount columns ("${p.amount}") but no column "${p.header}", so it is not read; should "${p.found}" be "${p.header}"?`,
+  listHeaderMissing: (p) =>
+    `the list has amount columns ("${p.amount}") but no column "${p.header}", so it is not read; a proposal list has the columns Nr and Titel in its header row`,
+  listEmpty: () => `the list has a header row but no proposals below it (a list without a table ends at the first empty row)`,
+  scenarioColumnUnnamed: (p) =>
+    `the column holds values (e.g. in ${p.cell}) but has no scenario name in its header, so it is not read; name it or delete the values`,
+  scenarioCellsIgnored: (p) =>
+    `${p.count === 1 ? 'the cell lies' : `${p.count} cells lie (the first here)`} outside the table of parameters and are not read; move them into the table or delete them`,
+  unknownBenefit: (p) =>
+    p.benefits
+      ? `"${p.parameter}" names a benefit that no proposal has, so its value is not used; the proposals' benefits are: ${p.benefits}`
+      : `"${p.parameter}" names a benefit, but no proposal has a Ydelse, so its value is not used`,
 };
 
 export const MESSAGE_CODES = Object.keys(DA);

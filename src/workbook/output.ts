@@ -5,7 +5,7 @@
  * title starting with `=` stays text.
  */
 import { problem, type Issue } from '../model/problems';
-import { largestRemainder } from '../model/rounding';
+import { largestRemainder, TOLERANCE } from '../model/rounding';
 import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode } from '../model/types';
 import { evaluationFigures, type ProposalFigures, type ScenarioFigures } from './figures';
@@ -27,6 +27,7 @@ export interface OutputSheet {
 }
 
 export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 export const TEXT_FORMAT = '@';
 export const SHARE_FORMAT = '0.0%';
 const GENERAL = 'General';
@@ -42,16 +43,32 @@ const STATUS_LABELS = { funded: 'Bevilget', partial: 'Delvist bevilget', unfunde
 
 type Cell = { value: OutputCell; format?: string };
 
+/**
+ * Table names are unique in a workbook, whatever the case (as Excel compares
+ * them): an output table takes its name unless a user's table (or another
+ * output table) has it, else the first free `name_2`, `name_3`, ….
+ */
+class TableNames {
+  private readonly taken = new Set<string>();
+  constructor(reserved: Iterable<string>) {
+    for (const name of reserved) this.taken.add(tableKey(name));
+  }
+
+  take(name: string): string {
+    let chosen = name;
+    for (let k = 2; this.taken.has(tableKey(chosen)); k++) chosen = `${name}_${k}`;
+    this.taken.add(tableKey(chosen));
+    return chosen;
+  }
+}
+
+const tableKey = (name: string): string => name.normalize('NFC').toLocaleUpperCase('da');
+
 /** Accumulates rows; text gets the text format, numbers the format given. */
 class SheetBuilder {
   private rows: Cell[][] = [];
   readonly boldRows: number[] = [];
   readonly tables: TableArea[] = [];
-  constructor(
-    readonly name: string,
-    private readonly amountFormat: string,
-  ) {}
-
   get rowCount(): number {
     return this.rows.length;
   }
@@ -67,21 +84,37 @@ class SheetBuilder {
     this.add([]);
   }
 
+  constructor(
+    readonly name: string,
+    private readonly amountFormat: string,
+    private readonly tableNames: TableNames,
+  ) {}
+
   table(name: string, headerRow: number, columnCount: number): void {
     const rowCount = this.rows.length - headerRow;
-    if (rowCount > 1) this.tables.push({ name, row: headerRow, column: 0, rowCount, columnCount });
+    if (rowCount > 1) this.tables.push({ name: this.tableNames.take(name), row: headerRow, column: 0, rowCount, columnCount });
   }
 
   build(columnWidths: number[]): OutputSheet {
-    const width = Math.max(1, ...this.rows.map((r) => r.length));
-    const values = this.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.value ?? null));
-    const formats = this.rows.map((r) =>
-      Array.from({ length: width }, (_, c) => {
+    // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
+    let width = 1;
+    for (const r of this.rows) width = Math.max(width, r.length);
+    // Plain loops: outputs of hundreds of thousands of rows are built in well under a second.
+    const values: OutputCell[][] = new Array(this.rows.length);
+    const formats: string[][] = new Array(this.rows.length);
+    for (let i = 0; i < this.rows.length; i++) {
+      const r = this.rows[i];
+      const rowValues: OutputCell[] = new Array(width);
+      const rowFormats: string[] = new Array(width);
+      for (let c = 0; c < width; c++) {
         const cell = r[c];
-        if (!cell || cell.value === null) return GENERAL;
-        return cell.format ?? (typeof cell.value === 'number' ? this.amountFormat : TEXT_FORMAT);
-      }),
-    );
+        const value = cell ? cell.value : null;
+        rowValues[c] = value;
+        rowFormats[c] = value === null ? GENERAL : (cell.format ?? (typeof value === 'number' ? this.amountFormat : TEXT_FORMAT));
+      }
+      values[i] = rowValues;
+      formats[i] = rowFormats;
+    }
     return {
       name: this.name,
       values,
@@ -104,16 +137,26 @@ export interface OutputResult {
   issues: Issue[];
 }
 
-export function outputSheets(evaluation: Evaluation, unit: Unit): OutputResult {
+/**
+ * The three output sheets. `reservedTableNames` are the tables on the user's
+ * sheets (ReadResult.tableNames): output tables are named around them, so the
+ * workbook never holds two tables of one name.
+ */
+export function outputSheets(evaluation: Evaluation, unit: Unit, reservedTableNames: Iterable<string> = []): OutputResult {
   const figures = evaluationFigures(evaluation, UNITS[unit].roundingStep);
+  const names = new TableNames(reservedTableNames);
   const sheets = [
-    resultSheet(figures, evaluation.years, unit),
-    raaderumSheet(figures, evaluation.years, unit),
-    comparisonSheet(figures, evaluation.years, unit),
+    resultSheet(figures, evaluation.years, unit, names),
+    raaderumSheet(figures, evaluation.years, unit, names),
+    comparisonSheet(figures, evaluation.years, unit, names),
   ];
-  const issues = sheets
-    .filter((s) => s.values.length > EXCEL_MAX_ROWS)
-    .map((s) => problem('tooManyRows', { sheet: s.name, rows: s.values.length }));
+  const issues: Issue[] = [];
+  for (const s of sheets) {
+    if (s.values.length > EXCEL_MAX_ROWS)
+      issues.push(problem('tooManyRows', { sheet: s.name, rows: s.values.length, max: EXCEL_MAX_ROWS }));
+    const columns = s.values[0]?.length ?? 0;
+    if (columns > EXCEL_MAX_COLUMNS) issues.push(problem('tooManyColumns', { sheet: s.name, columns, max: EXCEL_MAX_COLUMNS }));
+  }
   return { sheets, issues };
 }
 
@@ -121,8 +164,8 @@ function unitNote(unit: Unit): string {
   return `Beløb i ${unit}, minus er en besparelse. ${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`;
 }
 
-function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit): OutputSheet {
-  const b = new SheetBuilder('Resultat', UNITS[unit].numberFormat);
+function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
+  const b = new SheetBuilder('Resultat', UNITS[unit].numberFormat, names);
   b.add(['Resultat'], true);
   b.add([unitNote(unit)]);
   const anySplit = scenarios.some((s) => s.proposals.some((p) => p.split));
@@ -180,19 +223,18 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit):
     b.add([`Scenarie: ${s.name}`], true);
     const headerRow = b.add(header, true);
     const included = s.proposals.filter((p) => p.included);
-    const committees = [...new Set(included.map((p) => p.committee))];
-    const grouped = committees.flatMap((c) => included.filter((p) => p.committee === c));
-    grouped.forEach((p) => b.add(proposalRow(p)));
+    // Grouped in one pass (a committee per proposal must not cost proposals × committees).
+    const byCommittee = new Map<string, ProposalFigures[]>();
+    for (const p of included) {
+      const group = byCommittee.get(p.committee);
+      if (group) group.push(p);
+      else byCommittee.set(p.committee, [p]);
+    }
+    for (const group of byCommittee.values()) group.forEach((p) => b.add(proposalRow(p)));
     b.table(`Raaderum_Resultat_${k + 1}`, headerRow, header.length);
-    if (committees.length > 1 || (committees.length === 1 && committees[0] !== ''))
-      for (const c of committees)
-        b.add([
-          '',
-          `I alt ${c === '' ? '(uden udvalg)' : c}`,
-          '',
-          '',
-          ...amounts(sumOf(included.filter((p) => p.committee === c))),
-        ]);
+    if (byCommittee.size > 1 || (byCommittee.size === 1 && !byCommittee.has('')))
+      for (const [c, group] of byCommittee)
+        b.add(['', `I alt ${c === '' ? '(uden udvalg)' : c}`, '', '', ...amounts(sumOf(group))]);
     b.add(['', `I alt ${s.name}`, '', '', ...amounts(sumOf(included))], true);
     const excluded = s.proposals.filter((p) => !p.included);
     if (excluded.length > 0) {
@@ -203,8 +245,8 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit):
   return b.build([12, 50, 28, 12]);
 }
 
-function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit): OutputSheet {
-  const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat);
+function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
+  const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat, names);
   b.add(['Råderum'], true);
   b.add([unitNote(unit) + ' Andele er af det råderum, der er til rådighed i året.']);
   const header = [
@@ -221,11 +263,13 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
     b.blank();
     b.add([`Scenarie: ${s.name}`, `Fordeling: ${MODE_LABELS[s.mode]}`], true);
     // Shares to one decimal, adding up per year with what is left to 100,0 %.
+    // Made from the amounts (rule 6a): nothing available (up to the tolerance) gives every share 0.
     const shares = years.map((_, t) => {
-      if (s.availableExact[t] <= 0) return s.requests.map(() => 0).concat(0);
-      const requestShares = s.requests.map((r) => r.share[t]);
-      const left = 1 - requestShares.reduce((a, x) => a + x, 0);
-      return largestRemainder([...requestShares, left]);
+      const available = s.availableExact[t];
+      if (available <= TOLERANCE) return s.requests.map(() => 0).concat(0);
+      const funded = s.requests.map((r) => r.fundedExact[t]);
+      const left = available - funded.reduce((a, x) => a + x, 0);
+      return largestRemainder([...funded, left], 1000, available);
     });
     const share = (i: number): Cell[] => years.map((_, t) => ({ value: shares[t][i], format: SHARE_FORMAT }));
     const headerRow = b.add(header, true);
@@ -260,8 +304,8 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
   return b.build([12, 50, 10, 16]);
 }
 
-function comparisonSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit): OutputSheet {
-  const b = new SheetBuilder('Sammenligning', UNITS[unit].numberFormat);
+function comparisonSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
+  const b = new SheetBuilder('Sammenligning', UNITS[unit].numberFormat, names);
   b.add(['Sammenligning'], true);
   const [base, ...others] = scenarios;
   if (others.length === 0) {

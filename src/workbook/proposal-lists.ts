@@ -3,10 +3,11 @@
  * Each row becomes a typed Proposal, or problems with their cells.
  */
 import { problem, warning, type Issue } from '../model/problems';
+import { isExactAmount, MAX_AMOUNT } from '../model/rounding';
 import type { CellPlace, Kind, Proposal } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
-import { findHeaderRow, sheetAreas, type Area } from './areas';
-import { isBlank, type CellValue, type SheetCells } from './grid';
+import { findHeaderRow, firstRows, sheetAreas, type Area } from './areas';
+import { cellError, isBlank, NO_VALUE, type CellValue, type SheetCells } from './grid';
 import { cellText, matchKey } from './text';
 
 export type AmountField = 'udgift' | 'service' | 'ejService' | 'indtaegt' | 'investering';
@@ -56,12 +57,62 @@ const isListHeader = (row: CellValue[]): boolean => {
   return keys.includes('nr') && keys.includes('titel');
 };
 
+/** The header of an amount column (`Udgift 2027`), if the text is one. */
+function amountHeader(key: string): { field: AmountField; year: number } | undefined {
+  const m = key.match(/^(.*) (\d{4})$/);
+  return m && AMOUNT_HEADERS[m[1]] ? { field: AMOUNT_HEADERS[m[1]], year: Number(m[2]) } : undefined;
+}
+
+/** Headers people write instead of the template's, to suggest the right one. */
+const NEAR_MISSES: Record<'Nr' | 'Titel', string[]> = {
+  Nr: ['nummer', 'no', 'nr nr', 'id', 'forslagsnummer', 'forslagsnr', 'forslag nr', 'loebenummer', 'loebenr', 'number', 'ref'],
+  Titel: ['forslag', 'navn', 'beskrivelse', 'overskrift', 'tekst', 'title', 'forslagets titel', 'forslagstitel', 'emne'],
+};
+
+/**
+ * A header row that has amount columns (`Udgift 2027`) but lacks `Nr` or
+ * `Titel` is a list that would be skipped without a word: a problem per missing
+ * header, at the column that was probably meant (`Forslag` for Titel).
+ */
+function nearMissList(sheet: string, row: number, column: number, cells: readonly CellValue[], issues: Issue[]): boolean {
+  const keys = cells.map((c) => matchKey(cellText(c ?? null)));
+  const amountIndex = keys.findIndex((k) => amountHeader(k) !== undefined);
+  if (amountIndex < 0) return false;
+  const firstIndex = Math.max(
+    0,
+    cells.findIndex((c) => !isBlank(c ?? null)),
+  );
+  let found = false;
+  for (const [header, key] of [
+    ['Nr', 'nr'],
+    ['Titel', 'titel'],
+  ] as const) {
+    if (keys.includes(key)) continue;
+    const guess = keys.findIndex((k) => NEAR_MISSES[header].includes(k));
+    const index = guess >= 0 ? guess : firstIndex;
+    issues.push(
+      problem(
+        guess >= 0 ? 'listHeaderNearMiss' : 'listHeaderMissing',
+        { header, amount: cellText(cells[amountIndex]), found: guess >= 0 ? cellText(cells[guess]) : '' },
+        { sheet, row, column: column + index },
+      ),
+    );
+    found = true;
+  }
+  return found;
+}
+
 /** Every proposal list on the given input sheets, in sheet order. */
 export function findProposalLists(sheets: readonly SheetCells[], issues: Issue[]): ProposalList[] {
   const lists: ProposalList[] = [];
   for (const sheet of sheets) {
-    const tables = sheetAreas(sheet).filter((a) => isListHeader(a.header));
-    const areas = tables.length > 0 ? tables : [findHeaderRow(sheet, isListHeader)].filter((a): a is Area => a !== undefined);
+    const allTables = sheetAreas(sheet);
+    const tables = allTables.filter((a) => isListHeader(a.header));
+    for (const t of allTables) if (!tables.includes(t)) nearMissList(sheet.name, t.headerRow, t.column, t.header, issues);
+    const plain = tables.length > 0 ? undefined : findHeaderRow(sheet, isListHeader);
+    if (tables.length === 0 && !plain && allTables.length === 0)
+      for (const { row, cells } of firstRows(sheet)) if (nearMissList(sheet.name, row, sheet.origin.column, cells, issues)) break;
+    const areas = tables.length > 0 ? tables : plain ? [plain] : [];
     for (const area of areas) {
       const list = readHeader(area, issues);
       if (list) lists.push(list);
@@ -82,12 +133,12 @@ function readHeader(area: Area, issues: Issue[]): ProposalList | undefined {
       return;
     }
     seen.set(key, index);
-    const amount = key.match(/^(.*) (\d{4})$/);
-    if (amount && AMOUNT_HEADERS[amount[1]]) {
-      list.amounts.push({ field: AMOUNT_HEADERS[amount[1]], year: Number(amount[2]), index });
+    const amount = amountHeader(key);
+    if (amount) {
+      list.amounts.push({ ...amount, index });
     } else if (key in FIELD_HEADERS) {
       list.fields[FIELD_HEADERS[key as keyof typeof FIELD_HEADERS]] = index;
-    } else if (amount) {
+    } else if (/ \d{4}$/.test(key)) {
       issues.push(warning('unknownYearHeader', { header: cellText(cell) }, place));
     }
   });
@@ -137,16 +188,28 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       return v;
     };
 
-    const nr = cellText(cell('nr')?.value ?? null);
-    const title = cellText(cell('title')?.value ?? null);
+    // A text cell showing an error (or a formula without a stored result) has no text to read.
+    const text = (field: 'nr' | 'title' | 'committee' | 'kind' | 'benefit'): string => {
+      const c = cell(field);
+      if (!c) return '';
+      const error = cellError(c.value);
+      if (error === undefined) return cellText(c.value);
+      found.push(problem(error === NO_VALUE ? 'formulaWithoutValue' : 'textCellError', { text: error }, c.place));
+      return error;
+    };
+    const nr = text('nr');
+    const title = text('title');
+    const committee = text('committee');
+    const benefitText = text('benefit');
     if (nr === '') found.push(problem('nrMissing', {}, placeOf(fields.nr as number)));
     if (title === '') found.push(problem('titleMissing', {}, placeOf(fields.title as number)));
 
     let statedKind: Kind | undefined;
     const kindCell = cell('kind');
-    if (kindCell) {
-      statedKind = KINDS[matchKey(cellText(kindCell.value))];
-      if (!statedKind) found.push(problem('unknownKind', { text: cellText(kindCell.value) }, kindCell.place));
+    const kindText = text('kind');
+    if (kindCell && cellError(kindCell.value) === undefined) {
+      statedKind = KINDS[matchKey(kindText)];
+      if (!statedKind) found.push(problem('unknownKind', { text: kindText }, kindCell.place));
     }
     const priority = parsed('priority', parseNumber);
 
@@ -169,7 +232,9 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       const n = parseNumber(value);
       if (!n) continue;
       const t = years.indexOf(a.year);
-      if (!n.ok) found.push(problem('notNumber', { text: cellText(value) }, placeOf(a.index)));
+      if (!n.ok) found.push(problem(n.reason, { text: cellText(value) }, placeOf(a.index)));
+      else if (!isExactAmount(n.value * kroner))
+        found.push(problem('numberTooLarge', { text: cellText(value), max: MAX_AMOUNT }, placeOf(a.index)));
       else {
         amounts[a.field][t] = n.value * kroner;
         stated[a.field][t] = true;
@@ -208,15 +273,23 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
           staffing = { cases, currentStaff, staffPrice: staffPrice * kroner };
       }
     }
-    const benefitText = cellText(cell('benefit')?.value ?? null);
+    if (staffing && !isExactAmount(staffing.staffPrice))
+      found.push(
+        problem(
+          'numberTooLarge',
+          { text: cellText(cell('staffPrice')?.value ?? null), max: MAX_AMOUNT },
+          cell('staffPrice')?.place,
+        ),
+      );
     issues.push(...found);
     if (found.some((f) => f.severity === 'problem')) return;
     proposals.push({
       nr,
       title,
-      committee: cellText(cell('committee')?.value ?? null),
+      committee,
       statedKind,
       benefit: benefitText === '' ? undefined : matchKey(benefitText),
+      benefitName: benefitText === '' ? undefined : benefitText,
       priority,
       order: firstOrder + proposals.length,
       udgift,

@@ -1,5 +1,5 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
-import { hasProblems, problem, type Issue } from '../model/problems';
+import { hasProblems, problem, warning, type Issue } from '../model/problems';
 import type { Book, CellPlace } from '../model/types';
 import { cellAddress, isBlank, sheetReference, type SheetCells } from './grid';
 import { findProposalLists, readProposals } from './proposal-lists';
@@ -45,6 +45,8 @@ export interface ReadResult {
   years: number[];
   lists: ListSummary[];
   scenarioNames: string[];
+  /** Every table on the sheets that are not output sheets: output tables are named around them. */
+  tableNames: string[];
   issues: Issue[];
 }
 
@@ -77,11 +79,13 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     years: lists[0]?.years ?? [],
     lists: [],
     scenarioNames: scenarioSheet?.scenarios.map((s) => s.name) ?? [],
+    tableNames: inputs.flatMap((s) => s.tables.map((t) => t.name)),
     issues,
   };
   if (lists.length === 0) issues.push(problem('noProposalLists', {}));
 
   const proposals: Book['proposals'] = [];
+  const emptyLists: CellPlace[] = [];
   const firstPlace = new Map<string, CellPlace | undefined>();
   for (const list of lists) {
     if (list.years.join() !== result.years.join()) {
@@ -109,7 +113,11 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       accepted++;
     }
     result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: accepted, notRead: rows - accepted });
+    if (rows === 0) emptyLists.push({ sheet: list.area.sheet, row: list.area.headerRow, column: list.area.column });
   }
+  // A list with a header and no rows: a warning, or the problem itself when no list has a proposal.
+  for (const place of emptyLists)
+    issues.push((proposals.length === 0 ? problem : warning)('listEmpty', { sheet: sheetReference(place.sheet) }, place));
 
   if (scenarioSheet) {
     poolsForYears(scenarioSheet, result.years);
@@ -121,8 +129,18 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     for (const { nr, place } of scenarioSheet.exclusions)
       if (!firstPlace.has(matchKey(nr))) issues.push(problem('unknownNr', { nr }, place));
     // Udelad matches numbers the way headers match; keep the proposal's own spelling.
-    for (const s of scenarioSheet.scenarios)
-      s.excluded = s.excluded.map((nr) => proposals.find((p) => matchKey(p.nr) === matchKey(nr))?.nr ?? nr);
+    const nrByKey = new Map(proposals.map((p) => [matchKey(p.nr), p.nr]));
+    for (const s of scenarioSheet.scenarios) s.excluded = s.excluded.map((nr) => nrByKey.get(matchKey(nr)) ?? nr);
+    // A benefit no proposal has is a typo or a leftover: its values would be ignored without a word.
+    if (proposals.length > 0) {
+      const benefits = new Set(proposals.map((p) => p.benefit).filter((b): b is string => b !== undefined));
+      const names = new Map<string, string>();
+      for (const p of proposals)
+        if (p.benefit !== undefined && !names.has(p.benefit)) names.set(p.benefit, p.benefitName ?? p.benefit);
+      const named = [...names.values()].join(', ');
+      for (const { benefit, label, place } of scenarioSheet.benefitRows)
+        if (!benefits.has(benefit)) issues.push(warning('unknownBenefit', { parameter: label, benefits: named }, place));
+    }
   }
 
   if (!hasProblems(issues) && scenarioSheet && proposals.length > 0)

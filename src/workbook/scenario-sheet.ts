@@ -3,13 +3,14 @@
  * per scenario; the first is the base, and a blank cell elsewhere takes the
  * base's value.
  */
-import { problem, type Issue } from '../model/problems';
+import { problem, warning, type Issue } from '../model/problems';
+import { isExactAmount } from '../model/rounding';
 import { newScenario } from '../model/scenarios';
 import { staircaseSharesAddUp } from '../model/rules';
 import type { AllocationMode, CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
-import { isBlank, type CellValue, type SheetCells } from './grid';
-import { findHeaderRow, sheetAreas } from './areas';
+import { cellAddress, cellError, isBlank, NO_VALUE, type CellValue, type SheetCells } from './grid';
+import { findHeaderRow, sheetAreas, type Area } from './areas';
 import { cellText, matchKey } from './text';
 import { parseUnit, UNITS, type Unit } from './units';
 
@@ -38,6 +39,8 @@ export interface ScenarioSheet {
   poolYears: { year: number; place: CellPlace }[];
   /** Udelad entries, checked against the proposals' numbers later. */
   exclusions: { nr: string; scenario: number; place: CellPlace }[];
+  /** Rows that name a benefit and hold a value, checked against the proposals' benefits later. */
+  benefitRows: { benefit: string; label: string; place: CellPlace }[];
 }
 
 type Parameter =
@@ -92,9 +95,23 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     );
     return undefined;
   }
+  warnIgnoredCells(sheet, area, issues);
   const columns: { name: string; index: number; place: CellPlace }[] = [];
   area.header.forEach((h, i) => {
-    if (i === 0 || isBlank(h)) return;
+    if (i === 0) return;
+    if (isBlank(h)) {
+      // A column without a name is no scenario: values in it would be ignored without a word.
+      const r = area.rows.findIndex((row) => !isBlank(row[i] ?? null));
+      if (r >= 0)
+        issues.push(
+          warning(
+            'scenarioColumnUnnamed',
+            { cell: cellAddress({ sheet: sheet.name, row: area.firstDataRow + r, column: area.column + i }) },
+            { sheet: sheet.name, row: area.headerRow, column: area.column + i },
+          ),
+        );
+      return;
+    }
     const place = { sheet: sheet.name, row: area.headerRow, column: area.column + i };
     const name = cellText(h);
     if (columns.some((c) => c.name.toLowerCase() === name.toLowerCase()))
@@ -136,9 +153,15 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
 
   const unit = readUnit(rows, issues);
   const factor = UNITS[unit].kroner;
-  const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [] };
-  for (const row of rows)
-    if (row.parameter.kind === 'pool') result.poolYears.push({ year: row.parameter.year, place: row.cells[0].place });
+  const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [], benefitRows: [] };
+  for (const row of rows) {
+    const p = row.parameter;
+    if (p.kind === 'pool') result.poolYears.push({ year: p.year, place: row.cells[0].place });
+    const benefit = 'benefit' in p ? p.benefit : undefined;
+    const labelPlace = { ...row.cells[0].place, column: area.column };
+    if (benefit !== undefined && row.cells.some((c) => !isBlank(c.value)))
+      result.benefitRows.push({ benefit, label: row.label, place: labelPlace });
+  }
 
   columns.forEach((column, s) => {
     const scenario = newScenario(column.name, { place: column.place });
@@ -156,9 +179,15 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       const report = (code: string) => {
         if (!inherited) issues.push(problem(code, { text: cellText(cell.value) }, cell.place));
       };
+      // An error in a text cell (Fordeling, Udelad) is no text; numbers report their own.
+      const error = cellError(cell.value);
+      if (error !== undefined && (p.kind === 'mode' || p.kind === 'exclude')) {
+        report(error === NO_VALUE ? 'formulaWithoutValue' : 'textCellError');
+        continue;
+      }
       const number = (check: (n: number) => boolean, reason: string): number | undefined => {
         const n = parseNumber(cell.value) as Parsed<number>;
-        if (!n.ok) report('notNumber');
+        if (!n.ok) report(n.reason === 'notNumber' ? 'notNumber' : n.reason);
         else if (!check(n.value)) report(reason);
         else return n.value;
         return undefined;
@@ -173,7 +202,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         case 'unit':
           break;
         case 'pool': {
-          const v = number(() => true, '');
+          const v = number((n) => isExactAmount(n * factor), 'numberTooLarge');
           if (v !== undefined) pools.set(p.year, v * factor);
           break;
         }
@@ -253,6 +282,29 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     result.scenarios.push(scenario);
   });
   return result;
+}
+
+/**
+ * Values on the Scenarier sheet outside the table (to its right or below it)
+ * are not read: one warning at the first of them, so nothing is ignored without a word.
+ */
+function warnIgnoredCells(sheet: SheetCells, area: Area, issues: Issue[]): void {
+  const lastRow = area.firstDataRow + area.rows.length - 1;
+  const lastColumn = area.column + area.header.length - 1;
+  let first: CellPlace | undefined;
+  let count = 0;
+  sheet.values.forEach((cells, r) => {
+    const row = sheet.origin.row + r;
+    if (!cells || row < area.headerRow) return;
+    cells.forEach((value, c) => {
+      const column = sheet.origin.column + c;
+      if (column < area.column || isBlank(value ?? null)) return;
+      if (row <= lastRow && column <= lastColumn) return;
+      count++;
+      first ??= { sheet: sheet.name, row, column };
+    });
+  });
+  if (first) issues.push(warning('scenarioCellsIgnored', { count }, first));
 }
 
 function readUnit(rows: readonly Row[], issues: Issue[]): Unit {

@@ -2,7 +2,9 @@ import type { CellValue, SheetCells } from '../../src/workbook/grid';
 
 /** A sheet from rows as they would stand from A1; `table` marks rows [0, n) as an Excel table. */
 export function sheet(name: string, rows: CellValue[][], table?: string): SheetCells {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
+  let width = 0;
+  for (const r of rows) if (r) width = Math.max(width, r.length);
   return {
     name,
     origin: { row: 0, column: 0 },
