@@ -6,6 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const { productionManifest } = require('./scripts/production-manifest');
+const { CONTENT_SECURITY_POLICY } = require('./scripts/csp');
 
 /** Where the add-in is hosted in production: RAADERUM_URL=https://raaderum.example.dk/ npm run build */
 const PROD_URL = process.env.RAADERUM_URL || 'https://localhost:3000/';
@@ -27,7 +28,9 @@ function devCertificates() {
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
   const certificates = production ? undefined : devCertificates();
-  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks });
+  // Every page carries the Content-Security-Policy in a meta tag (its template has the placeholder).
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp: CONTENT_SECURITY_POLICY });
   return {
     devtool: production ? false : 'source-map',
     entry: {
@@ -59,7 +62,7 @@ module.exports = (_env, argv) => {
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),
       page('preview', './src/preview/preview.html', ['preview']),
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/help.html', chunks: [] }),
+      page('help', './src/help.html', []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

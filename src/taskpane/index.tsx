@@ -19,7 +19,8 @@ function officeTheme(): 'light' | 'dark' {
 }
 
 function language(): 'da' | 'en' {
-  const locale = typeof Office !== 'undefined' ? Office.context?.displayLanguage : navigator.language;
+  // Outside a host Office.js has no display language: the browser's then.
+  const locale = (typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined) ?? navigator.language;
   return locale && !locale.toLowerCase().startsWith('da') ? 'en' : 'da';
 }
 
