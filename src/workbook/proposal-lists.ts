@@ -75,7 +75,8 @@ const NEAR_MISSES: Record<'Nr' | 'Titel', string[]> = {
  * header, at the column that was probably meant (`Forslag` for Titel).
  */
 function nearMissList(sheet: string, row: number, column: number, cells: readonly CellValue[], issues: Issue[]): boolean {
-  const keys = cells.map((c) => matchKey(cellText(c ?? null)));
+  // Array.from, not map: a row may be sparse, and its holes are blank cells.
+  const keys = Array.from(cells, (c) => matchKey(cellText(c ?? null)));
   const amountIndex = keys.findIndex((k) => amountHeader(k) !== undefined);
   if (amountIndex < 0) return false;
   const firstIndex = Math.max(
