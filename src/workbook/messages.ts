@@ -71,8 +71,10 @@ const DA: Record<string, Template> = {
     `listen har beløbskolonner ("${p.amount}"), men ingen kolonne "${p.header}", så den læses ikke; skal "${p.found}" hedde "${p.header}"?`,
   listHeaderMissing: (p) =>
     `listen har beløbskolonner ("${p.amount}"), men ingen kolonne "${p.header}", så den læses ikke; en forslagsliste har kolonnerne Nr og Titel i overskriftsrækken`,
-  listEmpty: () =>
-    `listen har en overskriftsrække, men ingen forslag under den (en liste uden tabel går til den første tomme række)`,
+  listEmpty: (p) =>
+    p.table
+      ? `tabellen ${p.table} har en overskriftsrække, men ingen forslag`
+      : `listen har en overskriftsrække, men ingen forslag under den (en liste uden tabel går til den første tomme række)`,
   scenarioColumnUnnamed: (p) =>
     `kolonnen har værdier (fx i ${p.cell}), men intet scenarienavn i overskriften, så den læses ikke; giv den et navn eller slet værdierne`,
   scenarioCellsIgnored: (p) =>
@@ -146,7 +148,10 @@ const EN: Record<string, Template> = {
     `the list has amount columns ("${p.amount}") but no column "${p.header}", so it is not read; should "${p.found}" be "${p.header}"?`,
   listHeaderMissing: (p) =>
     `the list has amount columns ("${p.amount}") but no column "${p.header}", so it is not read; a proposal list has the columns Nr and Titel in its header row`,
-  listEmpty: () => `the list has a header row but no proposals below it (a list without a table ends at the first empty row)`,
+  listEmpty: (p) =>
+    p.table
+      ? `the table ${p.table} has a header row but no proposals`
+      : `the list has a header row but no proposals below it (a list without a table ends at the first empty row)`,
   scenarioColumnUnnamed: (p) =>
     `the column holds values (e.g. in ${p.cell}) but has no scenario name in its header, so it is not read; name it or delete the values`,
   scenarioCellsIgnored: (p) =>

@@ -85,7 +85,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
   if (lists.length === 0) issues.push(problem('noProposalLists', {}));
 
   const proposals: Book['proposals'] = [];
-  const emptyLists: CellPlace[] = [];
+  const emptyLists: { place: CellPlace; table?: string }[] = [];
   const firstPlace = new Map<string, CellPlace | undefined>();
   for (const list of lists) {
     if (list.years.join() !== result.years.join()) {
@@ -113,11 +113,15 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       accepted++;
     }
     result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: accepted, notRead: rows - accepted });
-    if (rows === 0) emptyLists.push({ sheet: list.area.sheet, row: list.area.headerRow, column: list.area.column });
+    if (rows === 0)
+      emptyLists.push({
+        place: { sheet: list.area.sheet, row: list.area.headerRow, column: list.area.column },
+        table: list.area.table,
+      });
   }
   // A list with a header and no rows: a warning, or the problem itself when no list has a proposal.
-  for (const place of emptyLists)
-    issues.push((proposals.length === 0 ? problem : warning)('listEmpty', { sheet: sheetReference(place.sheet) }, place));
+  for (const { place, table } of emptyLists)
+    issues.push((proposals.length === 0 ? problem : warning)('listEmpty', { table: table ?? '' }, place));
 
   if (scenarioSheet) {
     poolsForYears(scenarioSheet, result.years);

@@ -207,9 +207,7 @@ describe('a list that would be skipped without a word', () => {
     const empty = sheet('Forslag', [['Nr', 'Titel', ...amounts]], 'Forslag');
     const alone = readBook([empty, scenarioSheet([])]);
     expect(alone.book).toBeUndefined();
-    expect(messages(alone)).toEqual([
-      'Forslag!A1: listen har en overskriftsrække, men ingen forslag under den (en liste uden tabel går til den første tomme række)',
-    ]);
+    expect(messages(alone)).toEqual(['Forslag!A1: tabellen Forslag har en overskriftsrække, men ingen forslag']);
     const beside = readBook([
       empty,
       sheet('Andet', [
@@ -219,9 +217,7 @@ describe('a list that would be skipped without a word', () => {
       scenarioSheet([]),
     ]);
     expect(beside.book?.proposals.map((p) => p.nr)).toEqual(['A']);
-    expect(messages(beside, 'warning')).toEqual([
-      'Forslag!A1: listen har en overskriftsrække, men ingen forslag under den (en liste uden tabel går til den første tomme række)',
-    ]);
+    expect(messages(beside, 'warning')).toEqual(['Forslag!A1: tabellen Forslag har en overskriftsrække, men ingen forslag']);
   });
 });
 
