@@ -153,6 +153,9 @@ def main():
         libreoffice_source(source)
         libreoffice(source, os.path.join(OUT, "libreoffice-tables.xlsx"), "Calc MS Excel 2007 XML")
         libreoffice(source, os.path.join(OUT, "libreoffice-macro.xlsm"), "Calc MS Excel 2007 VBA XML")
+        # Other formats, refused with a message that says what to do.
+        libreoffice(source, os.path.join(OUT, "libreoffice.ods"), "calc8")
+        libreoffice(source, os.path.join(OUT, "libreoffice.xls"), "MS Excel 97")
         error_source = os.path.join(tmp, "error.xlsx")
         libreoffice_error_source(error_source)
         libreoffice(error_source, os.path.join(OUT, "libreoffice-div0.xlsx"), "Calc MS Excel 2007 XML")

@@ -1,23 +1,13 @@
 /** The command line as a user runs it: files in, files and JSON out, exit statuses. */
 import Ajv2020 from 'ajv/dist/2020';
 import { execFileSync, spawnSync } from 'child_process';
-import { createHash } from 'crypto';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import schema from '../../docs/cli-output.schema.json';
-import { main } from '../../src/cli/main';
 import { sampleSheets } from '../../src/sample/seed-workbook';
 import { newWorkbook, saveWorkbook } from '../../src/xlsx/files';
 import { tempDir } from '../helpers/files';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+import { cli, cliOn, sha } from './run-cli';
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
 
 test('template, then run --json: JSON that validates against the schema, and nothing else on stdout', async () => {
@@ -55,7 +45,7 @@ test('the seed workbook’s JSON: København in priority order, amounts in whole
   const dir = tempDir();
   const book = path.join(dir, 'seed.xlsx');
   await saveWorkbook(newWorkbook(sampleSheets()), book);
-  const json = JSON.parse((await cli('run', book, '--json')).stdout);
+  const json = JSON.parse((await cliOn(book, 'run', '--json')).stdout);
   expect(validate(json)).toBe(true);
   const basis = json.scenarios[0];
   expect(basis.raaderum.mode).toBe('priority');
@@ -83,11 +73,11 @@ test('problems: exit 1, every one listed with its place, in Danish or English, a
   const sheets = sampleSheets();
   sheets[0].values[3][5] = '12,5 mio';
   await saveWorkbook(newWorkbook(sheets), book);
-  const da = await cli('run', book);
+  const da = await cliOn(book, 'run');
   expect(da.code).toBe(1);
   expect(da.stderr).toContain('Hørsholm!F4: "12,5 mio" er ikke et tal');
   expect(existsSync(path.join(dir, 'bad.resultat.xlsx'))).toBe(false);
-  const en = await cli('run', book, '--json', '--lang', 'en');
+  const en = await cliOn(book, 'run', '--json', '--lang', 'en');
   expect(en.code).toBe(1);
   expect(en.stdout).toBe('');
   expect(en.stderr).toContain('Hørsholm!F4: "12,5 mio" is not a number');
@@ -103,9 +93,9 @@ test('wrong usage and unreadable files exit 2', async () => {
   expect((await cli('template', book, '--aar', 'næste')).code).toBe(2);
   expect((await cli('run', path.join(dir, 'missing.xlsx'))).code).toBe(2);
   writeFileSync(path.join(dir, 'not.xlsx'), 'this is not a workbook');
-  expect((await cli('run', path.join(dir, 'not.xlsx'))).code).toBe(2);
+  expect((await cliOn(path.join(dir, 'not.xlsx'), 'run')).code).toBe(2);
   expect((await cli('template', book)).code).toBe(0);
-  const refused = await cli('run', book, '--out', book);
+  const refused = await cliOn(book, 'run', '--out', book);
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain('--out');
 });
@@ -124,8 +114,10 @@ test('the installed command (bin/raaderum.js) runs as a process, JSON on stdout,
   const book = path.join(dir, 'x.xlsx');
   const bin = path.join(__dirname, '..', '..', 'bin', 'raaderum.js');
   execFileSync('node', [bin, 'template', book], { stdio: 'pipe' });
+  const before = sha(book);
   const run = spawnSync('node', [bin, 'run', book, '--json'], { encoding: 'utf8' });
   expect(run.status).toBe(0);
+  expect(sha(book)).toBe(before);
   expect(validate(JSON.parse(run.stdout))).toBe(true);
   const usage = spawnSync('node', [bin, 'run'], { encoding: 'utf8' });
   expect(usage.status).toBe(2);

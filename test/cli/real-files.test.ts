@@ -18,6 +18,8 @@ test('the fixtures are the ones the script makes', () => {
     'libreoffice-div0.xlsx',
     'libreoffice-macro.xlsm',
     'libreoffice-tables.xlsx',
+    'libreoffice.ods',
+    'libreoffice.xls',
     'openpyxl-formulas.xlsx',
     'openpyxl-merged.xlsx',
     'openpyxl-tables.xlsx',
