@@ -31,8 +31,6 @@ export interface Proposal {
   statedKind?: Kind;
   /** Ydelse as a normalised key (matches scenario parameters). */
   benefit?: string;
-  /** Ydelse as typed, for messages. */
-  benefitName?: string;
   priority?: number;
   /** Position in the workbook: sheet order, then row. Breaks priority ties. */
   order: number;

@@ -290,7 +290,6 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       committee,
       statedKind,
       benefit: benefitText === '' ? undefined : matchKey(benefitText),
-      benefitName: benefitText === '' ? undefined : benefitText,
       priority,
       order: firstOrder + proposals.length,
       udgift,

@@ -1,10 +1,10 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
 import { hasProblems, problem, warning, type Issue } from '../model/problems';
 import type { Book, CellPlace } from '../model/types';
-import { cellAddress, isBlank, sheetReference, type SheetCells } from './grid';
+import { cellAddress, cellError, isBlank, sheetReference, type SheetCells } from './grid';
 import { findProposalLists, readProposals } from './proposal-lists';
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
-import { matchKey } from './text';
+import { cellText, matchKey } from './text';
 import type { Unit } from './units';
 import { UNITS } from './units';
 
@@ -136,11 +136,19 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     const nrByKey = new Map(proposals.map((p) => [matchKey(p.nr), p.nr]));
     for (const s of scenarioSheet.scenarios) s.excluded = s.excluded.map((nr) => nrByKey.get(matchKey(nr)) ?? nr);
     // A benefit no proposal has is a typo or a leftover: its values would be ignored without a word.
+    // Benefits come from every row of every list, read or not, so a row with a problem does not make its
+    // benefit look unknown as well.
+    const names = new Map<string, string>();
+    for (const list of lists) {
+      const index = list.fields.benefit;
+      if (index === undefined) continue;
+      for (const row of list.area.rows) {
+        const text = isBlank(row[index]) || cellError(row[index]) !== undefined ? '' : cellText(row[index]);
+        if (text !== '' && !names.has(matchKey(text))) names.set(matchKey(text), text);
+      }
+    }
     if (proposals.length > 0) {
-      const benefits = new Set(proposals.map((p) => p.benefit).filter((b): b is string => b !== undefined));
-      const names = new Map<string, string>();
-      for (const p of proposals)
-        if (p.benefit !== undefined && !names.has(p.benefit)) names.set(p.benefit, p.benefitName ?? p.benefit);
+      const benefits = new Set(names.keys());
       const named = [...names.values()].join(', ');
       for (const { benefit, label, place } of scenarioSheet.benefitRows)
         if (!benefits.has(benefit)) issues.push(warning('unknownBenefit', { parameter: label, benefits: named }, place));
