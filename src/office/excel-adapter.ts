@@ -202,7 +202,8 @@ async function readInBlocks(context: Excel.RequestContext, name: string, size: S
       blockRows = Math.max(1, Math.floor(count / 2));
       continue;
     }
-    values.push(...range.values.map((row) => row.map(cellValue)));
+    // A loop, not push(...rows): a spread of many rows overflows the call stack.
+    for (const row of range.values) values.push(row.map(cellValue));
     start += count;
   }
   return values;
@@ -278,7 +279,8 @@ export async function writeSheets(
       values[0][0] = INCOMPLETE_BANNER;
       formats[0][0] = '@';
     }
-    return { values, formats, width: Math.max(1, ...output.values.map((r) => r.length)) };
+    // Output grids are rectangular (OutputSheet); no spread over rows, which overflows the stack.
+    return { values, formats, width: Math.max(1, output.values[0]?.length ?? 0) };
   });
   const rows = grids.flatMap((g, s) =>
     g.values.map((values, r) => ({ s, r, bytes: jsonBytes(values) + jsonBytes(g.formats[r]) })),

@@ -67,7 +67,7 @@ export function analyse(sheets: SheetCells[]): Analysis {
   const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
   if (!read.book) return { found, issues: read.issues };
   const evaluation = evaluate(read.book);
-  const output = outputSheets(evaluation, read.unit);
+  const output = outputSheets(evaluation, read.unit, read.tableNames);
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
   const summary = evaluationFigures(evaluation, UNITS[read.unit].roundingStep).map((s) => ({
