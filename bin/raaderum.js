@@ -17,7 +17,11 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write('raaderum: ' + (error && error.stack ? error.stack : String(error)) + '\n');
+    // A fault of the program, not of the file: a short message; the stack only on request.
+    const detail = process.env.RAADERUM_DEBUG && error && error.stack ? error.stack : String(error && error.message);
+    process.stderr.write(
+      'raaderum: intern fejl / internal error: ' + detail + '\n' + '(RAADERUM_DEBUG=1 viser detaljer / shows details)\n',
+    );
     process.exitCode = 2;
   },
 );

@@ -304,7 +304,9 @@ if (require.main === module) {
   }).then(
     (code) => (process.exitCode = code),
     (error: Error) => {
-      process.stderr.write(`raaderum: ${error.stack ?? error.message}\n`);
+      process.stderr.write(
+        `raaderum: intern fejl / internal error: ${process.env.RAADERUM_DEBUG ? error.stack : error.message}\n`,
+      );
       process.exitCode = 2;
     },
   );

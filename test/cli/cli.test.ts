@@ -123,3 +123,22 @@ test('the installed command (bin/raaderum.js) runs as a process, JSON on stdout,
   expect(usage.status).toBe(2);
   expect(usage.stdout).toBe('');
 });
+
+test('a fault of the program: a short message and exit 2, the stack only with RAADERUM_DEBUG', () => {
+  const dir = tempDir();
+  const fault = path.join(dir, 'fault.js');
+  const files = path.join(__dirname, '..', '..', 'dist', 'cli', 'xlsx', 'files.js');
+  writeFileSync(
+    fault,
+    `const files = require(${JSON.stringify(files)}); files.readWorkbookFile = async () => { throw new Error('boom'); };`,
+  );
+  const bin = path.join(__dirname, '..', '..', 'bin', 'raaderum.js');
+  const run = spawnSync('node', ['--require', fault, bin, 'run', path.join(dir, 'x.xlsx')], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toBe('raaderum: intern fejl / internal error: boom\n(RAADERUM_DEBUG=1 viser detaljer / shows details)\n');
+  const debug = spawnSync('node', ['--require', fault, bin, 'run', path.join(dir, 'x.xlsx')], {
+    encoding: 'utf8',
+    env: { ...process.env, RAADERUM_DEBUG: '1' },
+  });
+  expect(debug.stderr).toMatch(/Error: boom\n\s+at /);
+});
