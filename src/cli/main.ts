@@ -211,7 +211,7 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   if (read.book) {
     const evaluation = evaluate(read.book);
     issues.push(...evaluation.issues);
-    const output = outputSheets(evaluation, read.unit);
+    const output = outputSheets(evaluation, read.unit, read.tableNames);
     issues.push(...output.issues);
     if (!hasProblems(issues)) {
       if (out !== undefined) {
