@@ -61,6 +61,21 @@ def openpyxl_tables(path):
     wb.save(path)
 
 
+def openpyxl_chart(path):
+    """A chart beside the list: ExcelJS cannot carry it into the copy (a warning says so)."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Forslag"
+    proposals(ws, [["A1", "Mentorer", "Reduktion", -100000, -120000]], "Forslag_T")
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=1, max_row=2), titles_from_data=True)
+    ws.add_chart(chart, "G2")
+    scenario_sheet(wb)
+    wb.save(path)
+
+
 def openpyxl_formulas(path):
     """Formulas openpyxl writes without a stored result: nobody has calculated them."""
     wb = Workbook()
@@ -147,6 +162,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     openpyxl_tables(os.path.join(OUT, "openpyxl-tables.xlsx"))
     openpyxl_formulas(os.path.join(OUT, "openpyxl-formulas.xlsx"))
+    openpyxl_chart(os.path.join(OUT, "openpyxl-chart.xlsx"))
     merged(os.path.join(OUT, "openpyxl-merged.xlsx"))
     with tempfile.TemporaryDirectory() as tmp:
         source = os.path.join(tmp, "libreoffice.xlsx")

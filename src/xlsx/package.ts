@@ -155,6 +155,25 @@ export function normaliseTableXml(xml: string): string {
   return fixed;
 }
 
+/** ExcelJS reads a comment's text from runs (`<r><t>`) only; a plain `<text><t>` (openpyxl) would come out empty. */
+export function normaliseCommentsXml(xml: string): string {
+  return xml.replace(
+    /<((?:\w+:)?)text>(\s*<(?:\w+:)?t\b[^>]*>[^<]*<\/(?:\w+:)?t>\s*)<\/(?:\w+:)?text>/g,
+    '<$1text><$1r>$2</$1r></$1text>',
+  );
+}
+
+/**
+ * Removes the sheet's references to relationships that were not carried over
+ * (ExcelJS would look them up and crash): drawings it cannot read, missing parts.
+ */
+export function dropDanglingReferences(sheetXml: string, kept: ReadonlySet<string>): string {
+  return sheetXml.replace(
+    /<(?:\w+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|tablePart|hyperlink)\b[^>]*?\b(?:\w+:)?id\s*=\s*"([^"]*)"[^>]*?\/>/g,
+    (element: string, id: string) => (kept.has(id) ? element : ''),
+  );
+}
+
 function startsWith(data: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, i) => data[i] === byte);
 }
@@ -226,7 +245,6 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
     if (!parts.has(part)) continue;
     if (REL.worksheet.test(rel.type)) {
       const n = ++counters.sheet;
-      out.file(`xl/worksheets/sheet${n}.xml`, (await parts.text(part))!);
       workbookRels.push({ ...rel, target: `worksheets/sheet${n}.xml` });
       const sheetRels: Relationship[] = [];
       for (const sheetRel of await parts.relationships(part)) {
@@ -242,22 +260,25 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
           sheetRels.push({ ...sheetRel, target: `../tables/${name}` });
         } else if (REL.comments.test(sheetRel.type)) {
           const name = `comments${++counters.comments}.xml`;
-          out.file(`xl/${name}`, (await parts.text(target))!);
+          out.file(`xl/${name}`, normaliseCommentsXml((await parts.text(target))!));
           sheetRels.push({ ...sheetRel, target: `../${name}` });
         } else if (REL.vmlDrawing.test(sheetRel.type)) {
           const name = `vmlDrawing${++counters.vml}.vml`;
           out.file(`xl/drawings/${name}`, (await parts.text(target))!);
           sheetRels.push({ ...sheetRel, target: `../drawings/${name}` });
         } else if (REL.drawing.test(sheetRel.type)) {
-          const name = `drawing${++counters.drawing}.xml`;
-          out.file(`xl/drawings/${name}`, (await parts.text(target))!);
-          // Pictures only: ExcelJS carries images, not charts or shapes.
+          // Pictures only: ExcelJS carries images, not charts or shapes, and reads
+          // a drawing only under the `xdr:` prefix Excel uses.
+          const xml = (await parts.text(target))!;
           const drawingRels: Relationship[] = [];
           for (const drawingRel of await parts.relationships(target)) {
             if (drawingRel.external || !REL.image.test(drawingRel.type)) continue;
             const image = await copyMedia(resolveTarget(target, drawingRel.target));
             if (image) drawingRels.push({ ...drawingRel, target: `../media/${image}` });
           }
+          if (!/<xdr:wsDr\b/.test(xml) || drawingRels.length === 0) continue;
+          const name = `drawing${++counters.drawing}.xml`;
+          out.file(`xl/drawings/${name}`, xml);
           out.file(`xl/drawings/_rels/${name}.rels`, relationshipsXml(drawingRels));
           sheetRels.push({ ...sheetRel, target: `../drawings/${name}` });
         } else if (REL.image.test(sheetRel.type)) {
@@ -265,6 +286,8 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
           if (image) sheetRels.push({ ...sheetRel, target: `../media/${image}` });
         }
       }
+      const kept = new Set(sheetRels.map((r) => r.id));
+      out.file(`xl/worksheets/sheet${n}.xml`, dropDanglingReferences((await parts.text(part))!, kept));
       if (sheetRels.length > 0) out.file(`xl/worksheets/_rels/sheet${n}.xml.rels`, relationshipsXml(sheetRels));
     } else if (REL.styles.test(rel.type)) {
       out.file('xl/styles.xml', (await parts.text(part))!);

@@ -20,6 +20,7 @@ test('the fixtures are the ones the script makes', () => {
     'libreoffice-tables.xlsx',
     'libreoffice.ods',
     'libreoffice.xls',
+    'openpyxl-chart.xlsx',
     'openpyxl-formulas.xlsx',
     'openpyxl-merged.xlsx',
     'openpyxl-tables.xlsx',
@@ -95,4 +96,21 @@ test('merged cells count once, in the top-left cell, as in Excel', async () => {
   expect(run).toMatchObject({ code: 0, stderr: '' });
   // D2:E2 merged holds -100000 for 2027 only; the title merged over B3:E3 is no amount.
   expect(netto(run.stdout)).toEqual({ A1: [-100000, 0], A2: [0, 0], A3: [30000, 30000] });
+});
+
+test('a chart: the run works, the copy has no chart, and a warning says so', async () => {
+  const file = realCopy('openpyxl-chart.xlsx');
+  const run = await cliOn(file, 'run');
+  expect(run.code).toBe(0);
+  const copy = path.join(path.dirname(file), 'openpyxl-chart.resultat.xlsx');
+  expect(run.stderr).toContain(`Advarsel: kopien ${copy} har ingen diagrammer; de er kun i ${file}`);
+  expect((await cliOn(copy, 'run', '--json')).code).toBe(0);
+});
+
+test('the copy of the openpyxl file keeps the cell comment', async () => {
+  const file = realCopy('openpyxl-tables.xlsx');
+  expect((await cliOn(file, 'run')).code).toBe(0);
+  const copy = await loadWorkbook(path.join(path.dirname(file), 'openpyxl-tables.resultat.xlsx'));
+  // openpyxl writes the text without runs, which ExcelJS would read as an empty note.
+  expect(JSON.stringify(copy.getWorksheet('Forslag')!.getCell('B2').note)).toContain('Aftalt med udvalget');
 });

@@ -8,7 +8,7 @@ import type { OutputSheet } from '../../src/workbook/output';
 import { OUTPUT_MARK, readBook } from '../../src/workbook/read';
 import { MAX_SHEET_CELLS, plainValue, readSheets, TableNameTaken, writeSheets } from '../../src/xlsx/cells';
 import { openWorkbook } from '../../src/xlsx/open';
-import { normaliseTableXml, resolveTarget } from '../../src/xlsx/package';
+import { dropDanglingReferences, normaliseCommentsXml, normaliseTableXml, resolveTarget } from '../../src/xlsx/package';
 import { workbookHost } from '../../src/xlsx/workbook-host';
 import { HostError } from '../../src/workbook/host';
 
@@ -99,6 +99,19 @@ describe('packages from other tools', () => {
     expect(resolveTarget('xl/worksheets/sheet1.xml', '../tables/table1.xml')).toBe('xl/tables/table1.xml');
     expect(resolveTarget('xl/workbook.xml', 'worksheets/sheet%201.xml')).toBe('xl/worksheets/sheet 1.xml');
     expect(resolveTarget('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
+  });
+
+  test('references to parts not carried over are removed; comment text without runs gets one', () => {
+    const sheet =
+      '<sheetData/><drawing r:id="rId1"/><legacyDrawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts>';
+    expect(dropDanglingReferences(sheet, new Set(['rId2', 'rId3']))).toBe(
+      '<sheetData/><legacyDrawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts>',
+    );
+    expect(normaliseCommentsXml('<comment ref="B2"><text><t>Aftalt</t></text></comment>')).toBe(
+      '<comment ref="B2"><text><r><t>Aftalt</t></r></text></comment>',
+    );
+    const runs = '<comment ref="B2"><text><r><t>Aftalt</t></r></text></comment>';
+    expect(normaliseCommentsXml(runs)).toBe(runs);
   });
 
   test('a table without headerRowCount has a header row (Excel leaves out the default)', async () => {
