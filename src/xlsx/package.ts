@@ -155,6 +155,23 @@ export function normaliseTableXml(xml: string): string {
   return fixed;
 }
 
+/**
+ * Files from tools built on the OpenXML SDK may bind SpreadsheetML to a prefix
+ * (`<x:worksheet xmlns:x="…/main">`); ExcelJS matches element names literally
+ * and would find no sheets. The prefix is dropped and the namespace made the default.
+ */
+export function withoutMainPrefix(xml: string): string {
+  const declaration =
+    /\sxmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(
+      xml,
+    );
+  if (!declaration) return xml;
+  const [whole, prefix, namespace] = declaration;
+  const root = /<[^?!][^>]*>/.exec(xml)?.[0] ?? '';
+  const hasDefault = /\sxmlns\s*=/.test(root);
+  return xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1').replace(whole, hasDefault ? '' : ` xmlns="${namespace}"`);
+}
+
 /** ExcelJS reads a comment's text from runs (`<r><t>`) only; a plain `<text><t>` (openpyxl) would come out empty. */
 export function normaliseCommentsXml(xml: string): string {
   return xml.replace(
@@ -198,6 +215,7 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
   const workbookPart = officeRel ? resolveTarget('', officeRel.target) : 'xl/workbook.xml';
   const workbookXml = await parts.text(workbookPart);
   if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml)) throw new NotAWorkbook('noWorkbookPart');
+  const text = async (part: string) => withoutMainPrefix((await parts.text(part))!);
 
   const out = new JSZip();
   const names = parts.names();
@@ -215,14 +233,14 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
     [REL.extendedProperties, 'docProps/app.xml'],
   ] as const) {
     const rel = root.find((r) => kind.test(r.type) && !r.external);
-    const text = rel && (await parts.text(resolveTarget('', rel.target)));
-    if (rel && text !== undefined) {
-      out.file(name, text);
+    const content = rel && (await parts.text(resolveTarget('', rel.target)));
+    if (rel && content !== undefined) {
+      out.file(name, content);
       rootRels.push({ ...rel, target: name });
     }
   }
   out.file('_rels/.rels', relationshipsXml(rootRels));
-  out.file('xl/workbook.xml', workbookXml);
+  out.file('xl/workbook.xml', withoutMainPrefix(workbookXml));
 
   const counters = { sheet: 0, table: 0, comments: 0, vml: 0, drawing: 0, media: 0 };
   const media = new Map<string, string>();
@@ -256,11 +274,11 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
         if (!parts.has(target)) continue;
         if (REL.table.test(sheetRel.type)) {
           const name = `table${++counters.table}.xml`;
-          out.file(`xl/tables/${name}`, normaliseTableXml((await parts.text(target))!));
+          out.file(`xl/tables/${name}`, normaliseTableXml(await text(target)));
           sheetRels.push({ ...sheetRel, target: `../tables/${name}` });
         } else if (REL.comments.test(sheetRel.type)) {
           const name = `comments${++counters.comments}.xml`;
-          out.file(`xl/${name}`, normaliseCommentsXml((await parts.text(target))!));
+          out.file(`xl/${name}`, normaliseCommentsXml(await text(target)));
           sheetRels.push({ ...sheetRel, target: `../${name}` });
         } else if (REL.vmlDrawing.test(sheetRel.type)) {
           const name = `vmlDrawing${++counters.vml}.vml`;
@@ -287,13 +305,13 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
         }
       }
       const kept = new Set(sheetRels.map((r) => r.id));
-      out.file(`xl/worksheets/sheet${n}.xml`, dropDanglingReferences((await parts.text(part))!, kept));
+      out.file(`xl/worksheets/sheet${n}.xml`, dropDanglingReferences(await text(part), kept));
       if (sheetRels.length > 0) out.file(`xl/worksheets/_rels/sheet${n}.xml.rels`, relationshipsXml(sheetRels));
     } else if (REL.styles.test(rel.type)) {
-      out.file('xl/styles.xml', (await parts.text(part))!);
+      out.file('xl/styles.xml', await text(part));
       workbookRels.push({ ...rel, target: 'styles.xml' });
     } else if (REL.sharedStrings.test(rel.type)) {
-      out.file('xl/sharedStrings.xml', (await parts.text(part))!);
+      out.file('xl/sharedStrings.xml', await text(part));
       workbookRels.push({ ...rel, target: 'sharedStrings.xml' });
     } else if (REL.theme.test(rel.type) && !hasTheme) {
       // ExcelJS always writes its workbook's theme as theme1.

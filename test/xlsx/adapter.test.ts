@@ -114,6 +114,21 @@ describe('packages from other tools', () => {
     expect(normaliseCommentsXml(runs)).toBe(runs);
   });
 
+  test('SpreadsheetML under a prefix (<x:worksheet>, as OpenXML SDK tools write it) reads like any other', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(__dirname, '..', 'fixtures', 'real', 'openpyxl-tables.xlsx')));
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    for (const name of Object.keys(zip.files).filter((n) =>
+      /^xl\/(workbook|styles|worksheets\/sheet\d+|tables\/table\d+)\.xml$/.test(n),
+    )) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replace(/<(\/?)([A-Za-z])/g, '<$1x:$2').replace(`xmlns="${main}"`, `xmlns:x="${main}"`));
+    }
+    const { workbook } = await openWorkbook(await zip.generateAsync({ type: 'uint8array' }));
+    const read = readBook(readSheets(workbook));
+    expect(read.lists.map((l) => [l.sheet, l.table, l.proposals])).toEqual([['Forslag', 'Forslag_T', 2]]);
+    expect(read.book?.proposals.map((p) => p.nr)).toEqual(['A1', 'A2']);
+  });
+
   test('a table without headerRowCount has a header row (Excel leaves out the default)', async () => {
     expect(normaliseTableXml('<table id="1" name="T" ref="A1:B3"><tableColumns/></table>')).toBe(
       '<table headerRowCount="1" id="1" name="T" ref="A1:B3"><tableColumns/><tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/></table>',
