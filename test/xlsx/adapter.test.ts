@@ -129,6 +129,26 @@ describe('packages from other tools', () => {
     expect(read.book?.proposals.map((p) => p.nr)).toEqual(['A1', 'A2']);
   });
 
+  test('what the copy cannot carry is found in the package: macros, charts, pivot tables, links to other workbooks', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(__dirname, '..', 'fixtures', 'real', 'libreoffice-macro.xlsm')));
+    expect((await openWorkbook(await zip.generateAsync({ type: 'uint8array' }))).facts).toEqual({
+      macros: false,
+      charts: false,
+      pivotTables: false,
+      externalLinks: false,
+    });
+    zip.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3]));
+    zip.file('xl/charts/chart1.xml', '<chartSpace/>');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
+    zip.file('xl/externalLinks/externalLink1.xml', '<externalLink/>');
+    expect((await openWorkbook(await zip.generateAsync({ type: 'uint8array' }))).facts).toEqual({
+      macros: true,
+      charts: true,
+      pivotTables: true,
+      externalLinks: true,
+    });
+  });
+
   test('a table without headerRowCount has a header row (Excel leaves out the default)', async () => {
     expect(normaliseTableXml('<table id="1" name="T" ref="A1:B3"><tableColumns/></table>')).toBe(
       '<table headerRowCount="1" id="1" name="T" ref="A1:B3"><tableColumns/><tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/></table>',
