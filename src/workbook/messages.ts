@@ -78,7 +78,9 @@ const DA: Record<string, Template> = {
   scenarioColumnUnnamed: (p) =>
     `kolonnen har værdier (fx i ${p.cell}), men intet scenarienavn i overskriften, så den læses ikke; giv den et navn eller slet værdierne`,
   scenarioCellsIgnored: (p) =>
-    `${p.count === 1 ? 'cellen ligger' : `${p.count} celler ligger (den første her)`} uden for tabellen med parametre og læses ikke; flyt dem ind i tabellen eller slet dem`,
+    p.count === 1
+      ? 'cellen ligger uden for tabellen med parametre og læses ikke; flyt den ind i tabellen eller slet den'
+      : `${p.count} celler ligger (den første her) uden for tabellen med parametre og læses ikke; flyt dem ind i tabellen eller slet dem`,
   unknownBenefit: (p) =>
     p.benefits
       ? `"${p.parameter}" nævner en ydelse, som intet forslag har, så værdien bruges ikke; forslagenes ydelser er: ${p.benefits}`
@@ -155,7 +157,9 @@ const EN: Record<string, Template> = {
   scenarioColumnUnnamed: (p) =>
     `the column holds values (e.g. in ${p.cell}) but has no scenario name in its header, so it is not read; name it or delete the values`,
   scenarioCellsIgnored: (p) =>
-    `${p.count === 1 ? 'the cell lies' : `${p.count} cells lie (the first here)`} outside the table of parameters and are not read; move them into the table or delete them`,
+    p.count === 1
+      ? 'the cell lies outside the table of parameters and is not read; move it into the table or delete it'
+      : `${p.count} cells lie (the first here) outside the table of parameters and are not read; move them into the table or delete them`,
   unknownBenefit: (p) =>
     p.benefits
       ? `"${p.parameter}" names a benefit that no proposal has, so its value is not used; the proposals' benefits are: ${p.benefits}`
