@@ -2,13 +2,26 @@
  * The preview: the real task pane beside an in-browser workbook (ExcelJS),
  * with the same engine and workbook layer as in Excel. Nothing is canned.
  */
-import { Button, Caption1, FluentProvider, Subtitle1, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import ExcelJS from 'exceljs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellPlace } from '../model/types';
 import { App } from '../taskpane/components/App';
 import { PaneStore } from '../taskpane/state';
+import type { WorkbookHost } from '../workbook/host';
+import { openWorkbook } from '../xlsx/open';
 import { workbookHost } from '../xlsx/workbook-host';
+import { openProblem, openProblemText, type OpenProblem } from './fileProblems';
 import { WorkbookView } from './WorkbookView';
 
 export const SAMPLE_URL = 'assets/sample/raaderum-eksempel.xlsx';
@@ -27,7 +40,34 @@ const useStyles = makeStyles({
   body: { display: 'flex', flex: 1, minHeight: 0 },
   pane: { width: '380px', flexShrink: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflow: 'auto' },
   hidden: { display: 'none' },
+  problem: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
 });
+
+/**
+ * The preview's workbook host waits for the first workbook to load: a press
+ * before then reads that workbook, not the empty one in its place. Meanwhile
+ * the pane's first read is running, so a press is queued, as in Excel.
+ */
+export function afterFirstLoad(host: WorkbookHost, loaded: Promise<void>): WorkbookHost {
+  return {
+    read: async () => {
+      await loaded;
+      return host.read();
+    },
+    run: async (produce, onProgress) => {
+      await loaded;
+      return host.run(produce, onProgress);
+    },
+    addMissingSheets: async (sheets) => {
+      await loaded;
+      return host.addMissingSheets(sheets);
+    },
+    select: (place) => host.select(place),
+  };
+}
+
+/** A file's name without .xlsx or .xlsm: the download is always an .xlsx. */
+const baseName = (name: string) => name.replace(/\.xls[xm]$/i, '');
 
 export function PreviewApp() {
   const styles = useStyles();
@@ -36,36 +76,72 @@ export function PreviewApp() {
   const [fileName, setFileName] = useState('raaderum-eksempel.xlsx');
   const [active, setActive] = useState('');
   const [selected, setSelected] = useState<CellPlace>();
+  const [problem, setProblem] = useState<OpenProblem>();
   const fileInput = useRef<HTMLInputElement>(null);
+  /** Settles when the first workbook has loaded (or could not be). */
+  const firstLoad = useMemo(() => {
+    let settle!: () => void;
+    const loaded = new Promise<void>((resolve) => (settle = resolve));
+    return { loaded, settle };
+  }, []);
+  /** Counts the opens begun: an open overtaken by a later one (a slow sample) shows nothing. */
+  const opens = useRef(0);
 
   const store = useMemo(
     () =>
       new PaneStore(
-        workbookHost(() => workbookRef.current, {
-          changed: () => setVersion((v) => v + 1),
-          selected: (place) => {
-            setActive(place.sheet);
-            setSelected(place);
-          },
-        }),
+        afterFirstLoad(
+          workbookHost(() => workbookRef.current, {
+            changed: () => setVersion((v) => v + 1),
+            selected: (place) => {
+              setActive(place.sheet);
+              setSelected(place);
+            },
+          }),
+          firstLoad.loaded,
+        ),
       ),
-    [],
+    [firstLoad],
   );
+  const language = useSyncExternalStore(store.subscribe, () => store.getState().language);
 
-  async function open(data: ArrayBuffer, name: string): Promise<void> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data);
-    workbookRef.current = workbook;
-    setFileName(name);
-    setActive(workbook.worksheets[0]?.name ?? '');
-    setSelected(undefined);
-    setVersion((v) => v + 1);
-    await store.scan();
+  /** Opens a workbook in place of the shown one; a file that cannot be opened leaves it as it was. */
+  async function open(bytes: () => Promise<ArrayBuffer>, name: string, sample = false): Promise<void> {
+    const ticket = ++opens.current;
+    let workbook: ExcelJS.Workbook | undefined;
+    let failed: OpenProblem | undefined;
+    try {
+      const data = await bytes().catch((error: unknown) => {
+        if (!sample) throw error;
+        failed = { kind: 'sampleMissing', file: name, detail: error instanceof Error ? error.message : String(error) };
+      });
+      if (data) workbook = (await openWorkbook(data)).workbook;
+    } catch (error) {
+      failed = openProblem(error, name);
+    }
+    if (ticket !== opens.current) return;
+    setProblem(failed);
+    if (workbook) {
+      workbookRef.current = workbook;
+      setFileName(name);
+      setActive(workbook.worksheets[0]?.name ?? '');
+      setSelected(undefined);
+      setVersion((v) => v + 1);
+    }
+    firstLoad.settle();
+    if (workbook) await store.scan();
   }
 
-  async function openSample(): Promise<void> {
-    const response = await fetch(SAMPLE_URL);
-    await open(await response.arrayBuffer(), 'raaderum-eksempel.xlsx');
+  function openSample(): Promise<void> {
+    return open(
+      async () => {
+        const response = await fetch(SAMPLE_URL);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      },
+      'raaderum-eksempel.xlsx',
+      true,
+    );
   }
 
   useEffect(() => {
@@ -73,13 +149,19 @@ export function PreviewApp() {
   }, []);
 
   async function download(): Promise<void> {
-    const buffer = await workbookRef.current.xlsx.writeBuffer();
+    let buffer: ArrayBuffer;
+    try {
+      buffer = (await workbookRef.current.xlsx.writeBuffer()) as ArrayBuffer;
+    } catch (error) {
+      setProblem({ kind: 'notSaved', file: fileName, detail: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     const url = URL.createObjectURL(
       new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     );
     const link = document.createElement('a');
     link.href = url;
-    link.download = fileName.replace(/\.xlsx$/i, '') + '.resultat.xlsx';
+    link.download = baseName(fileName) + '.resultat.xlsx';
     link.click();
     URL.revokeObjectURL(url);
   }
@@ -97,18 +179,23 @@ export function PreviewApp() {
           ref={fileInput}
           className={styles.hidden}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           aria-label="Åbn en projektmappe (.xlsx)"
-          onChange={async (event) => {
+          onChange={(event) => {
             const file = event.target.files?.[0];
-            if (file) await open(await file.arrayBuffer(), file.name);
             event.target.value = '';
+            if (file) void open(() => file.arrayBuffer(), file.name);
           }}
         />
         <Button appearance="primary" onClick={() => void download()}>
           Hent projektmappen
         </Button>
       </header>
+      {problem && (
+        <MessageBar intent="error" className={styles.problem} role="alert" lang={language}>
+          <MessageBarBody>{openProblemText(problem, language)}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.body}>
         <WorkbookView
           workbook={workbookRef.current}
@@ -116,6 +203,7 @@ export function PreviewApp() {
           onActivate={setActive}
           selected={selected}
           version={version}
+          language={language}
         />
         <aside className={styles.pane} aria-label="Opgaverude">
           <App store={store} />

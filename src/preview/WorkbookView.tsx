@@ -3,7 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Workbook } from 'exceljs';
 import { useEffect, useRef } from 'react';
 import type { CellPlace } from '../model/types';
-import { columnLetters } from '../workbook/grid';
+import { cellError, columnLetters, NO_VALUE, type CellValue } from '../workbook/grid';
+import type { Language } from '../workbook/messages';
 import { plainValue } from '../xlsx/cells';
 import { SheetTabs } from './SheetTabs';
 
@@ -58,15 +59,34 @@ export function displayNumber(value: number, format: string | undefined): string
   return new Intl.NumberFormat('da-DK', { maximumFractionDigits: 10, useGrouping: false }).format(value);
 }
 
+/** What a cell shows, and a tooltip where the text alone does not say enough. */
+export function cellText(
+  value: CellValue,
+  format: string | undefined,
+  language: Language = 'da',
+): { text: string; title?: string } {
+  if (typeof value === 'number') return { text: displayNumber(value, format) };
+  if (value === null) return { text: '' };
+  if (typeof value === 'object') {
+    const code = cellError(value) ?? '';
+    // Excel would show the formula's result, but none was stored (files written by scripts).
+    if (code === NO_VALUE)
+      return { text: '#?', title: language === 'da' ? 'formel uden gemt resultat' : 'formula without a stored result' };
+    return { text: code };
+  }
+  return { text: String(value) };
+}
+
 export interface WorkbookViewProps {
   workbook: Workbook;
   active: string;
   onActivate: (sheet: string) => void;
   selected?: CellPlace;
   version: number;
+  language?: Language;
 }
 
-export function WorkbookView({ workbook, active, onActivate, selected }: WorkbookViewProps) {
+export function WorkbookView({ workbook, active, onActivate, selected, language = 'da' }: WorkbookViewProps) {
   const styles = useStyles();
   const selectedCell = useRef<HTMLTableCellElement>(null);
   const sheet = workbook.getWorksheet(active) ?? workbook.worksheets[0];
@@ -108,6 +128,7 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
                   {Array.from({ length: columnCount }, (_, c) => {
                     const cell = row.getCell(c + 1);
                     const value = plainValue(cell.value);
+                    const shown = cellText(value, cell.numFmt, language);
                     const isSelected = selected?.sheet === sheet.name && selected.row === r && selected.column === c;
                     const classes = [
                       styles.cell,
@@ -123,8 +144,9 @@ export function WorkbookView({ workbook, active, onActivate, selected }: Workboo
                         className={classes}
                         ref={isSelected ? selectedCell : undefined}
                         aria-selected={isSelected || undefined}
+                        title={shown.title}
                       >
-                        {typeof value === 'number' ? displayNumber(value, cell.numFmt) : value === null ? '' : String(value)}
+                        {shown.text}
                       </td>
                     );
                   })}

@@ -8,8 +8,11 @@ import type { OutputSheet } from './output';
 
 export interface WorkbookHost {
   /**
-   * Every sheet as a grid: input sheets in full (or marked oversized), output
-   * sheets at least their first rows, so readBook can tell whether they are ours.
+   * Every sheet as a grid, output sheets included: input sheets in full (or
+   * marked oversized), output-named sheets at least their first
+   * `OUTPUT_MARK_ROWS` rows. readBook never reads an output-named sheet as
+   * input; it checks that the sheet carries `OUTPUT_MARK`, and refuses to
+   * overwrite one that does not (a user's own sheet of that name).
    */
   read(): Promise<SheetCells[]>;
   /**
