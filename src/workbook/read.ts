@@ -54,7 +54,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
   const issues: Issue[] = [];
   for (const s of sheets) {
     if (isOutputSheet(s.name) && !s.oversized && !isOwnOutput(s))
-      issues.push(problem('outputSheetNotOurs', { sheet: sheetReference(s.name) }, { sheet: s.name, row: 0, column: 0 }));
+      issues.push(problem('outputSheetNotOurs', { sheet: sheetReference(s.name) }, { sheet: s.name, ...s.origin }));
     if (s.oversized) {
       const { rowCount, columnCount } = s.oversized;
       const last = { sheet: s.name, row: s.origin.row + rowCount - 1, column: s.origin.column + columnCount - 1 };

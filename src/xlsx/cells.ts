@@ -67,7 +67,8 @@ export const MAX_SHEET_CELLS = 5_000_000;
 
 /**
  * Every sheet as a grid from its first used cell, output sheets included (by
- * default their first OUTPUT_MARK_ROWS rows only: enough to tell whether they are ours).
+ * default their first OUTPUT_MARK_ROWS used rows only, counted from the first
+ * row with a value: enough to tell whether they are ours, as the Office.js adapter does).
  */
 export function readSheets(workbook: Workbook, options: { outputRows?: number } = {}): SheetCells[] {
   return workbook.worksheets.map((sheet) =>
@@ -75,7 +76,7 @@ export function readSheets(workbook: Workbook, options: { outputRows?: number } 
   );
 }
 
-function readSheet(sheet: Worksheet, lastRow: number): SheetCells {
+function readSheet(sheet: Worksheet, rowLimit: number): SheetCells {
   const rows: number[] = [];
   const columns: number[] = [];
   const found: CellValue[] = [];
@@ -84,7 +85,8 @@ function readSheet(sheet: Worksheet, lastRow: number): SheetCells {
   let bottom = -1;
   let right = -1;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > lastRow) return;
+    // Rows come in order: past the limit below the first row with a value, nothing more is read.
+    if (bottom >= 0 && rowNumber - 1 >= top + rowLimit) return;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Excel keeps a merged range's value in its top-left cell only; ExcelJS repeats it in every cell.
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -135,9 +137,11 @@ function tableNames(sheet: Worksheet): string[] {
   });
 }
 
-/** Empties a sheet in place: same sheet, position, tab colour, print setup and views; no cells, tables or merges. */
+/**
+ * Empties a sheet in place: same sheet, position, tab colour, print setup, views
+ * and pictures (a user's, as in Excel); no cells, tables or merges.
+ */
 function clearSheet(sheet: Worksheet): Worksheet {
-  for (const range of sheet.model.merges) sheet.unMergeCells(range);
   const model = sheet.model;
   sheet.model = {
     ...model,
@@ -146,7 +150,6 @@ function clearSheet(sheet: Worksheet): Worksheet {
     merges: [],
     mergeCells: [],
     tables: [],
-    media: [],
     conditionalFormattings: [],
     dataValidations: {},
     autoFilter: undefined,

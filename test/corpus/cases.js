@@ -456,6 +456,14 @@ module.exports = [
     ),
   },
   {
+    id: 'users-notes-named-like-output',
+    tried: 'A user sheet named "Råderum" whose notes start in row 5 (below the rows that carry the mark)',
+    book: book(proposals(), scenarios(), { name: 'Råderum', rows: [[], [], [], [], ['Mine egne noter om råderummet']] }),
+    expect: problems(
+      'Råderum!A5: arket Råderum er ikke skrevet af Råderum, men navnet er forbeholdt resultatet og ville blive overskrevet; omdøb arket (dets indhold læses ikke)',
+    ),
+  },
+  {
     id: 'formula-looking-title',
     tried: 'Titles starting with =, +, - and @ (must stay text, never a formula)',
     book: book(

@@ -91,6 +91,14 @@ describe('readSheets', () => {
     ]);
     expect(readBook(sheets).issues.map((i) => i.code)).toContain('outputSheetNotOurs');
   });
+
+  test('a user’s sheet named like an output sheet whose content starts below row 3 is still told apart, never overwritten', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Resultat').getCell('A5').value = 'Mine egne noter';
+    const [grid] = readSheets(book);
+    expect(grid).toMatchObject({ origin: { row: 4, column: 0 }, values: [['Mine egne noter']] });
+    expect(readBook([grid]).issues.map((i) => i.code)).toContain('outputSheetNotOurs');
+  });
 });
 
 describe('packages from other tools', () => {
