@@ -1,7 +1,7 @@
 /** The preview as a finance officer uses it, in headless Chromium. */
 import axe from 'axe-core';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { sampleSheets } from '../../src/sample/seed-workbook';
@@ -132,4 +132,74 @@ test('axe-core finds no serious or critical violations in the task pane, in Dani
 test('the Excel task pane page renders outside Office instead of staying blank', async () => {
   await page.goto(session.url + 'taskpane.html');
   await page.getByRole('link', { name: /forhåndsvisningen|the preview/ }).waitFor();
+});
+
+const REAL = path.join(__dirname, '..', 'fixtures', 'real');
+
+test('a workbook saved by LibreOffice, with tables and no theme, opens, calculates and downloads', async () => {
+  await page.setInputFiles('input[type=file]', path.join(REAL, 'libreoffice-tables.xlsx'));
+  await page.getByText('Forslag (tabel Forslag_T): 2 forslag').waitFor();
+  await calculate();
+  await page.getByRole('tab', { name: 'Resultat' }).click();
+  const header = await headerOf(page);
+  const a1 = await rowOf(page, 'A1');
+  expect([a1[header.indexOf('Netto 2027')], a1[header.indexOf('Netto 2028')]]).toEqual(['-100.000', '-200.000']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent projektmappen' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('libreoffice-tables.resultat.xlsx');
+  const file = path.join(tempDir(), 'libreoffice-hentet.xlsx');
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier', 'Resultat', 'Råderum', 'Sammenligning']);
+  expect(await page.getByRole('alert').count()).toBe(0);
+});
+
+test('a file that is not a workbook is refused with a message, and the workbook on screen stays', async () => {
+  const text = path.join(tempDir(), 'noter.xlsx');
+  writeFileSync(text, 'Nr;Titel;Udgift 2027\nA;a;1\n');
+  await page.setInputFiles('input[type=file]', text);
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('alert').textContent()).toBe(
+    'noter.xlsx er ikke en Excel-projektmappe (.xlsx eller .xlsm). Projektmappen, der var åben, er uændret.',
+  );
+  await page.setInputFiles('input[type=file]', path.join(REAL, 'libreoffice.ods'));
+  await page
+    .getByRole('alert')
+    .getByText(/OpenDocument-regneark/)
+    .waitFor();
+  expect(await page.getByRole('alert').textContent()).toBe(
+    'libreoffice.ods er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe; gem det som .xlsx (Filer > Gem som > Excel 2007-365) og prøv igen. Projektmappen, der var åben, er uændret.',
+  );
+  expect(await page.getByRole('tab', { name: 'Hørsholm' }).count()).toBe(1);
+  expect(await seriousViolations()).toEqual([]);
+  await calculate();
+});
+
+test('a formula error shows its code in the grid', async () => {
+  await page.setInputFiles('input[type=file]', path.join(REAL, 'libreoffice-div0.xlsx'));
+  await page.getByRole('tab', { name: 'Forslag' }).waitFor();
+  expect(await rowOf(page, 'A1')).toContain('#DIV/0!');
+  await page.setInputFiles('input[type=file]', path.join(REAL, 'openpyxl-formulas.xlsx'));
+  await page.locator('td[title="formel uden gemt resultat"]').first().waitFor();
+  expect(await page.locator('td[title="formel uden gemt resultat"]').allTextContents()).toEqual(['#?', '#?']);
+  expect(await page.locator('table[aria-label]').textContent()).not.toContain('[object Object]');
+});
+
+test('"Beregn scenarier" pressed before the sample has loaded calculates the sample once it has', async () => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/sample/raaderum-eksempel.xlsx', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByText('Beregner, så snart projektmappen er læst.').waitFor();
+  release();
+  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  expect(await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').count()).toBe(1);
+  expect(await page.getByRole('tab', { name: 'Resultat' }).count()).toBe(1);
 });
