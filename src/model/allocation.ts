@@ -6,7 +6,7 @@
  * negative in a year (a proposal that pays back); they then free capacity.
  */
 import type { AllocationMode } from './types';
-import { TOLERANCE } from './rounding';
+import { isZeroAmount, TOLERANCE } from './rounding';
 import { sum } from './rules';
 
 export const MAX_BEST_FILL_REQUESTS = 40;
@@ -39,9 +39,6 @@ export interface Allocation {
   remaining: number[];
 }
 
-/** Rule 6a: amounts closer than this are equal. */
-const EPSILON = TOLERANCE;
-
 /** Priority order: lowest Prioritet first, blank last, ties by sheet order then row. */
 export function inPriorityOrder<T extends { priority?: number; order: number }>(requests: readonly T[]): T[] {
   return [...requests].sort((a, b) => {
@@ -53,7 +50,7 @@ export function inPriorityOrder<T extends { priority?: number; order: number }>(
 
 export function allocate(mode: AllocationMode, availableIn: readonly number[], requests: readonly Request[]): Allocation {
   // Rule 6a: what is available is 0 when it is 0 up to the tolerance (0,1 + 0,2 − 0,3 kr.).
-  const available = availableIn.map((a) => (Math.abs(a) <= EPSILON ? 0 : a));
+  const available = availableIn.map((a) => (isZeroAmount(a) ? 0 : a));
   const ordered = inPriorityOrder(requests);
   const capacity = available.map((a) => Math.max(a, 0));
   const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered);
@@ -73,8 +70,8 @@ export function allocate(mode: AllocationMode, availableIn: readonly number[], r
  * is; a request of nothing follows its fraction.
  */
 export function fundingStatus(amount: readonly number[], fraction: number): FundingStatus {
-  const full = amount.every((a) => Math.abs(a) * (1 - fraction) <= EPSILON);
-  const none = amount.every((a) => Math.abs(a) * fraction <= EPSILON);
+  const full = amount.every((a) => Math.abs(a) * (1 - fraction) <= TOLERANCE);
+  const none = amount.every((a) => Math.abs(a) * fraction <= TOLERANCE);
   if (full && none) return fraction >= 0.5 ? 'funded' : 'unfunded';
   return full ? 'funded' : none ? 'unfunded' : 'partial';
 }
@@ -98,12 +95,12 @@ const FRACTIONS_BY_MODE: Record<AllocationMode, FractionRule> = {
 export function largestFittingFraction(room: readonly number[], demand: readonly number[]): number {
   let fraction = 1;
   demand.forEach((d, t) => {
-    if (d > EPSILON) fraction = Math.min(fraction, Math.max(room[t], 0) / d);
+    if (d > TOLERANCE) fraction = Math.min(fraction, Math.max(room[t], 0) / d);
   });
   return Math.max(0, Math.min(1, fraction));
 }
 
-const fits = (room: readonly number[], amount: readonly number[]): boolean => amount.every((a, t) => a <= room[t] + EPSILON);
+const fits = (room: readonly number[], amount: readonly number[]): boolean => amount.every((a, t) => a <= room[t] + TOLERANCE);
 
 function priorityFractions(capacity: readonly number[], ordered: readonly Request[], partial: boolean): number[] {
   const room = [...capacity];
@@ -172,18 +169,18 @@ export function bestFill(capacity: readonly number[], ordered: readonly Request[
     let hopeless = false;
     for (let t = 0; t < years; t++) {
       room[t] = capacity[t] - first.amounts[a * years + t];
-      if (room[t] < -canFree[t] - EPSILON) hopeless = true;
+      if (room[t] < -canFree[t] - TOLERANCE) hopeless = true;
       maxValue += Math.min(room[t], canAdd[t]);
     }
     const va = first.values[a];
     // With the same first half, a larger second-half mask can still win a tie.
     const tieWins = a >= best.a || best.total === Number.NEGATIVE_INFINITY;
-    if (hopeless || va + maxValue < best.total + (tieWins ? -EPSILON : EPSILON)) continue;
-    const partner = index.bestPartner(room, best.total - va + (tieWins ? 0 : 2 * EPSILON), maxValue, canAdd);
+    if (hopeless || va + maxValue < best.total + (tieWins ? -TOLERANCE : TOLERANCE)) continue;
+    const partner = index.bestPartner(room, best.total - va + (tieWins ? 0 : 2 * TOLERANCE), maxValue, canAdd);
     if (partner < 0) continue;
     const total = va + second.values[partner];
     const better =
-      total > best.total + EPSILON || (total >= best.total - EPSILON && (a > best.a || (a === best.a && partner > best.b)));
+      total > best.total + TOLERANCE || (total >= best.total - TOLERANCE && (a > best.a || (a === best.a && partner > best.b)));
     if (better) best = { total, a, b: partner };
   }
   if (best.total === Number.NEGATIVE_INFINITY) return ordered.map(() => false);
@@ -261,7 +258,7 @@ class SubsetIndex {
       return y - x;
     };
     const same = (x: number, y: number) => {
-      for (let t = 0; t < years; t++) if (Math.abs(amounts[x * years + t] - amounts[y * years + t]) > EPSILON) return false;
+      for (let t = 0; t < years; t++) if (Math.abs(amounts[x * years + t] - amounts[y * years + t]) > TOLERANCE) return false;
       return true;
     };
     let kept = 0;
@@ -293,13 +290,13 @@ class SubsetIndex {
    */
   bestPartner(room: Float64Array, atLeast: number, atMost: number, canAdd: readonly number[]): number {
     const { subsets, years, year } = this;
-    const lowValue = atLeast - EPSILON;
-    const highValue = atMost + EPSILON;
+    const lowValue = atLeast - TOLERANCE;
+    const highValue = atMost + TOLERANCE;
     if (lowValue > highValue) return -1;
     let otherYears = 0;
     for (let t = 0; t < years; t++) if (t !== year) otherYears += Math.min(room[t], canAdd[t]);
-    const highKey = room[year] + EPSILON;
-    const lowKey = lowValue - otherYears - EPSILON;
+    const highKey = room[year] + TOLERANCE;
+    const lowKey = lowValue - otherYears - TOLERANCE;
     let bestIndex = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let k = this.bucket(highValue); k >= this.bucket(lowValue); k--) {
@@ -314,9 +311,9 @@ class SubsetIndex {
         const b = this.order[j];
         const value = subsets.values[b];
         if (value < lowValue || value > highValue) continue;
-        if (value < bestValue - EPSILON || (value <= bestValue + EPSILON && b < bestIndex)) continue;
+        if (value < bestValue - TOLERANCE || (value <= bestValue + TOLERANCE && b < bestIndex)) continue;
         let fits = true;
-        for (let t = 0; t < years && fits; t++) fits = subsets.amounts[b * years + t] <= room[t] + EPSILON;
+        for (let t = 0; t < years && fits; t++) fits = subsets.amounts[b * years + t] <= room[t] + TOLERANCE;
         if (!fits) continue;
         bestIndex = b;
         bestValue = value;
@@ -339,10 +336,10 @@ function greedyFill(capacity: readonly number[], ordered: readonly Request[]): {
   let total = 0;
   for (const i of byEfficiency) {
     const amount = ordered[i].amount;
-    if (sum(amount) <= EPSILON || !amount.every((a, t) => used[t] + a <= capacity[t] + EPSILON)) continue;
+    if (sum(amount) <= TOLERANCE || !amount.every((a, t) => used[t] + a <= capacity[t] + TOLERANCE)) continue;
     amount.forEach((a, t) => (used[t] += a));
     total += sum(amount);
     chosen[i] = true;
   }
-  return total > EPSILON ? { total, chosen } : undefined;
+  return total > TOLERANCE ? { total, chosen } : undefined;
 }

@@ -62,3 +62,23 @@ export function largestRemainder(parts: readonly number[], denominator = 1000, w
   for (let k = byRemainder.length - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k].i] -= 1;
   return units.map((u) => u / denominator);
 }
+
+/**
+ * Rule 6: rounds amounts to multiples of `step` so that they add up to `total`
+ * (a multiple of `step`), each within one step of its own value: floors first,
+ * then the largest remainders get one step more. `total` is capped to what
+ * floors and ceilings can reach. Used where rounding each amount on its own
+ * would show an allocation that fits as an overdraft.
+ */
+export function roundToTotal(amounts: readonly number[], step: number, total: number): number[] {
+  const units = amounts.map((a) => Math.floor(a / step + TOLERANCE / step));
+  let floors = 0;
+  for (const u of units) floors += u;
+  let missing = Math.max(0, Math.min(amounts.length, Math.round(total / step) - floors));
+  const byRemainder = amounts
+    .map((a, i) => ({ i, remainder: a / step - units[i] }))
+    .filter((x) => x.remainder > TOLERANCE / step)
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
+  return units.map((u) => u * step || 0);
+}

@@ -4,7 +4,7 @@
  * left are sums of rounded leaves, so every row and column adds up.
  */
 import type { FundingStatus } from '../model/allocation';
-import { roundHalfAwayFromZero, TOLERANCE } from '../model/rounding';
+import { roundHalfAwayFromZero, roundToTotal, TOLERANCE } from '../model/rounding';
 import type { Evaluation, ScenarioResult, YearFigures } from '../model/scenarios';
 import type { AllocationMode, Kind } from '../model/types';
 
@@ -106,6 +106,19 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
       share: f.funded.map((v, t) => (allocation.available[t] > TOLERANCE ? v / allocation.available[t] : 0)),
     };
   });
+  // Rule 6: an allocation that fits is never shown as an overdraft. Where the funded amounts, each rounded on
+  // its own, add up to more than is shown available in a year that fits, that year is rounded as a whole.
+  for (let t = 0; t < years; t++) {
+    let shown = 0;
+    for (const r of requests) shown += r.funded[t];
+    const fits = allocation.remaining[t] >= -TOLERANCE;
+    if (!fits || shown <= available[t] || requests.length === 0) continue;
+    const exact = requests.map((r) => r.fundedExact[t]);
+    let exactSum = 0;
+    for (const x of exact) exactSum += x;
+    const total = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
+    roundToTotal(exact, step, total).forEach((v, i) => (requests[i].funded[t] = v));
+  }
   const funded = addUp(
     requests.map((r) => r.funded),
     years,

@@ -187,7 +187,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       }
       const number = (check: (n: number) => boolean, reason: string): number | undefined => {
         const n = parseNumber(cell.value) as Parsed<number>;
-        if (!n.ok) report(n.reason === 'notNumber' ? 'notNumber' : n.reason);
+        if (!n.ok) report(n.reason);
         else if (!check(n.value)) report(reason);
         else return n.value;
         return undefined;
