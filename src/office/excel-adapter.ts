@@ -84,27 +84,21 @@ export async function workbookNames(context: Excel.RequestContext): Promise<Work
   };
 }
 
-/** Kept for the template's path: the names of the sheets, in workbook order. */
-export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
-  return (await workbookNames(context)).sheetNames;
-}
-
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
-  const worksheets = context.workbook.worksheets.load('items/name');
-  const tables = context.workbook.tables.load('items/name');
-  await context.sync();
-
-  const names = worksheets.items.map((w) => w.name);
+  const { sheetNames: names, tables } = await workbookNames(context);
   const inputs = names.filter((name) => !isOutputSheet(name));
   const outputs = names.filter(isOutputSheet);
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
   // Queued with each attempt to read, so they arrive in the same sync as the values (or the sizes).
   const queueTablesAndOutputs = () => ({
-    tables: tables.items.map((t) => ({
-      name: t.name,
-      worksheet: t.worksheet.load('name'),
-      range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
-    })),
+    tables: tables.map(({ name }) => {
+      const table = context.workbook.tables.getItem(name);
+      return {
+        name,
+        worksheet: table.worksheet.load('name'),
+        range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
+      };
+    }),
     outputs: outputs.map((name) => {
       // A blank sheet's used range is A1; the top rows decide whether the sheet is ours (readBook).
       const used = sheet(name).getUsedRange(true);
@@ -234,10 +228,22 @@ interface Target {
   output: OutputSheet;
   /** The sheet's name in the workbook when it exists before the write (Excel's case-insensitive rule). */
   existing?: string;
+  /** The sheet this write added, its id loaded: recovery deletes that sheet only, never one of the same name. */
+  added?: Excel.Worksheet;
 }
 
+/** The id of the sheet a write added, when Excel reported it. */
+const addedId = (target: Target): string | undefined => {
+  try {
+    return target.added?.id;
+  } catch {
+    return undefined; // the batch stopped before the id was loaded
+  }
+};
+
 interface SheetsNow {
-  present: (name: string) => boolean;
+  /** Whether the target's sheet is there to write on: one that was there at the read, or one this write added. */
+  present: (target: Target) => boolean;
   /** Tables on each target sheet now. */
   tables: string[][];
 }
@@ -258,12 +264,13 @@ export async function writeSheets(
   if (locked) throw new HostError('protected', locked.existing!);
   const banner = !options.addOnly;
 
-  // Table names are unique in a workbook: ours on the target sheets go first; one a user's table has
-  // (the workbook layer avoids them, but the workbook may have changed) is said before anything is written.
+  // Table names are unique in a workbook (by Excel's name rule, as for sheets): ours on the target sheets go first;
+  // one a user's table has (the workbook layer avoids them, but the workbook may have changed) is said before
+  // anything is written.
   const onTarget = (sheet?: string) => targets.some((t) => t.existing && sheet !== undefined && sameSheetName(t.existing, sheet));
   for (const { output } of targets)
     for (const t of output.tables) {
-      const other = workbook.tables.find((x) => !onTarget(x.sheet) && x.name.toUpperCase() === t.name.toUpperCase());
+      const other = workbook.tables.find((x) => !onTarget(x.sheet) && sameSheetName(x.name, t.name));
       if (other)
         throw new HostError(
           'other',
@@ -294,8 +301,8 @@ export async function writeSheets(
   };
   /** The first operations on each sheet: add it if missing, banner, old tables and content out. */
   const prepare = (now: SheetsNow) => {
-    targets.forEach(({ output }) => {
-      if (!now.present(output.name)) context.workbook.worksheets.add(output.name);
+    targets.forEach((target) => {
+      if (!now.present(target)) target.added = context.workbook.worksheets.add(target.output.name).load('id');
     });
     if (!banner) return;
     targets.forEach((_, s) => {
@@ -303,11 +310,12 @@ export async function writeSheets(
       a1.numberFormat = [['@']];
       a1.values = [[INCOMPLETE_BANNER]];
     });
-    targets.forEach((_, s) => {
-      for (const name of now.tables[s]) sheet(s).tables.getItem(name).delete();
-      clearUnderBanner(sheet(s));
-    });
+    untable(now.tables);
+    targets.forEach((_, s) => clearUnderBanner(sheet(s)));
   };
+  /** The tables on the target sheets become plain ranges: delete would take their cells (banner, rows) with them. */
+  const untable = (tables: string[][]) =>
+    tables.forEach((names, s) => names.forEach((name) => sheet(s).tables.getItem(name).convertToRange()));
   const queueRows = (from: number, to: number) => {
     for (let i = from; i < to;) {
       let j = i;
@@ -331,7 +339,7 @@ export async function writeSheets(
   };
 
   let now: SheetsNow = {
-    present: (name) => existingName(name) !== undefined,
+    present: (target) => target.existing !== undefined,
     tables: targets.map((t) =>
       workbook.tables.filter((x) => t.existing && x.sheet && sameSheetName(x.sheet, t.existing)).map((x) => x.name),
     ),
@@ -340,10 +348,13 @@ export async function writeSheets(
     let cursor = 0;
     let maxRows = Infinity;
     let first = true;
+    // After a failed last batch: the tables it may have added, out before they are added again (tables cannot overlap).
+    let leftover: string[][] | undefined;
     let done = 0;
     for (;;) {
       suspend();
       if (first) prepare(now);
+      else if (leftover) untable(leftover);
       let end = cursor;
       let bytes = 0;
       while (end < rows.length && end - cursor < maxRows && (end === cursor || bytes + rows[end].bytes <= BLOCK_BUDGET_BYTES))
@@ -360,10 +371,15 @@ export async function writeSheets(
         const at = rows[cursor];
         if (count <= 1) throw tooLarge(error, targets[at?.s ?? 0].output.name, at?.r ?? 0);
         maxRows = Math.max(1, Math.floor(count / 2));
-        // Part of the first batch may have run: prepare again from what the workbook holds now.
-        if (first) now = await sheetsNow(context, targets);
+        // Part of the batch may have run: the first is prepared again, and the tables a last one (or the tables
+        // taken out before it) left are taken out again, both from what the workbook holds now.
+        if (first || last || leftover) {
+          now = await sheetsNow(context, targets);
+          if (!first) leftover = now.tables;
+        }
         continue;
       }
+      leftover = undefined;
       first = false;
       cursor = end;
       options.onProgress?.(++done, Math.max(estimated, done + (last ? 0 : 1)));
@@ -382,12 +398,17 @@ function clearUnderBanner(sheet: Excel.Worksheet): void {
 }
 
 async function sheetsNow(context: Excel.RequestContext, targets: readonly Target[]): Promise<SheetsNow> {
-  const worksheets = context.workbook.worksheets.load('items/name');
+  const worksheets = context.workbook.worksheets.load('items/name,items/id');
   await context.sync();
-  const names = worksheets.items.map((w) => w.name);
-  const present = (name: string) => names.some((n) => sameSheetName(n, name));
-  const tables = targets.map(({ output }) =>
-    present(output.name) ? context.workbook.worksheets.getItem(output.name).tables.load('items/name') : undefined,
+  const named = (name: string) => worksheets.items.find((w) => sameSheetName(w.name, name));
+  // A sheet of that name that this write did not add (someone else's, added since the read) is not ours to write on:
+  // adding ours fails, and recovery leaves theirs alone.
+  const present = (target: Target) => {
+    const sheet = named(target.output.name);
+    return sheet !== undefined && (target.existing !== undefined || sheet.id === addedId(target));
+  };
+  const tables = targets.map((target) =>
+    present(target) ? context.workbook.worksheets.getItem(target.output.name).tables.load('items/name') : undefined,
   );
   await context.sync();
   return { present, tables: tables.map((t) => t?.items.map((x) => x.name) ?? []) };
@@ -413,22 +434,27 @@ function decorate(sheet: Excel.Worksheet, output: OutputSheet, width: number): v
  */
 async function recover(context: Excel.RequestContext, targets: readonly Target[], banner: boolean): Promise<void> {
   try {
-    const worksheets = context.workbook.worksheets.load('items/name');
+    const worksheets = context.workbook.worksheets.load('items/name,items/id');
     await context.sync();
-    const names = worksheets.items.map((w) => w.name);
-    const present = targets.filter(({ output }) => names.some((n) => sameSheetName(n, output.name)));
-    const probes = present.map((target) => {
-      const sheet = context.workbook.worksheets.getItem(target.output.name);
-      return { target, sheet, a1: sheet.getRange('A1').load('values'), tables: sheet.tables.load('items/name') };
+    const probes = targets.flatMap((target) => {
+      const found = worksheets.items.find((w) => sameSheetName(w.name, target.output.name));
+      if (!found) return [];
+      const sheet = context.workbook.worksheets.getItem(found.id);
+      return [{ target, id: found.id, sheet, a1: sheet.getRange('A1').load('values'), tables: sheet.tables.load('items/name') }];
     });
     await context.sync();
-    for (const { target, sheet, a1, tables } of probes) {
+    for (const { target, id, sheet, a1, tables } of probes) {
       const title = target.output.values[0]?.[0] ?? null;
-      // A sheet this write added is complete only with its title in place; a kept one shows the banner until then.
+      const shows = a1.values[0][0];
       if (!target.existing) {
-        if (!banner || a1.values[0][0] !== title) sheet.delete();
-      } else if (a1.values[0][0] === INCOMPLETE_BANNER) {
-        for (const table of tables.items) table.delete();
+        // Only the sheet this write added (by id; unreported, only one that shows the banner): one of the same
+        // name that someone else added since the read stays. Ours goes unless it is complete (its title in place).
+        const known = addedId(target);
+        const ours = known !== undefined ? id === known : shows === INCOMPLETE_BANNER;
+        if (ours && (!banner || shows !== title)) sheet.delete();
+      } else if (shows === INCOMPLETE_BANNER) {
+        // A kept sheet shows the banner until its title is in place.
+        tables.items.forEach((table) => table.convertToRange());
         clearUnderBanner(sheet);
       }
     }

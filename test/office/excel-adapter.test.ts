@@ -282,6 +282,108 @@ describe('writing', () => {
     expect(excel.sheet('Resultat')).toBeUndefined(); // added by this run, removed again
   });
 
+  test.each([
+    ['GeneralException', 'the second table added'],
+    ['RequestPayloadSizeLimitExceeded', 'the first title, all tables added'],
+  ] as const)(
+    'a write in several blocks: a one-time %s in the last block at %s is retried; each table once, no banner',
+    async (code, _) => {
+      // Long titles: the write takes three blocks, the tables and titles come with the last.
+      const start = () => new ExcelDouble(workbook(1000, 3000, 2));
+      const clean = start();
+      await run(clean);
+      expect(clean.syncs).toBe(5);
+      const tables = OUTPUT_SHEETS.flatMap((name) => clean.sheet(name)!.tables.map((t) => t.name));
+      expect(tables.length).toBeGreaterThan(2);
+
+      const excel = start();
+      let added = 0;
+      let fired = false;
+      excel.failWhen = (o) => {
+        if (o.name === 'tables.add') added++;
+        const at =
+          code === 'GeneralException'
+            ? o.name === 'tables.add' && added === 2
+            : o.name === 'range.values=' && added === tables.length;
+        if (fired || !at) return undefined;
+        fired = true;
+        return { code, message: 'Excel siger nej' };
+      };
+      expect(await runInHost(excel)).toBeUndefined();
+      expect(fired).toBe(true);
+      expect(OUTPUT_SHEETS.flatMap((name) => excel.sheet(name)!.tables.map((t) => t.name))).toEqual(tables);
+      expect(snapshots(excel, OUTPUT_SHEETS).map(withoutIds)).toEqual(snapshots(clean, OUTPUT_SHEETS).map(withoutIds));
+      expect(OUTPUT_SHEETS.map((name) => excel.sheet(name)!.get(0, 0)?.value)).toEqual(OUTPUT_SHEETS);
+    },
+  );
+
+  test.each([
+    ['with content', [['Min egen analyse'], [42]]],
+    ['still empty', []],
+  ] as const)("a sheet a co-author adds under an output sheet's name after the read (%s) is never deleted", async (_, rows) => {
+    const excel = new ExcelDouble(workbook(5));
+    const book = await readWorkbook(excel.context);
+    const outputs = produce(book.sheets);
+    // Between the read and the write, someone else adds Råderum.
+    const theirs = FakeSheet.from(
+      'Råderum',
+      rows.map((r) => [...r]),
+    );
+    excel.sheets.push(theirs);
+    const before = theirs.snapshot();
+    const error = await writeSheets(excel.context, outputs, { support, workbook: book }).then(
+      () => undefined,
+      (e: { code?: string }) => e.code,
+    );
+    expect(error).toBe('ItemAlreadyExists');
+    expect(excel.sheet('Råderum')?.snapshot()).toBe(before);
+    // The sheet this write added is removed again; the one it never reached is not there.
+    expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, 'Råderum']);
+  });
+
+  test('a sheet a co-author adds while the write is retried is not written on, nor deleted', async () => {
+    const excel = new ExcelDouble(workbook(5));
+    const book = await readWorkbook(excel.context);
+    const outputs = produce(book.sheets);
+    const theirs = FakeSheet.from('Råderum', [['Min egen analyse']]);
+    const before = theirs.snapshot();
+    let fired = false;
+    // The first batch fails before anything ran; meanwhile someone else adds Råderum.
+    excel.failWhen = () => {
+      if (fired) return undefined;
+      fired = true;
+      excel.sheets.push(theirs);
+      return { code: 'GeneralException', message: 'Excel siger nej' };
+    };
+    const error = await writeSheets(excel.context, outputs, { support, workbook: book }).then(
+      () => undefined,
+      (e: { code?: string }) => e.code,
+    );
+    expect(error).toBe('ItemAlreadyExists');
+    expect(excel.sheet('Råderum')?.snapshot()).toBe(before);
+    expect(excel.sheets.map((s) => s.name)).toEqual([...inputNames, 'Råderum']);
+  });
+
+  test("a table name that differs from a user's only in its Unicode form (NFD å) is said before anything is written", async () => {
+    const sheets = workbook(5);
+    sheets[2].set(10, 0, 'x');
+    sheets[2].tables.push({ name: 'Tabel_å'.normalize('NFD'), row: 10, column: 0, rowCount: 2, columnCount: 1 });
+    const excel = new ExcelDouble(sheets);
+    const book = await readWorkbook(excel.context);
+    const output: OutputSheet = {
+      ...produce(book.sheets)[0],
+    };
+    output.tables = [{ ...output.tables[0], name: 'TABEL_Å' }];
+    excel.log = [];
+    const error = await writeSheets(excel.context, [output], { support, workbook: book }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure(error)).toBe('other');
+    expect((error as Error).message).toContain('bruges allerede på arket Noter');
+    expect(excel.log.filter((o) => o.writes)).toEqual([]);
+  });
+
   test('the template adds only the sheets the workbook lacks', async () => {
     const excel = new ExcelDouble([FakeSheet.from('Scenarier', [['Parameter', 'Mit scenarie']])]);
     const before = excel.sheet('Scenarier')!.snapshot();

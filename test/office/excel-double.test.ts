@@ -151,3 +151,52 @@ test('deleting a sheet breaks what pointed at it; renaming does not', async () =
   await excel.sync();
   expect(reference.broken).toBe(true);
 });
+
+test('tables cannot overlap (InvalidArgument); delete takes the cells with it, convertToRange keeps them', async () => {
+  const sheet = FakeSheet.from('Ark1', [
+    ['Nr', 'Titel'],
+    [1, 'a'],
+    [2, 'b'],
+  ]);
+  const { excel, workbook } = excelWith(sheet);
+  const tables = workbook.worksheets.getItem('Ark1').tables;
+  tables.add('A1:B3', true).name = 'Forslag';
+  await excel.sync();
+  tables.add('B2:C4', true);
+  expect(await code(excel.sync())).toBe('InvalidArgument');
+  expect(sheet.tables.map((t) => t.name)).toEqual(['Forslag']);
+
+  tables.getItem('Forslag').convertToRange();
+  await excel.sync();
+  expect(sheet.tables).toEqual([]);
+  expect(sheet.values({ row: 0, column: 0, rowCount: 3, columnCount: 2 })[2]).toEqual([2, 'b']);
+
+  tables.add('A1:B3', true).name = 'FORSLAG';
+  await excel.sync();
+  tables.getItem('Forslag').delete();
+  await excel.sync();
+  expect(sheet.tables).toEqual([]);
+  expect(sheet.usedRange()).toBeUndefined();
+});
+
+test('a table name is taken whatever its Unicode form (NFD å is å)', async () => {
+  const first = FakeSheet.from('Ark1', [['Nr'], [1]]);
+  first.tables.push({ name: 'Råderum'.normalize('NFD'), row: 0, column: 0, rowCount: 2, columnCount: 1 });
+  const { excel, workbook } = excelWith(first, FakeSheet.from('Ark2', [['Nr'], [2]]));
+  workbook.worksheets.getItem('Ark2').tables.add('A1:A2', true).name = 'RÅDERUM';
+  expect(await code(excel.sync())).toBe('InvalidArgument');
+});
+
+test('a sheet is found by its id as by its name; the collection gives ids only when asked', async () => {
+  const { excel, workbook } = excelWith(FakeSheet.from('Noter', [['x']]));
+  const names = workbook.worksheets.load('items/name');
+  await excel.sync();
+  expect(() => names.items[0].id).toThrow(/not available/);
+  const both = workbook.worksheets.load('items/name,items/id');
+  await excel.sync();
+  const id = both.items[0].id;
+  expect(id).toBe(excel.sheet('Noter')!.id);
+  const byId = workbook.worksheets.getItem(id).getRange('A1').load('values');
+  await excel.sync();
+  expect(byId.values).toEqual([['x']]);
+});

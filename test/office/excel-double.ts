@@ -73,6 +73,12 @@ type Area = { row: number; column: number; rowCount: number; columnCount: number
 
 const excelError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
+const overlaps = (a: Area, b: Area) =>
+  a.row < b.row + b.rowCount &&
+  b.row < a.row + a.rowCount &&
+  a.column < b.column + b.columnCount &&
+  b.column < a.column + a.columnCount;
+
 /** Excel's rule: a sheet name is the same whatever its case (also for Æ, Ø, Å). */
 const sameName = (a: string, b: string) => a.normalize('NFC').toUpperCase() === b.normalize('NFC').toUpperCase();
 
@@ -276,9 +282,9 @@ export class ExcelDouble {
     return sheet;
   }
 
-  /** Table names are unique in a workbook, whatever their case. */
+  /** Table names are unique in a workbook, whatever their case (or Unicode form). */
   tableNameFree(name: string, except?: FakeTable): boolean {
-    return !this.sheets.some((s) => s.tables.some((t) => t !== except && t.name.toUpperCase() === name.toUpperCase()));
+    return !this.sheets.some((s) => s.tables.some((t) => t !== except && sameName(t.name, name)));
   }
 }
 
@@ -373,18 +379,24 @@ class WorksheetCollection
   get items(): Worksheet[] {
     return this.read('items');
   }
-  load(_?: LoadOption): this {
+  /** Loads the items' names, and their ids when asked ('items/id'). */
+  load(option?: LoadOption): this {
+    const withIds = wanted(option).includes('items/id');
     this.excel.enqueue({
       name: 'worksheets.load',
       requestBytes: 60,
-      run: () => (this.loaded.items = this.excel.sheets.map((s) => new Worksheet(this.excel, () => s, s.name))),
+      run: () =>
+        (this.loaded.items = this.excel.sheets.map(
+          (s) => new Worksheet(this.excel, () => s, s.name, false, withIds ? s.id : undefined),
+        )),
       responseBytes: () => jsonBytes(this.excel.sheets.map((s) => s.name)),
     });
     return this;
   }
+  /** By name or by id, as Excel's getItem. */
   getItem(key: string): Worksheet {
     return new Worksheet(this.excel, () => {
-      const sheet = this.excel.sheet(key);
+      const sheet = this.excel.sheets.find((s) => s.id === key) ?? this.excel.sheet(key);
       if (!sheet) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
       return sheet;
     });
@@ -457,9 +469,11 @@ class Worksheet
     readonly resolve: () => FakeSheet | undefined,
     name?: string,
     private readonly nullable = false,
+    id?: string,
   ) {
     super();
     if (name !== undefined) this.loaded.name = name;
+    if (id !== undefined) this.loaded.id = id;
     this.tables = new TableCollection(excel, this);
     this.protection = new WorksheetProtection(excel, resolve);
   }
@@ -778,9 +792,13 @@ class TableCollection extends Loadable implements Mirror<Excel.TableCollection, 
     operation.run = () => {
       const sheet = this.excel.writable(this.worksheet!.target());
       operation.writes = sheet.name;
+      const area = decode(addressText(address));
+      // Tables cannot overlap; Excel answers InvalidArgument (OfficeDev/office-js#1199).
+      if (sheet.tables.some((t) => overlaps(t, area)))
+        throw excelError('InvalidArgument', "A table can't overlap another table.");
       let n = 1;
       while (!this.excel.tableNameFree(`Table${n}`)) n++;
-      created = { name: `Table${n}`, ...decode(addressText(address)) };
+      created = { name: `Table${n}`, ...area };
       sheet.tables.push(created);
     };
     this.excel.enqueue(operation);
@@ -788,7 +806,10 @@ class TableCollection extends Loadable implements Mirror<Excel.TableCollection, 
   }
 }
 
-class Table extends Loadable implements Mirror<Excel.Table, 'name' | 'style' | 'worksheet' | 'getRange' | 'delete'> {
+class Table
+  extends Loadable
+  implements Mirror<Excel.Table, 'name' | 'style' | 'worksheet' | 'getRange' | 'delete' | 'convertToRange'>
+{
   readonly worksheet: Worksheet;
   constructor(
     private readonly excel: ExcelDouble,
@@ -835,8 +856,25 @@ class Table extends Loadable implements Mirror<Excel.Table, 'name' | 'style' | '
   set style(value: string) {
     this.write('table.style=', (table) => (table.style = value));
   }
+  /**
+   * Removes the table and its cells' contents. The reference says only "Deletes the table"; that
+   * convertToRange is the one that says "All data is preserved" (and VBA's ListObject.Delete clears
+   * the cells) makes deleting the contents the reading that is not kinder than Excel.
+   */
   delete(): void {
-    this.write('table.delete', (table, sheet) => (sheet.tables = sheet.tables.filter((t) => t !== table)));
+    this.write('table.delete', (table, sheet) => {
+      sheet.tables = sheet.tables.filter((t) => t !== table);
+      sheet.clear(table);
+    });
+  }
+  /** Removes the table, keeps its cells (ExcelApi 1.2: "All data is preserved"). */
+  convertToRange(): Range {
+    let area: SheetArea | undefined;
+    this.write('table.convertToRange', (table, sheet) => {
+      sheet.tables = sheet.tables.filter((t) => t !== table);
+      area = { sheet, row: table.row, column: table.column, rowCount: table.rowCount, columnCount: table.columnCount };
+    });
+    return new Range(this.excel, () => area);
   }
   getRange(): Range {
     return new Range(this.excel, () => {
