@@ -17,7 +17,8 @@ import { readBook } from '../workbook/read';
 import { jsonReport } from '../workbook/report';
 import { templateSheets } from '../workbook/template';
 import { readSheets, TableNameTaken, writeSheets } from '../xlsx/cells';
-import { FileProblem, MAX_FILE_BYTES, newWorkbook, readWorkbookFile, saveWorkbook } from '../xlsx/files';
+import { fileProblemText } from '../xlsx/file-problems';
+import { FileProblem, newWorkbook, readWorkbookFile, saveWorkbook } from '../xlsx/files';
 import type { PackageFacts } from '../xlsx/package';
 
 export interface Io {
@@ -79,78 +80,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     throw error;
-  }
-}
-
-/** The file's name as the user gave it, in quotes when it has spaces. */
-const shown = (file: string) => (/\s/.test(file) ? `"${file}"` : file);
-
-export function fileProblemText(problem: FileProblem, lang: Language): string {
-  const f = shown(problem.file);
-  const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
-  switch (problem.kind) {
-    case 'missing':
-      return say(lang, `filen ${f} findes ikke`, `the file ${f} does not exist`);
-    case 'directory':
-      return say(lang, `${f} er en mappe, ikke en projektmappe (.xlsx)`, `${f} is a folder, not a workbook (.xlsx)`);
-    case 'notRegular':
-      return say(
-        lang,
-        `${f} er ikke en almindelig fil (men fx en pipe eller en enhed); gem projektmappen som en .xlsx-fil`,
-        `${f} is not a regular file (but e.g. a pipe or a device); save the workbook as an .xlsx file`,
-      );
-    case 'noPermission':
-      return say(lang, `ingen adgang til at læse ${f}`, `no permission to read ${f}`);
-    case 'tooLarge':
-      return say(
-        lang,
-        `${f} er for stor til at læse (${mb(problem.bytes ?? 0)} MB; højst ${mb(MAX_FILE_BYTES)} MB)`,
-        `${f} is too large to read (${mb(problem.bytes ?? 0)} MB; at most ${mb(MAX_FILE_BYTES)} MB)`,
-      );
-    case 'unreadable':
-      return say(
-        lang,
-        `${f} kunne ikke læses (${problem.code ?? 'ukendt fejl'})`,
-        `${f} could not be read (${problem.code ?? 'unknown error'})`,
-      );
-    case 'notZip':
-    case 'noWorkbookPart':
-      return say(
-        lang,
-        `${f} er ikke en Excel-projektmappe (.xlsx eller .xlsm)`,
-        `${f} is not an Excel workbook (.xlsx or .xlsm)`,
-      );
-    case 'ods':
-      return say(
-        lang,
-        `${f} er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe; gem det som .xlsx (Filer > Gem som > Excel 2007-365) og prøv igen`,
-        `${f} is an OpenDocument spreadsheet (.ods), not an Excel workbook; save it as .xlsx (File > Save As > Excel 2007-365) and try again`,
-      );
-    case 'xls':
-      return say(
-        lang,
-        `${f} er en gammel Excel-fil (.xls) eller en projektmappe med adgangskode; gem den i Excel som .xlsx uden adgangskode og prøv igen`,
-        `${f} is an old Excel file (.xls) or a password-protected workbook; save it in Excel as .xlsx without a password and try again`,
-      );
-    case 'damaged':
-      return say(
-        lang,
-        `${f} ligner en projektmappe, men kunne ikke læses; filen kan være beskadiget (åbn og gem den i Excel, og prøv igen)`,
-        `${f} looks like a workbook but could not be read; the file may be damaged (open and save it in Excel, and try again)`,
-      );
-    case 'cannotWrite': {
-      const why: Record<string, [string, string]> = {
-        ENOENT: ['mappen findes ikke', 'the folder does not exist'],
-        ENOTDIR: ['mappen findes ikke', 'the folder does not exist'],
-        EACCES: ['ingen adgang til at skrive der', 'no permission to write there'],
-        EPERM: ['ingen adgang til at skrive der', 'no permission to write there'],
-        EROFS: ['drevet er skrivebeskyttet', 'the drive is read-only'],
-        EISDIR: ['der ligger en mappe med det navn', 'a folder has that name'],
-        ENOSPC: ['disken er fuld', 'the disk is full'],
-      };
-      const [da, en] = why[problem.code ?? ''] ?? [problem.code ?? 'ukendt fejl', problem.code ?? 'unknown error'];
-      return say(lang, `kunne ikke skrive ${f}: ${da}; ingen fil skrevet`, `could not write ${f}: ${en}; no file written`);
-    }
   }
 }
 

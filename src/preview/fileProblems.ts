@@ -1,8 +1,6 @@
-/**
- * Why the preview could not open a file (or save one), in the command line's words
- * (src/cli/main.ts `fileProblemText`, which the browser bundle cannot import).
- */
+/** Why the preview could not open a file (or save one), in the command line's words. */
 import type { Language } from '../workbook/messages';
+import { fileProblemText } from '../xlsx/file-problems';
 import { DamagedWorkbook, NotAWorkbook } from '../xlsx/open';
 
 export type OpenProblemKind = NotAWorkbook['kind'] | 'damaged' | 'sampleMissing' | 'unexpected' | 'notSaved';
@@ -27,24 +25,17 @@ export function openProblemText({ kind, file, detail }: OpenProblem, language: L
   return language === 'da' ? `${da} Projektmappen, der var åben, er uændret.` : `${en} The workbook that was open is unchanged.`;
 }
 
+/** The command line's texts for files that are not workbooks, as sentences. */
+const asInCommandLine =
+  (kind: NotAWorkbook['kind'] | 'damaged') =>
+  (file: string): [string, string] => [`${fileProblemText({ kind, file }, 'da')}.`, `${fileProblemText({ kind, file }, 'en')}.`];
+
 const TEXTS: Record<OpenProblemKind, (f: string, detail: string) => [string, string]> = {
-  notZip: (f) => [`${f} er ikke en Excel-projektmappe (.xlsx eller .xlsm).`, `${f} is not an Excel workbook (.xlsx or .xlsm).`],
-  noWorkbookPart: (f) => [
-    `${f} er ikke en Excel-projektmappe (.xlsx eller .xlsm).`,
-    `${f} is not an Excel workbook (.xlsx or .xlsm).`,
-  ],
-  ods: (f) => [
-    `${f} er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe; gem det som .xlsx (Filer > Gem som > Excel 2007-365) og prøv igen.`,
-    `${f} is an OpenDocument spreadsheet (.ods), not an Excel workbook; save it as .xlsx (File > Save As > Excel 2007-365) and try again.`,
-  ],
-  xls: (f) => [
-    `${f} er en gammel Excel-fil (.xls) eller en projektmappe med adgangskode; gem den i Excel som .xlsx uden adgangskode og prøv igen.`,
-    `${f} is an old Excel file (.xls) or a password-protected workbook; save it in Excel as .xlsx without a password and try again.`,
-  ],
-  damaged: (f) => [
-    `${f} ligner en projektmappe, men kunne ikke læses; filen kan være beskadiget (åbn og gem den i Excel, og prøv igen).`,
-    `${f} looks like a workbook but could not be read; the file may be damaged (open and save it in Excel, and try again).`,
-  ],
+  notZip: asInCommandLine('notZip'),
+  noWorkbookPart: asInCommandLine('noWorkbookPart'),
+  ods: asInCommandLine('ods'),
+  xls: asInCommandLine('xls'),
+  damaged: asInCommandLine('damaged'),
   sampleMissing: (f, detail) => [
     `Eksemplet ${f} kunne ikke hentes (${detail}); åbn en projektmappe med "Åbn .xlsx …".`,
     `The sample ${f} could not be fetched (${detail}); open a workbook with "Åbn .xlsx …".`,

@@ -3,21 +3,10 @@ import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { DamagedWorkbook, openWorkbook, type OpenedWorkbook } from './open';
-import { NotAWorkbook, type NotWorkbookKind } from './package';
+import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
+import { NotAWorkbook } from './package';
 
-/** A workbook file larger than this is refused before it is read (ExcelJS holds it all in memory). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-
-export type FileProblemKind =
-  | 'missing'
-  | 'directory'
-  | 'notRegular'
-  | 'noPermission'
-  | 'tooLarge'
-  | 'unreadable'
-  | NotWorkbookKind
-  | 'damaged'
-  | 'cannotWrite';
+export { MAX_FILE_BYTES };
 
 /** A file that cannot be read or written, sorted into what the user can do about it. */
 export class FileProblem extends Error {
