@@ -9,8 +9,10 @@ export const BLOCK_BUDGET_BYTES = 4_500_000;
 export const jsonBytes = (value: unknown): number => {
   const text = JSON.stringify(value);
   // UTF-16 code units over-count nothing that matters here; non-ASCII letters take two bytes in UTF-8.
+  // Only the non-ASCII characters are looked at one by one (most text is ASCII; a loop over all is slow).
+  const other = text.replace(/[^\u0080-\uffff]+/g, '');
   let bytes = text.length;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += text.charCodeAt(i) > 0x7ff ? 2 : 1;
+  for (let i = 0; i < other.length; i++) bytes += other.charCodeAt(i) > 0x7ff ? 2 : 1;
   return bytes;
 };
 

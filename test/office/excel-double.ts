@@ -91,7 +91,7 @@ let sheetIds = 0;
 
 export class FakeSheet {
   /** Excel's worksheet id: what a formula, a defined name or a chart pointing at the sheet holds on to. */
-  readonly id = `{sheet-${++sheetIds}}`;
+  readonly id: string;
   cells = new Map<number, Map<number, Cell>>();
   tables: FakeTable[] = [];
   merges: Area[] = [];
@@ -99,7 +99,23 @@ export class FakeSheet {
   protected = false;
   tabColor = '';
   printArea = '';
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    id?: string,
+  ) {
+    this.id = id ?? `{sheet-${++sheetIds}}`;
+  }
+
+  /** The same sheet (id included), to start several tests from one workbook without building it again. */
+  copy(): FakeSheet {
+    const copy = new FakeSheet(this.name, this.id);
+    copy.cells = new Map([...this.cells].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, { ...cell }]))]));
+    copy.tables = this.tables.map((t) => ({ ...t }));
+    copy.merges = this.merges.map((m) => ({ ...m }));
+    copy.columnWidths = new Map(this.columnWidths);
+    Object.assign(copy, { protected: this.protected, tabColor: this.tabColor, printArea: this.printArea });
+    return copy;
+  }
 
   static from(name: string, rows: (Value | null)[][]): FakeSheet {
     const sheet = new FakeSheet(name);
