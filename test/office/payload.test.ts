@@ -21,3 +21,8 @@ test('rowBlocks keeps each block under the budget, a row larger than it alone', 
     { start: 4, count: 1 },
   ]);
 });
+
+test('jsonBytes of a text of megabytes: counted, no stack overflow', () => {
+  const big = Array.from({ length: 2000 }, (_, i) => [`${'x'.repeat(2999)}${i % 2 ? 'å' : '€'}`]);
+  expect(jsonBytes(big)).toBe(Buffer.byteLength(JSON.stringify(big), 'utf8'));
+});
