@@ -65,6 +65,12 @@ export function sheetReference(sheet: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Excel's rule for sheet and table names: the same name whatever the case or
+ * Unicode form (Råderum = RÅDERUM, but not Raaderum). Names with one key are one name.
+ */
+export const excelNameKey = (name: string): string => name.normalize('NFC').toLocaleUpperCase('da');
+
 export const isBlank = (value: CellValue | undefined): boolean =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 

@@ -9,7 +9,7 @@ import { largestRemainder, TOLERANCE } from '../model/rounding';
 import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode } from '../model/types';
 import { evaluationFigures, type ProposalFigures, type ScenarioFigures } from './figures';
-import type { TableArea } from './grid';
+import { excelNameKey, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
 
@@ -51,18 +51,16 @@ type Cell = { value: OutputCell; format?: string };
 class TableNames {
   private readonly taken = new Set<string>();
   constructor(reserved: Iterable<string>) {
-    for (const name of reserved) this.taken.add(tableKey(name));
+    for (const name of reserved) this.taken.add(excelNameKey(name));
   }
 
   take(name: string): string {
     let chosen = name;
-    for (let k = 2; this.taken.has(tableKey(chosen)); k++) chosen = `${name}_${k}`;
-    this.taken.add(tableKey(chosen));
+    for (let k = 2; this.taken.has(excelNameKey(chosen)); k++) chosen = `${name}_${k}`;
+    this.taken.add(excelNameKey(chosen));
     return chosen;
   }
 }
-
-const tableKey = (name: string): string => name.normalize('NFC').toLocaleUpperCase('da');
 
 /** Accumulates rows; text gets the text format, numbers the format given. */
 class SheetBuilder {

@@ -1,7 +1,7 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
 import { hasProblems, problem, warning, type Issue } from '../model/problems';
 import type { Book, CellPlace } from '../model/types';
-import { cellAddress, cellError, isBlank, sheetReference, type SheetCells } from './grid';
+import { cellAddress, cellError, excelNameKey, isBlank, sheetReference, type SheetCells } from './grid';
 import { findProposalLists, readProposals } from './proposal-lists';
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
 import { cellText, matchKey } from './text';
@@ -12,8 +12,7 @@ import { UNITS } from './units';
 export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'] as const;
 
 /** Excel's rule for sheet names: the same name whatever the case (Råderum = RÅDERUM, but not Raaderum). */
-export const sameSheetName = (a: string, b: string): boolean =>
-  a.normalize('NFC').toLocaleUpperCase('da') === b.normalize('NFC').toLocaleUpperCase('da');
+export const sameSheetName = (a: string, b: string): boolean => excelNameKey(a) === excelNameKey(b);
 
 export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.some((o) => sameSheetName(o, name));
 

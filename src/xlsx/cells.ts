@@ -3,7 +3,7 @@
  * written back. It only moves cells; everything else is the workbook layer's.
  */
 import ExcelJS, { type CellValue as ExcelCellValue, type Workbook, type Worksheet } from 'exceljs';
-import { columnLetters, NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
+import { columnLetters, excelNameKey, NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 
@@ -41,15 +41,24 @@ function decodeRef(ref: string): { row: number; column: number; rowCount: number
   return { row: from.row, column: from.column, rowCount: to.row - from.row + 1, columnCount: to.column - from.column + 1 };
 }
 
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+}
+
+/** ExcelJS keeps a loaded table's model under `table`, a new one's under `model`. */
+const tableModels = (sheet: Worksheet): TableModel[] =>
+  sheet
+    .getTables()
+    .map(
+      (entry) => ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as TableModel,
+    );
+
 function tablesOf(sheet: Worksheet): TableArea[] {
-  return sheet.getTables().flatMap((entry) => {
-    const model = ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as {
-      name: string;
-      tableRef?: string;
-      ref?: string;
-      headerRow?: boolean;
-      totalsRow?: boolean;
-    };
+  return tableModels(sheet).flatMap((model) => {
     const ref = model.tableRef ?? model.ref;
     if (!ref || model.headerRow === false) return [];
     const area = decodeRef(ref);
@@ -126,16 +135,7 @@ export class TableNameTaken extends Error {
   }
 }
 
-const tableKey = (name: string): string => name.normalize('NFC').toLocaleUpperCase('da');
-
-function tableNames(sheet: Worksheet): string[] {
-  return sheet.getTables().map((entry) => {
-    const model = ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as {
-      name: string;
-    };
-    return model.name;
-  });
-}
+const tableNames = (sheet: Worksheet): string[] => tableModels(sheet).map((model) => model.name);
 
 /**
  * Empties a sheet in place: same sheet, position, tab colour, print setup, views
@@ -171,12 +171,12 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
   const replaced = new Set(targets.map((t) => t.existing));
   const taken = new Map<string, string>();
   for (const sheet of workbook.worksheets)
-    if (!replaced.has(sheet)) for (const name of tableNames(sheet)) taken.set(tableKey(name), sheet.name);
+    if (!replaced.has(sheet)) for (const name of tableNames(sheet)) taken.set(excelNameKey(name), sheet.name);
   for (const { output } of targets)
     for (const table of output.tables) {
-      const owner = taken.get(tableKey(table.name));
+      const owner = taken.get(excelNameKey(table.name));
       if (owner !== undefined) throw new TableNameTaken(table.name, owner);
-      taken.set(tableKey(table.name), output.name);
+      taken.set(excelNameKey(table.name), output.name);
     }
   for (const { output, existing } of targets) fill(existing ? clearSheet(existing) : workbook.addWorksheet(output.name), output);
 }
