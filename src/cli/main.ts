@@ -9,12 +9,9 @@
 import { existsSync, realpathSync } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { hasProblems, type Issue } from '../model/problems';
-import { evaluate } from '../model/scenarios';
+import type { Issue } from '../model/problems';
 import { formatIssue, type Language } from '../workbook/messages';
-import { outputSheets } from '../workbook/output';
-import { readBook } from '../workbook/read';
-import { jsonReport } from '../workbook/report';
+import { runWorkbook } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
 import { readSheets, TableNameTaken, writeSheets } from '../xlsx/cells';
 import { fileProblemText } from '../xlsx/file-problems';
@@ -134,43 +131,36 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
     throw new UsageError(say(lang, `--out skal ende på .xlsx, ikke "${out}"`, `--out must end in .xlsx, not "${out}"`));
 
   const { workbook, facts } = await readWorkbookFile(file);
-  const read = readBook(readSheets(workbook));
-  const issues: Issue[] = [...read.issues];
+  const { issues, results } = runWorkbook(readSheets(workbook), { report: json });
   let code = 1;
-  if (read.book) {
-    const evaluation = evaluate(read.book);
-    issues.push(...evaluation.issues);
-    const output = outputSheets(evaluation, read.unit, read.tableNames);
-    issues.push(...output.issues);
-    if (!hasProblems(issues)) {
-      if (out !== undefined) {
-        try {
-          writeSheets(workbook, output.sheets);
-        } catch (error) {
-          if (!(error instanceof TableNameTaken)) throw error;
-          report(issues, io, lang);
-          io.stderr(
-            say(
-              lang,
-              `Tabelnavnet ${error.table} bruges allerede på arket ${error.sheet} og er forbeholdt resultatet; omdøb den tabel. Ingen fil skrevet.`,
-              `The table name ${error.table} is already used on the sheet ${error.sheet} and is reserved for the results; rename that table. No file written.`,
-            ),
-          );
-          return 1;
-        }
-        try {
-          await saveWorkbook(workbook, out);
-        } catch (error) {
-          if (!(error instanceof FileProblem)) throw error;
-          report(issues, io, lang);
-          io.stderr(`raaderum: ${fileProblemText(error, lang)}`);
-          return 2;
-        }
-        for (const text of copyLosses(facts, file, out, lang)) io.stderr(say(lang, 'Advarsel: ', 'Warning: ') + text);
+  if (results) {
+    if (out !== undefined) {
+      try {
+        writeSheets(workbook, results.outputs);
+      } catch (error) {
+        if (!(error instanceof TableNameTaken)) throw error;
+        report(issues, io, lang);
+        io.stderr(
+          say(
+            lang,
+            `Tabelnavnet ${error.table} bruges allerede på arket ${error.sheet} og er forbeholdt resultatet; omdøb den tabel. Ingen fil skrevet.`,
+            `The table name ${error.table} is already used on the sheet ${error.sheet} and is reserved for the results; rename that table. No file written.`,
+          ),
+        );
+        return 1;
       }
-      if (json) io.stdout(JSON.stringify(jsonReport(evaluation, read.unit), null, 2));
-      code = 0;
+      try {
+        await saveWorkbook(workbook, out);
+      } catch (error) {
+        if (!(error instanceof FileProblem)) throw error;
+        report(issues, io, lang);
+        io.stderr(`raaderum: ${fileProblemText(error, lang)}`);
+        return 2;
+      }
+      for (const text of copyLosses(facts, file, out, lang)) io.stderr(say(lang, 'Advarsel: ', 'Warning: ') + text);
     }
+    if (results.report) io.stdout(JSON.stringify(results.report, null, 2));
+    code = 0;
   }
   report(issues, io, lang);
   if (code === 0 && out !== undefined) io.stderr(say(lang, `Skrev ${out}`, `Wrote ${out}`));

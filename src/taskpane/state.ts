@@ -3,36 +3,21 @@
  * written. Side effects go through the WorkbookHost; the calculation is the
  * shared workbook layer and core, as in the command line.
  */
-import { hasProblems, type Issue } from '../model/problems';
-import { evaluate } from '../model/scenarios';
+import type { Issue } from '../model/problems';
 import type { CellPlace } from '../model/types';
-import { evaluationFigures } from '../workbook/figures';
 import type { SheetCells } from '../workbook/grid';
 import { HostError, type HostFailure, type WorkbookHost } from '../workbook/host';
 import type { Language } from '../workbook/messages';
-import { inUnit, outputSheets, type OutputSheet } from '../workbook/output';
-import { readBook, type ListSummary } from '../workbook/read';
+import type { OutputSheet } from '../workbook/output';
+import { runWorkbook, type Found, type ScenarioSummary } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
-import { UNITS, type Unit } from '../workbook/units';
 
 export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
 
 /** What a button asks for. */
 export type Action = 'scan' | 'calculate' | 'insertTemplate';
 
-export interface Found {
-  lists: ListSummary[];
-  years: number[];
-  unit: Unit;
-  scenarioNames: string[];
-}
-
-export interface ScenarioSummary {
-  name: string;
-  /** In the workbook's unit, rounded as in the sheets. */
-  effect: number[];
-  remaining: number[];
-}
+export type { Found, ScenarioSummary };
 
 export type Notice =
   | { kind: 'done' }
@@ -61,21 +46,10 @@ interface Analysis {
   summary?: ScenarioSummary[];
 }
 
-/** Reading, checking and calculating, without the host: the same path as the command line. */
+/** Reading, checking and calculating, without the host: the one path the command line takes too. */
 export function analyse(sheets: SheetCells[]): Analysis {
-  const read = readBook(sheets);
-  const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
-  if (!read.book) return { found, issues: read.issues };
-  const evaluation = evaluate(read.book);
-  const output = outputSheets(evaluation, read.unit, read.tableNames);
-  const issues = [...read.issues, ...evaluation.issues, ...output.issues];
-  if (hasProblems(issues)) return { found, issues };
-  const summary = evaluationFigures(evaluation, UNITS[read.unit].roundingStep).map((s) => ({
-    name: s.name,
-    effect: inUnit(s.effect, read.unit),
-    remaining: inUnit(s.remaining, read.unit),
-  }));
-  return { found, issues, outputs: output.sheets, summary };
+  const { found, issues, results } = runWorkbook(sheets);
+  return { found, issues, outputs: results?.outputs, summary: results?.summary };
 }
 
 type Listener = () => void;

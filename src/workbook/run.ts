@@ -1,0 +1,73 @@
+/**
+ * The one path from a workbook's grids to its results, shared by the task
+ * pane, the preview and the command line: read → check → calculate → lay out.
+ * Adapters only fetch the grids and write what comes back.
+ */
+import { hasProblems, type Issue } from '../model/problems';
+import { evaluate } from '../model/scenarios';
+import { evaluationFigures } from './figures';
+import type { SheetCells } from './grid';
+import { inUnit, outputSheets, type OutputSheet } from './output';
+import { readBook, type ListSummary } from './read';
+import { jsonReport, type JsonReport } from './report';
+import { UNITS, type Unit } from './units';
+
+/** What the workbook holds, found even when it has problems. */
+export interface Found {
+  lists: ListSummary[];
+  years: number[];
+  unit: Unit;
+  scenarioNames: string[];
+}
+
+/** A scenario's headline figures, in the workbook's unit, as the sheets show them. */
+export interface ScenarioSummary {
+  name: string;
+  effect: number[];
+  remaining: number[];
+}
+
+export interface WorkbookResults {
+  /** The output sheets, ready for an adapter to write. */
+  outputs: OutputSheet[];
+  summary: ScenarioSummary[];
+  /** The command line's JSON (whole kroner); only when asked for. */
+  report?: JsonReport;
+}
+
+export interface WorkbookRun {
+  found: Found;
+  /** Problems and warnings, in the order found: reading, calculating, laying out. */
+  issues: Issue[];
+  /** Present when there are no problems. */
+  results?: WorkbookResults;
+}
+
+export interface RunOptions {
+  /** Also make the command line's JSON report. */
+  report?: boolean;
+}
+
+export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
+  const read = readBook(sheets);
+  const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
+  if (!read.book) return { found, issues: read.issues };
+  const evaluation = evaluate(read.book);
+  const output = outputSheets(evaluation, read.unit, read.tableNames);
+  const issues = [...read.issues, ...evaluation.issues, ...output.issues];
+  if (hasProblems(issues)) return { found, issues };
+  const summary = evaluationFigures(evaluation, UNITS[read.unit].roundingStep).map((s) => ({
+    name: s.name,
+    effect: inUnit(s.effect, read.unit),
+    remaining: inUnit(s.remaining, read.unit),
+  }));
+  return {
+    found,
+    issues,
+    results: {
+      outputs: output.sheets,
+      summary,
+      report: options.report ? jsonReport(evaluation, read.unit) : undefined,
+    },
+  };
+}
