@@ -17,7 +17,43 @@ import {
   sum,
   zeros,
 } from './rules';
-import type { Book, Kind, Proposal, Scenario } from './types';
+import type { Book, Kind, Proposal, Scenario, StaircaseShares } from './types';
+
+/**
+ * One step of the calculation of a proposal's netto in a scenario (rules 1–5),
+ * unrounded, with the inputs it used: what an explanation of a figure shows.
+ */
+export type NettoStep =
+  /** The gross change the row states. */
+  | { rule: 'udgift'; udgift: number[] }
+  /** Rule 1: Udgift scaled by the scenario's fuldtidspersoner for the ydelse. */
+  | { rule: 'volume'; benefit: string; rowVolume: number; scenarioVolume: number; udgift: number[] }
+  /** Rules 2–3: the change in refusion income, at the row's own rate, the scenario's, or the staircase's. */
+  | {
+      rule: 'refusion';
+      share: number;
+      rate: number;
+      source: 'row' | 'scenario' | 'staircase';
+      durationShares?: StaircaseShares;
+      refusion: number[];
+    }
+  /** Stated Indtægt (a grant, a co-financing), as stated. */
+  | { rule: 'indtaegt'; indtaegt: number[] }
+  /** Stated Investering, as stated. */
+  | { rule: 'investering'; investering: number[] }
+  /** Rule 4: staff needed at the scenario's caseload, over today's staff, at the årsværkspris; every year. */
+  | {
+      rule: 'caseload';
+      cases: number;
+      caseload: number;
+      caseloadFor?: string;
+      currentStaff: number;
+      staffPrice: number;
+      staffNeeded: number;
+      cost: number;
+    }
+  /** Rule 5: the sum of the parts. */
+  | { rule: 'netto'; netto: number[] };
 
 /** A proposal's figures per year in one scenario, unrounded. */
 export interface YearFigures {
@@ -30,6 +66,7 @@ export interface YearFigures {
   netto: number[];
   /** Fuldtidspersoner this scenario assumes for the row, where the row gives a volume. */
   fullTimePersons?: number;
+  steps: NettoStep[];
 }
 
 export interface ProposalResult extends YearFigures {
@@ -55,47 +92,80 @@ export interface Evaluation {
 
 /** Rules 1–5 for one proposal in one scenario. */
 export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): YearFigures {
+  const steps: NettoStep[] = [{ rule: 'udgift', udgift: [...p.udgift] }];
   const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
   const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
   const scale = (values: number[]): number[] =>
     scales ? scaleByVolume(values, p.fullTimePersons as number, scenarioVolume as number) : [...values];
   const udgift = scale(p.udgift);
   const split = p.split && { service: scale(p.split.service), ejService: scale(p.split.ejService) };
+  if (scales)
+    steps.push({
+      rule: 'volume',
+      benefit: p.benefit as string,
+      rowVolume: p.fullTimePersons as number,
+      scenarioVolume: scenarioVolume as number,
+      udgift,
+    });
 
   let refusion = zeros(udgift.length);
   if (p.refusionShare !== undefined) {
-    const rate = p.refusionRate ?? refusionRateFor(p, s, issues);
-    if (rate !== undefined) refusion = refusionChange(udgift, p.refusionShare, rate);
+    const found =
+      p.refusionRate !== undefined ? ({ rate: p.refusionRate, source: 'row' } as const) : refusionRateFor(p, s, issues);
+    if (found !== undefined) {
+      refusion = refusionChange(udgift, p.refusionShare, found.rate);
+      steps.push({ rule: 'refusion', share: p.refusionShare, ...found, refusion });
+    }
   }
+  if (p.hasStatedIndtaegt) steps.push({ rule: 'indtaegt', indtaegt: [...p.indtaegt] });
+  if (p.investering.some((v) => v !== 0)) steps.push({ rule: 'investering', investering: [...p.investering] });
 
   let investering = [...p.investering];
   if (p.staffing) {
-    const caseload = (p.benefit !== undefined ? s.caseloadByBenefit[p.benefit] : undefined) ?? s.caseload;
+    const own = p.benefit !== undefined ? s.caseloadByBenefit[p.benefit] : undefined;
+    const caseload = own ?? s.caseload;
     if (caseload === undefined) {
       issues.push(problem('caseloadMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.staffing));
     } else {
       const cost = staffingCost(p.staffing, caseload);
       investering = investering.map((i) => i + cost);
+      steps.push({
+        rule: 'caseload',
+        cases: p.staffing.cases,
+        caseload,
+        caseloadFor: own !== undefined ? p.benefit : undefined,
+        currentStaff: p.staffing.currentStaff,
+        staffPrice: p.staffing.staffPrice,
+        staffNeeded: p.staffing.cases / caseload,
+        cost,
+      });
     }
   }
   const indtaegt = addYears(refusion, p.indtaegt);
+  const nettoPerYear = netto(udgift, refusion, p.indtaegt, investering);
+  steps.push({ rule: 'netto', netto: nettoPerYear });
   return {
     udgift,
     split,
     indtaegt,
     investering,
-    netto: netto(udgift, refusion, p.indtaegt, investering),
+    netto: nettoPerYear,
     fullTimePersons: p.fullTimePersons === undefined ? undefined : (scenarioVolume ?? p.fullTimePersons),
+    steps,
   };
 }
 
-function refusionRateFor(p: Proposal, s: Scenario, issues: Issue[]): number | undefined {
+type FoundRate = { rate: number; source: 'scenario' } | { rate: number; source: 'staircase'; durationShares: StaircaseShares };
+
+function refusionRateFor(p: Proposal, s: Scenario, issues: Issue[]): FoundRate | undefined {
   const spec = p.benefit !== undefined ? s.refusionByBenefit[p.benefit] : undefined;
   if (spec === undefined) {
     issues.push(problem('refusionRateMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.refusionShare));
     return undefined;
   }
-  return 'rate' in spec ? spec.rate : staircaseRate(spec.durationShares);
+  return 'rate' in spec
+    ? { rate: spec.rate, source: 'scenario' }
+    : { rate: staircaseRate(spec.durationShares), source: 'staircase', durationShares: spec.durationShares };
 }
 
 /** Checks on scenarios alone: staircase shares, caseloads, exclusions, missing pools. */

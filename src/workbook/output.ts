@@ -4,11 +4,19 @@
  * Adapters write these as they are; text cells carry the text format `@` so a
  * title starting with `=` stays text.
  */
+import {
+  bookFigures,
+  inUnit as inKronerPerUnit,
+  type Amounts,
+  type BookFigures,
+  type Comparison,
+  type Difference,
+  type ProposalFigures,
+  type ScenarioFigures,
+} from '../model/figures';
 import { problem, type Issue } from '../model/problems';
-import { largestRemainder, TOLERANCE } from '../model/rounding';
 import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode } from '../model/types';
-import { evaluationFigures, type ProposalFigures, type ScenarioFigures } from './figures';
 import { excelNameKey, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
@@ -124,9 +132,8 @@ class SheetBuilder {
   }
 }
 
-export const inUnit = (kroner: readonly number[], unit: Unit): number[] => kroner.map((v) => toUnit(v, unit));
-/** Kroner → the workbook's unit; the figures are already rounded to its step. */
-const toUnit = (kroner: number, unit: Unit): number => Math.round((kroner / UNITS[unit].kroner) * 10) / 10 || 0;
+/** Kroner (rounded to the unit's step) → the workbook's unit. */
+export const inUnit = (kroner: readonly number[], unit: Unit): number[] => inKronerPerUnit(kroner, UNITS[unit].kroner);
 
 const yearHeaders = (label: string, years: readonly number[]) => years.map((y) => `${label} ${y}`);
 
@@ -141,12 +148,16 @@ export interface OutputResult {
  * workbook never holds two tables of one name.
  */
 export function outputSheets(evaluation: Evaluation, unit: Unit, reservedTableNames: Iterable<string> = []): OutputResult {
-  const figures = evaluationFigures(evaluation, UNITS[unit].roundingStep);
+  return layOutSheets(bookFigures(evaluation, UNITS[unit].roundingStep), unit, reservedTableNames);
+}
+
+/** The three output sheets from figures rounded to the unit's step: placing, never computing. */
+export function layOutSheets(figures: BookFigures, unit: Unit, reservedTableNames: Iterable<string> = []): OutputResult {
   const names = new TableNames(reservedTableNames);
   const sheets = [
-    resultSheet(figures, evaluation.years, unit, names),
-    raaderumSheet(figures, evaluation.years, unit, names),
-    comparisonSheet(figures, evaluation.years, unit, names),
+    resultSheet(figures.scenarios, figures.years, unit, names),
+    raaderumSheet(figures.scenarios, figures.years, unit, names),
+    comparisonSheet(figures, unit, names),
   ];
   const issues: Issue[] = [];
   for (const s of sheets) {
@@ -181,8 +192,7 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, 
     ...(anyVolume ? ['Fuldtidspersoner', ...yearHeaders('Netto pr. fuldtidsperson (kr.)', years)] : []),
   ];
   const pad = years.map(() => null);
-  const zeros = years.map(() => 0);
-  const amounts = (p: Pick<ProposalFigures, 'udgift' | 'indtaegt' | 'investering' | 'netto' | 'split'>): OutputCell[] => [
+  const amounts = (p: Amounts): OutputCell[] => [
     // A row that does not split its Udgift leaves the split columns blank.
     ...(anySplit ? (p.split ? [...inUnit(p.split.service, unit), ...inUnit(p.split.ejService, unit)] : [...pad, ...pad]) : []),
     ...inUnit(p.udgift, unit),
@@ -203,37 +213,17 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, 
         ]
       : []),
   ];
-  const sumOf = (ps: ProposalFigures[]) => {
-    const add = (pick: (p: ProposalFigures) => number[]) => years.map((_, t) => ps.reduce((a, p) => a + pick(p)[t], 0));
-    return {
-      udgift: add((p) => p.udgift),
-      indtaegt: add((p) => p.indtaegt),
-      investering: add((p) => p.investering),
-      netto: add((p) => p.netto),
-      split: anySplit
-        ? { service: add((p) => p.split?.service ?? zeros), ejService: add((p) => p.split?.ejService ?? zeros) }
-        : undefined,
-    };
-  };
 
   scenarios.forEach((s, k) => {
     b.blank();
     b.add([`Scenarie: ${s.name}`], true);
     const headerRow = b.add(header, true);
-    const included = s.proposals.filter((p) => p.included);
-    // Grouped in one pass (a committee per proposal must not cost proposals × committees).
-    const byCommittee = new Map<string, ProposalFigures[]>();
-    for (const p of included) {
-      const group = byCommittee.get(p.committee);
-      if (group) group.push(p);
-      else byCommittee.set(p.committee, [p]);
-    }
-    for (const group of byCommittee.values()) group.forEach((p) => b.add(proposalRow(p)));
+    for (const c of s.committees) c.proposals.forEach((p) => b.add(proposalRow(p)));
     b.table(`Raaderum_Resultat_${k + 1}`, headerRow, header.length);
-    if (byCommittee.size > 1 || (byCommittee.size === 1 && !byCommittee.has('')))
-      for (const [c, group] of byCommittee)
-        b.add(['', `I alt ${c === '' ? '(uden udvalg)' : c}`, '', '', ...amounts(sumOf(group))]);
-    b.add(['', `I alt ${s.name}`, '', '', ...amounts(sumOf(included))], true);
+    if (s.committees.length > 1 || (s.committees.length === 1 && s.committees[0].committee !== ''))
+      for (const c of s.committees)
+        b.add(['', `I alt ${c.committee === '' ? '(uden udvalg)' : c.committee}`, '', '', ...amounts(c.total)]);
+    b.add(['', `I alt ${s.name}`, '', '', ...amounts(s.total)], true);
     const excluded = s.proposals.filter((p) => !p.included);
     if (excluded.length > 0) {
       b.add([`Udeladt i ${s.name} (indgår ikke i summerne ovenfor)`], true);
@@ -260,18 +250,9 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
   scenarios.forEach((s, k) => {
     b.blank();
     b.add([`Scenarie: ${s.name}`, `Fordeling: ${MODE_LABELS[s.mode]}`], true);
-    // Shares to one decimal, adding up per year with what is left to 100,0 %.
-    // Made from the amounts (rule 6a): nothing available (up to the tolerance) gives every share 0.
-    const shares = years.map((_, t) => {
-      const available = s.availableExact[t];
-      if (available <= TOLERANCE) return s.requests.map(() => 0).concat(0);
-      const funded = s.requests.map((r) => r.fundedExact[t]);
-      const left = available - funded.reduce((a, x) => a + x, 0);
-      return largestRemainder([...funded, left], 1000, available);
-    });
-    const share = (i: number): Cell[] => years.map((_, t) => ({ value: shares[t][i], format: SHARE_FORMAT }));
+    const share = (shares: readonly number[]): Cell[] => shares.map((value) => ({ value, format: SHARE_FORMAT }));
     const headerRow = b.add(header, true);
-    s.requests.forEach((r, i) =>
+    s.requests.forEach((r) =>
       b.add([
         r.nr,
         r.title,
@@ -279,17 +260,15 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
         STATUS_LABELS[r.status],
         ...inUnit(r.request, unit),
         ...inUnit(r.funded, unit),
-        ...share(i),
+        ...share(r.shownShare),
       ]),
     );
     b.table(`Raaderum_Raaderum_${k + 1}`, headerRow, header.length);
-    const requested = years.map((_, t) => s.requests.reduce((a, r) => a + r.request[t], 0));
-    const fundedShares: Cell[] = years.map((_, t) => ({
-      value: Math.round(shares[t].slice(0, -1).reduce((a, x) => a + x, 0) * 1000) / 1000,
-      format: SHARE_FORMAT,
-    }));
-    b.add(['', 'Ønsker i alt', null, null, ...inUnit(requested, unit), ...inUnit(s.funded, unit), ...fundedShares], true);
-    b.add(['', 'Tilbage', null, null, ...pad, ...inUnit(s.remaining, unit), ...share(s.requests.length)]);
+    b.add(
+      ['', 'Ønsker i alt', null, null, ...inUnit(s.requested, unit), ...inUnit(s.funded, unit), ...share(s.fundedShare)],
+      true,
+    );
+    b.add(['', 'Tilbage', null, null, ...pad, ...inUnit(s.remaining, unit), ...share(s.remainingShare)]);
     b.blank();
     b.add(['', 'Opgørelse', null, null, ...years.map(String)], true);
     b.add(['', 'Råderum (pulje)', null, null, ...inUnit(s.pool, unit)]);
@@ -302,72 +281,60 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
   return b.build([12, 50, 10, 16]);
 }
 
-function comparisonSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
+function comparisonSheet(figures: BookFigures, unit: Unit, names: TableNames): OutputSheet {
+  const { years, scenarios, comparisons } = figures;
   const b = new SheetBuilder('Sammenligning', UNITS[unit].numberFormat, names);
   b.add(['Sammenligning'], true);
-  const [base, ...others] = scenarios;
-  if (others.length === 0) {
+  const base = scenarios[0];
+  if (comparisons.length === 0) {
     b.add([unitNote(unit)]);
     b.add([`Der er kun ét scenarie (${base.name}). Tilføj en kolonne på arket Scenarier for at sammenligne.`]);
     return b.build([12, 50]);
   }
   b.add([unitNote(unit) + ` Hvert scenarie sammenlignes med basis (${base.name}); forskel = scenarie − basis.`]);
-  const inPackage = (p: ProposalFigures) => (p.included ? p.netto : p.netto.map(() => 0));
-  const diff = (a: readonly number[], c: readonly number[]) => c.map((v, t) => v - a[t]);
-  others.forEach((s, k) => {
+  const columns = (d: Difference): OutputCell[] => [
+    ...inUnit(d.reference, unit),
+    ...inUnit(d.scenario, unit),
+    ...inUnit(d.difference, unit),
+  ];
+  comparisons.forEach((c: Comparison, k) => {
     b.blank();
-    b.add([`${s.name} mod ${base.name}`], true);
+    b.add([`${c.scenario} mod ${c.reference}`], true);
     const header = [
       'Nr',
       'Titel',
-      ...yearHeaders(`Netto ${base.name}`, years),
-      ...yearHeaders(`Netto ${s.name}`, years),
+      ...yearHeaders(`Netto ${c.reference}`, years),
+      ...yearHeaders(`Netto ${c.scenario}`, years),
       ...yearHeaders('Forskel', years),
       'Bemærkning',
     ];
     const headerRow = b.add(header, true);
-    s.proposals.forEach((p, i) => {
-      const q = base.proposals[i];
-      const note = [!q.included ? `udeladt i ${base.name}` : '', !p.included ? `udeladt i ${s.name}` : '']
+    for (const p of c.proposals) {
+      const note = [
+        p.excludedInReference ? `udeladt i ${c.reference}` : '',
+        p.excludedInScenario ? `udeladt i ${c.scenario}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
-      b.add([
-        p.nr,
-        p.title,
-        ...inUnit(inPackage(q), unit),
-        ...inUnit(inPackage(p), unit),
-        ...inUnit(diff(inPackage(q), inPackage(p)), unit),
-        note,
-      ]);
-    });
+      b.add([p.nr, p.title, ...columns(p), note]);
+    }
     b.table(`Raaderum_Sammenligning_${k + 1}`, headerRow, header.length);
-    b.add(
-      [
-        '',
-        'I alt',
-        ...inUnit(base.totalNetto, unit),
-        ...inUnit(s.totalNetto, unit),
-        ...inUnit(diff(base.totalNetto, s.totalNetto), unit),
-      ],
-      true,
-    );
+    b.add(['', 'I alt', ...columns(c.totalNetto)], true);
     b.blank();
     b.add(
       [
         '',
         'Råderum',
-        ...years.map((y) => `${base.name} ${y}`),
-        ...years.map((y) => `${s.name} ${y}`),
+        ...years.map((y) => `${c.reference} ${y}`),
+        ...years.map((y) => `${c.scenario} ${y}`),
         ...yearHeaders('Forskel', years),
       ],
       true,
     );
-    const line = (label: string, pick: (f: ScenarioFigures) => number[], bold = false) =>
-      b.add(['', label, ...inUnit(pick(base), unit), ...inUnit(pick(s), unit), ...inUnit(diff(pick(base), pick(s)), unit)], bold);
-    line('Til rådighed', (f) => f.available);
-    line('Bevilget', (f) => f.funded);
-    line('Tilbage', (f) => f.remaining);
-    line('Budgetvirkning', (f) => f.effect, true);
+    b.add(['', 'Til rådighed', ...columns(c.available)]);
+    b.add(['', 'Bevilget', ...columns(c.funded)]);
+    b.add(['', 'Tilbage', ...columns(c.remaining)]);
+    b.add(['', 'Budgetvirkning', ...columns(c.effect)], true);
   });
   return b.build([12, 50]);
 }

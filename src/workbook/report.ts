@@ -1,6 +1,6 @@
 /** The command line's JSON (cli-output.schema.json): every amount in whole kroner. */
+import { bookFigures } from '../model/figures';
 import type { Evaluation } from '../model/scenarios';
-import { evaluationFigures } from './figures';
 import type { Unit } from './units';
 
 export interface JsonReport {
@@ -30,11 +30,13 @@ export interface JsonReport {
   }[];
 }
 
+/** The report: figures rounded to whole kroner whatever the workbook's unit. */
 export function jsonReport(evaluation: Evaluation, unit: Unit): JsonReport {
+  const figures = bookFigures(evaluation, 1);
   return {
-    years: evaluation.years,
+    years: figures.years,
     unit,
-    scenarios: evaluationFigures(evaluation, 1).map((s) => ({
+    scenarios: figures.scenarios.map((s) => ({
       name: s.name,
       proposals: s.proposals.map((p) => ({
         nr: p.nr,

@@ -3,11 +3,11 @@
  * pane, the preview and the command line: read → check → calculate → lay out.
  * Adapters only fetch the grids and write what comes back.
  */
+import { bookFigures, type BookFigures } from '../model/figures';
 import { hasProblems, type Issue } from '../model/problems';
 import { evaluate } from '../model/scenarios';
-import { evaluationFigures } from './figures';
 import type { SheetCells } from './grid';
-import { inUnit, outputSheets, type OutputSheet } from './output';
+import { inUnit, layOutSheets, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
 import { jsonReport, type JsonReport } from './report';
 import { UNITS, type Unit } from './units';
@@ -28,6 +28,8 @@ export interface ScenarioSummary {
 }
 
 export interface WorkbookResults {
+  /** Every figure, in kroner rounded to the workbook's unit (rule 6). */
+  figures: BookFigures;
   /** The output sheets, ready for an adapter to write. */
   outputs: OutputSheet[];
   summary: ScenarioSummary[];
@@ -53,10 +55,11 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
   const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
   if (!read.book) return { found, issues: read.issues };
   const evaluation = evaluate(read.book);
-  const output = outputSheets(evaluation, read.unit, read.tableNames);
+  const figures = bookFigures(evaluation, UNITS[read.unit].roundingStep);
+  const output = layOutSheets(figures, read.unit, read.tableNames);
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
-  const summary = evaluationFigures(evaluation, UNITS[read.unit].roundingStep).map((s) => ({
+  const summary = figures.scenarios.map((s) => ({
     name: s.name,
     effect: inUnit(s.effect, read.unit),
     remaining: inUnit(s.remaining, read.unit),
@@ -65,6 +68,7 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
     found,
     issues,
     results: {
+      figures,
       outputs: output.sheets,
       summary,
       report: options.report ? jsonReport(evaluation, read.unit) : undefined,
