@@ -1,0 +1,205 @@
+/** The core's final figures (rules 6, 7, 9) and the steps behind each netto; expected values typed by hand. */
+import { bookFigures, compareScenarios, inUnit } from '../../src/model/figures';
+import { evaluate } from '../../src/model/scenarios';
+import type { Book } from '../../src/model/types';
+import { proposal, scenario } from './builders';
+
+const MIO = 1_000_000;
+const TENTH_OF_A_MILLION = 100_000;
+
+describe('rule 6: an allocation that fits is never shown as an overdraft', () => {
+  // domain.md: in mio. kr. a pool of 1,0 with requests of 0,45 and 0,55 (an exact fit).
+  const book: Book = {
+    years: [2026],
+    proposals: [
+      proposal({ nr: 'A', udgift: [450_000], priority: 1 }),
+      proposal({ nr: 'B', udgift: [550_000], priority: 2, order: 1 }),
+    ],
+    scenarios: [scenario({ pool: [MIO] })],
+  };
+
+  test('Bevilget adds up to 1,0 and Tilbage is 0,0; each funded amount within one step of its own value', () => {
+    const [s] = bookFigures(evaluate(book), TENTH_OF_A_MILLION).scenarios;
+    expect(inUnit(s.available, MIO)).toEqual([1]);
+    expect(s.requests.map((r) => r.status)).toEqual(['funded', 'funded']);
+    // Asked for as rounded leaves: 0,5 and 0,6 (half away from zero).
+    expect(s.requests.map((r) => inUnit(r.request, MIO))).toEqual([[0.5], [0.6]]);
+    // Funded: by largest remainder within the year, the first of two equal remainders gets the step.
+    expect(s.requests.map((r) => inUnit(r.funded, MIO))).toEqual([[0.5], [0.5]]);
+    expect(inUnit(s.funded, MIO)).toEqual([1]);
+    expect(inUnit(s.remaining, MIO)).toEqual([0]);
+    expect(inUnit(s.effect, MIO)).toEqual([1]);
+  });
+
+  test('in whole kroner the same allocation is exact', () => {
+    const [s] = bookFigures(evaluate(book), 1).scenarios;
+    expect(s.requests.map((r) => r.funded)).toEqual([[450_000], [550_000]]);
+    expect(s.remaining).toEqual([0]);
+    expect(s.remainingShare).toEqual([0]);
+    expect(s.requests.map((r) => r.shownShare)).toEqual([[0.45], [0.55]]);
+    expect(s.fundedShare).toEqual([1]);
+  });
+});
+
+describe('subtotals per Udvalg and shares', () => {
+  const book: Book = {
+    years: [2026, 2027],
+    proposals: [
+      proposal({ nr: 'R1', udgift: [-300_000, -300_000], committee: 'Beskæftigelse', statedKind: 'Reduktion' }),
+      proposal({ nr: 'U1', udgift: [100_000, 100_000], committee: 'Social', order: 1, priority: 1 }),
+      proposal({ nr: 'R2', udgift: [-200_000, 0], committee: 'Beskæftigelse', order: 2, statedKind: 'Reduktion' }),
+      proposal({ nr: 'U2', udgift: [200_000, 200_000], committee: 'Social', order: 3, priority: 2 }),
+      proposal({ nr: 'U3', udgift: [50_000, 50_000], committee: 'Social', order: 4, priority: 3 }),
+    ],
+    scenarios: [scenario({ pool: [0, 0], excluded: ['U3'] })],
+  };
+  const [s] = bookFigures(evaluate(book), 1).scenarios;
+
+  test('the included proposals are grouped by Udvalg in the order first met, each with its sum', () => {
+    expect(s.committees.map((c) => [c.committee, c.proposals.map((p) => p.nr), c.total.netto])).toEqual([
+      ['Beskæftigelse', ['R1', 'R2'], [-500_000, -300_000]],
+      ['Social', ['U1', 'U2'], [300_000, 300_000]],
+    ]);
+    expect(s.total.netto).toEqual([-200_000, 0]);
+    expect(s.totalNetto).toEqual([-200_000, 0]);
+  });
+
+  test('available is the pool less the reductions; the shares of what is available add up to 100,0 %', () => {
+    expect(s.reductions).toEqual([-500_000, -300_000]);
+    expect(s.available).toEqual([500_000, 300_000]);
+    expect(s.requests.map((r) => [r.nr, r.status])).toEqual([
+      ['U1', 'funded'],
+      ['U2', 'funded'],
+    ]);
+    expect(s.requested).toEqual([300_000, 300_000]);
+    expect(s.remaining).toEqual([200_000, 0]);
+    expect(s.requests.map((r) => r.shownShare)).toEqual([
+      [0.2, 0.333],
+      [0.4, 0.667],
+    ]);
+    expect(s.fundedShare).toEqual([0.6, 1]);
+    expect(s.remainingShare).toEqual([0.4, 0]);
+  });
+});
+
+describe('rule 9: comparison against any reference scenario', () => {
+  const book: Book = {
+    years: [2026],
+    proposals: [
+      proposal({ nr: 'A', udgift: [-100_000], benefit: 'kontanthjaelp', fullTimePersons: 100, statedKind: 'Reduktion' }),
+      proposal({ nr: 'B', udgift: [40_000], order: 1, priority: 1 }),
+    ],
+    scenarios: [
+      scenario({ name: 'Basis', pool: [0] }),
+      scenario({ name: 'Flere', pool: [0], fullTimePersonsByBenefit: { kontanthjaelp: 150 } }),
+      scenario({ name: 'Uden B', pool: [0], excluded: ['B'] }),
+    ],
+  };
+  const figures = bookFigures(evaluate(book), 1);
+
+  test('the sheets compare every scenario with the base', () => {
+    expect(figures.comparisons.map((c) => [c.scenario, c.reference])).toEqual([
+      ['Flere', 'Basis'],
+      ['Uden B', 'Basis'],
+    ]);
+    const [flere] = figures.comparisons;
+    expect(flere.proposals[0]).toMatchObject({ nr: 'A', reference: [-100_000], scenario: [-150_000], difference: [-50_000] });
+    expect(flere.available).toEqual({ reference: [100_000], scenario: [150_000], difference: [50_000] });
+    expect(flere.effect).toEqual({ reference: [-60_000], scenario: [-110_000], difference: [-50_000] });
+  });
+
+  test('any scenario against any other: a proposal left out counts as 0 and is marked', () => {
+    const [, flere, udenB] = figures.scenarios;
+    const c = compareScenarios(udenB, flere);
+    expect(c.reference).toBe('Flere');
+    expect(c.proposals[1]).toEqual({
+      nr: 'B',
+      title: 'B',
+      excludedInReference: false,
+      excludedInScenario: true,
+      reference: [40_000],
+      scenario: [0],
+      difference: [-40_000],
+    });
+    expect(c.totalNetto).toEqual({ reference: [-110_000], scenario: [-100_000], difference: [10_000] });
+    expect(c.funded).toEqual({ reference: [40_000], scenario: [0], difference: [-40_000] });
+    expect(c.remaining).toEqual({ reference: [110_000], scenario: [100_000], difference: [-10_000] });
+  });
+});
+
+describe('the steps behind a netto', () => {
+  test('Faxe fastholdelse at caseload 40: the stated Udgift, the staffing and the netto', () => {
+    const book: Book = {
+      years: [2026],
+      proposals: [
+        proposal({
+          nr: 'BIU_F_03',
+          udgift: [-1_200_000],
+          benefit: 'sygedagpenge',
+          staffing: { cases: 450, currentStaff: 8, staffPrice: 400_000 },
+        }),
+      ],
+      scenarios: [scenario({ caseload: 45 }), scenario({ name: 'Caseload 40', caseloadByBenefit: { sygedagpenge: 40 } })],
+    };
+    const [base, forty] = bookFigures(evaluate(book), 1).scenarios;
+    expect(base.proposals[0].steps).toEqual([
+      { rule: 'udgift', udgift: [-1_200_000] },
+      {
+        rule: 'caseload',
+        cases: 450,
+        caseload: 45,
+        caseloadFor: undefined,
+        currentStaff: 8,
+        staffPrice: 400_000,
+        staffNeeded: 10,
+        cost: 800_000,
+      },
+      { rule: 'netto', netto: [-400_000] },
+    ]);
+    expect(forty.proposals[0].steps[1]).toMatchObject({
+      caseload: 40,
+      caseloadFor: 'sygedagpenge',
+      staffNeeded: 11.25,
+      cost: 1_300_000,
+    });
+    expect(forty.proposals[0].steps[2]).toEqual({ rule: 'netto', netto: [100_000] });
+  });
+
+  test('Hørsholm EBU 1 at 130 fuldtidspersoner: the scaling, the stated Investering', () => {
+    const book: Book = {
+      years: [2026],
+      proposals: [
+        proposal({ nr: 'EBU 1', udgift: [-900_000], investering: [550_000], benefit: 'kontanthjaelp', fullTimePersons: 114 }),
+      ],
+      scenarios: [scenario({ fullTimePersonsByBenefit: { kontanthjaelp: 130 } })],
+    };
+    const steps = evaluate(book).scenarios[0].proposals[0].steps;
+    expect(steps.map((s) => s.rule)).toEqual(['udgift', 'volume', 'investering', 'netto']);
+    expect(steps[1]).toMatchObject({ benefit: 'kontanthjaelp', rowVolume: 114, scenarioVolume: 130 });
+    expect(Math.round((steps[1] as { udgift: number[] }).udgift[0])).toBe(-1_026_316);
+  });
+
+  test('refusion: the row’s own rate, the scenario’s rate, or the staircase', () => {
+    const book: Book = {
+      years: [2026],
+      proposals: [
+        proposal({ nr: 'Mentor', udgift: [-1_500], refusionShare: 2 / 3, refusionRate: 0.5 }),
+        proposal({ nr: 'Sats', udgift: [-1_000], refusionShare: 1, benefit: 'kontanthjaelp', order: 1 }),
+        proposal({ nr: 'Trappe', udgift: [-1_000], refusionShare: 1, benefit: 'sygedagpenge', order: 2 }),
+      ],
+      scenarios: [
+        scenario({
+          refusionByBenefit: { kontanthjaelp: { rate: 0.3 }, sygedagpenge: { durationShares: [0.1, 0.2, 0.2, 0.5] } },
+        }),
+      ],
+    };
+    const refusion = evaluate(book).scenarios[0].proposals.map((p) => p.steps.find((s) => s.rule === 'refusion'));
+    expect(refusion.map((s) => s && [s.source, s.rate])).toEqual([
+      ['row', 0.5],
+      ['scenario', 0.3],
+      ['staircase', expect.closeTo(0.32, 12)],
+    ]);
+    expect(refusion[2]).toMatchObject({ durationShares: [0.1, 0.2, 0.2, 0.5] });
+    expect(Math.round((refusion[0] as { refusion: number[] }).refusion[0])).toBe(500);
+  });
+});
