@@ -1,7 +1,9 @@
 /**
- * The task pane's one state module: what was found, what went wrong, what was
- * written. Side effects go through the WorkbookHost; the calculation is the
- * shared workbook layer and core, as in the command line.
+ * The task pane's store: it performs the host's calls (reading, the run that
+ * calculates and writes, adding the template, showing a cell) and reports what
+ * happened as events to the pure reducer in ./pane-state.ts, which alone
+ * changes the state. The calculation is the shared workbook layer and core,
+ * as in the command line.
  */
 import type { Issue } from '../model/problems';
 import type { CellPlace } from '../model/types';
@@ -11,33 +13,10 @@ import type { Language } from '../workbook/messages';
 import type { OutputSheet } from '../workbook/output';
 import { runWorkbook, type Found, type ScenarioSummary } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
+import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
 
-export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
-
-/** What a button asks for. */
-export type Action = 'scan' | 'calculate' | 'insertTemplate';
-
+export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
-
-export type Notice =
-  | { kind: 'done' }
-  | { kind: 'stoppedByProblems' }
-  | { kind: 'templateAdded'; names: string[] }
-  | { kind: 'hostFailure'; failure: HostFailure; detail: string }
-  /** A button was pressed while another action was writing to the workbook: nothing was started. */
-  | { kind: 'busy'; running: Action; pressed: Action };
-
-export interface PaneState {
-  language: Language;
-  phase: Phase;
-  progress?: { done: number; total: number };
-  found?: Found;
-  issues: Issue[];
-  summary?: ScenarioSummary[];
-  notice?: Notice;
-  /** Pressed while the workbook was being read: runs as soon as the read is done. */
-  queued?: Action;
-}
 
 interface Analysis {
   found: Found;
@@ -54,15 +33,25 @@ export function analyse(sheets: SheetCells[]): Analysis {
 
 type Listener = () => void;
 
+/** A host's failure as the pane reports it. */
+function failureOf(error: unknown): { failure: HostFailure; detail: string } {
+  return {
+    failure: error instanceof HostError ? error.failure : 'other',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
 export class PaneStore {
   private state: PaneState;
   private listeners = new Set<Listener>();
+  /** Settles when the current run and whatever was queued behind it are done. */
+  private idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: WorkbookHost,
     language: Language = 'da',
   ) {
-    this.state = { language, phase: 'idle', issues: [] };
+    this.state = initialState(language);
   }
 
   getState = (): PaneState => this.state;
@@ -72,13 +61,15 @@ export class PaneStore {
     return () => this.listeners.delete(listener);
   };
 
-  private set(patch: Partial<PaneState>): void {
-    this.state = { ...this.state, ...patch };
+  private dispatch(event: PaneEvent): void {
+    const next = reduce(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
     this.listeners.forEach((l) => l());
   }
 
   setLanguage(language: Language): void {
-    this.set({ language });
+    this.dispatch({ type: 'languageChanged', language });
   }
 
   /** Reads the workbook and shows what it found and any problems. */
@@ -97,108 +88,72 @@ export class PaneStore {
   }
 
   /**
-   * Every press leads to a result or a message. While the workbook is only
-   * being read (as when the pane opens), a press is remembered and runs right
-   * after the read; the pane says so. While Råderum calculates or writes, a
-   * press starts nothing (a second run would write the same sheets again) and
-   * the pane says why.
+   * Every press leads to a result or a message (the reducer decides which).
+   * While the workbook is only being read, a press is remembered and runs
+   * right after the read; while Råderum calculates or writes, it starts
+   * nothing. The promise settles when what the press started (or waits for) is done.
    */
-  private async press(action: Action): Promise<void> {
-    if (this.running === 'scan') {
-      // A calculation or the template reads the workbook again, so a re-read never displaces them.
-      if (action !== 'scan' || this.state.queued === undefined) this.set({ queued: action });
-      return this.idle;
-    }
-    if (this.running) {
-      this.set({ notice: { kind: 'busy', running: this.running, pressed: action } });
-      return;
-    }
-    let done!: () => void;
-    this.idle = new Promise((resolve) => (done = resolve));
-    try {
-      for (let next: Action | undefined = action; next; next = this.state.queued) {
-        this.running = next;
-        if (this.state.queued) this.set({ queued: undefined });
-        await this.perform(next);
+  private press(action: Action): Promise<void> {
+    const running = this.state.running;
+    this.dispatch({ type: 'pressed', action });
+    if (running === 'scan') return this.idle;
+    if (running || this.state.running !== action) return Promise.resolve();
+    this.idle = this.drive(action);
+    return this.idle;
+  }
+
+  /** Performs the started action, then each press queued behind it. */
+  private async drive(action: Action): Promise<void> {
+    for (let next: Action | undefined = action; next;) {
+      await this.perform(next);
+      next = this.state.queued;
+      if (next) {
+        this.dispatch({ type: 'pressed', action: next });
+        if (this.state.running !== next) return;
       }
-    } finally {
-      this.running = undefined;
-      done();
     }
   }
 
-  private running?: Action;
-  /** Settles when the current run and whatever was queued behind it are done. */
-  private idle: Promise<void> = Promise.resolve();
-
-  private perform(action: Action): Promise<void> {
-    if (action === 'scan') return this.read();
-    if (action === 'calculate') return this.run();
-    return this.addTemplate();
+  /** Runs one action against the host; it always ends with the action's last event. */
+  private async perform(action: Action): Promise<void> {
+    try {
+      if (action === 'scan') await this.read();
+      else if (action === 'calculate') await this.run();
+      else await this.addTemplate();
+    } catch (error) {
+      this.dispatch({ type: 'hostFailed', ...failureOf(error) });
+    }
   }
 
   private async read(): Promise<void> {
-    this.set({ phase: 'reading', notice: undefined });
-    await this.guard(async () => {
-      const { found, issues } = analyse(await this.host.read());
-      this.set({ found, issues });
-    });
+    const { found, issues } = analyse(await this.host.read());
+    this.dispatch({ type: 'readDone', found, issues });
   }
 
   private async run(): Promise<void> {
-    this.set({ phase: 'reading', notice: undefined, progress: undefined });
-    await this.guard(async () => {
-      let analysis: Analysis | undefined;
-      await this.host.run(
-        (sheets) => {
-          this.set({ phase: 'calculating' });
-          analysis = analyse(sheets);
-          this.set({ found: analysis.found, issues: analysis.issues, summary: analysis.summary });
-          if (analysis.outputs) this.set({ phase: 'writing' });
-          return analysis.outputs;
-        },
-        (done, total) => this.set({ progress: { done, total } }),
-      );
-      this.set({ notice: analysis?.outputs ? { kind: 'done' } : { kind: 'stoppedByProblems' } });
-    });
+    await this.host.run(
+      (sheets) => {
+        this.dispatch({ type: 'calculating' });
+        const { found, issues, summary, outputs } = analyse(sheets);
+        this.dispatch({ type: 'calculated', found, issues, summary, hasOutputs: outputs !== undefined });
+        return outputs;
+      },
+      (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
+    );
+    this.dispatch({ type: 'runDone' });
   }
 
   private async addTemplate(): Promise<void> {
-    this.set({ phase: 'writing', notice: undefined });
-    let added: string[] = [];
-    await this.guard(async () => {
-      added = await this.host.addMissingSheets(templateSheets(new Date().getFullYear() + 1));
-    });
-    if (this.failed()) return;
+    const names = await this.host.addMissingSheets(templateSheets(new Date().getFullYear() + 1));
+    this.dispatch({ type: 'templateAdded', names });
     await this.read();
-    if (this.failed()) return;
-    this.set({ notice: { kind: 'templateAdded', names: added } });
   }
 
   async select(place: CellPlace): Promise<void> {
     try {
       await this.host.select(place);
     } catch (error) {
-      this.fail(error);
+      this.dispatch({ type: 'selectFailed', ...failureOf(error) });
     }
-  }
-
-  private failed(): boolean {
-    return this.state.notice?.kind === 'hostFailure';
-  }
-
-  private async guard(work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.set({ phase: 'idle', progress: undefined });
-    }
-  }
-
-  private fail(error: unknown): void {
-    const failure = error instanceof HostError ? error.failure : 'other';
-    this.set({ notice: { kind: 'hostFailure', failure, detail: (error as Error)?.message ?? String(error) } });
   }
 }

@@ -1,7 +1,7 @@
 /** The task pane's words, Danish first. */
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
-import type { Action } from './state';
+import type { Action } from './pane-state';
 
 export interface Strings {
   title: string;
@@ -41,6 +41,10 @@ export interface Strings {
   remaining: string;
   amountsIn: (unit: string) => string;
   hostFailure: Record<HostFailure, string>;
+  /** After a failure: the template's sheets that were added before it, which are in the workbook. */
+  addedBeforeFailure: (names: string[]) => string;
+  /** After a failed read: the press queued behind it, which was not started. */
+  notStarted: (pressed: string) => string;
   notInExcel: string;
   previewLink: string;
 }
@@ -100,6 +104,9 @@ export const STRINGS: Record<Language, Strings> = {
       busy: 'Excel har travlt. Vent et øjeblik, og prøv igen.',
       other: 'Excel kunne ikke gennemføre handlingen.',
     },
+    addedBeforeFailure: (names) =>
+      `${names.length === 1 ? 'Arket' : 'Arkene'} ${names.join(' og ')} blev tilføjet, men projektmappen blev ikke læst bagefter. Tryk »Læs igen«.`,
+    notStarted: (pressed) => `»${pressed}« blev ikke startet, fordi projektmappen ikke kunne læses.`,
     notInExcel: 'Råderum kører som tilføjelsesprogram i Excel. Uden for Excel kan du prøve det i forhåndsvisningen.',
     previewLink: 'Åbn forhåndsvisningen',
   },
@@ -157,6 +164,9 @@ export const STRINGS: Record<Language, Strings> = {
       busy: 'Excel is busy. Wait a moment and try again.',
       other: 'Excel could not complete the action.',
     },
+    addedBeforeFailure: (names) =>
+      `The ${names.length === 1 ? 'sheet' : 'sheets'} ${names.join(' and ')} ${names.length === 1 ? 'was' : 'were'} added, but the workbook was not read afterwards. Press “Read again”.`,
+    notStarted: (pressed) => `“${pressed}” was not started, because the workbook could not be read.`,
     notInExcel: 'Råderum runs as an add-in in Excel. Outside Excel you can try it in the preview.',
     previewLink: 'Open the preview',
   },

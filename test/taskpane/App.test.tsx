@@ -197,3 +197,61 @@ test('the list of what was found says how many rows of a list were not read', as
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
   expect(screen.getByText('Hørsholm (table Forslag_Hoersholm): 8 proposals; 1 row not read (see the problems)')).toBeTruthy();
 });
+
+test('"Indsæt skabelon" whose read fails afterwards shows the failure and says the sheets were added', async () => {
+  const workbook = new ExcelJS.Workbook();
+  let failReads = false;
+  setup(workbook, (host) => ({
+    ...host,
+    read: async () => {
+      if (failReads) throw new HostError('editMode', 'InvalidOperationInCellEditMode');
+      return host.read();
+    },
+    addMissingSheets: async (sheets) => {
+      failReads = true;
+      return host.addMissingSheets(sheets);
+    },
+  }));
+  await screen.findByText(/arket "Scenarier" mangler/);
+  fireEvent.click(screen.getByRole('button', { name: 'Indsæt skabelon' }));
+  expect(
+    await screen.findByText(
+      'Excel er i gang med at redigere en celle. Tryk Enter eller Esc, og prøv igen. (InvalidOperationInCellEditMode) ' +
+        'Arkene Forslag og Scenarier blev tilføjet, men projektmappen blev ikke læst bagefter. Tryk »Læs igen«.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByText('Tilføjede Forslag og Scenarier.')).toBeNull();
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier']);
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText(/The sheets Forslag and Scenarier were added, but the workbook was not read afterwards/)).toBeTruthy();
+  failReads = false;
+  fireEvent.click(screen.getByRole('button', { name: 'Read again' }));
+  expect(await screen.findByText('Forslag (table Forslag): 2 proposals')).toBeTruthy();
+});
+
+test('a press queued behind a first read that fails is not started, and the pane says so', async () => {
+  const read = gate();
+  let runs = 0;
+  setup(newWorkbook(sampleSheets()), (host) => ({
+    ...host,
+    read: async () => {
+      await read.opened;
+      throw new HostError('busy', 'RichApi.Error');
+    },
+    run: async (produce, progress) => {
+      runs++;
+      return host.run(produce, progress);
+    },
+  }));
+  await screen.findByText('Læser projektmappen …');
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Beregner, så snart projektmappen er læst.');
+  await act(async () => read.open());
+  expect(
+    await screen.findByText(
+      'Excel har travlt. Vent et øjeblik, og prøv igen. (RichApi.Error) »Beregn scenarier« blev ikke startet, fordi projektmappen ikke kunne læses.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByText('Beregner, så snart projektmappen er læst.')).toBeNull();
+  expect(runs).toBe(0);
+});

@@ -23,7 +23,8 @@ import {
 import { useEffect, useSyncExternalStore } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import { issueText } from '../../workbook/messages';
-import type { Action, PaneState, PaneStore, ScenarioSummary } from '../state';
+import type { Action, PaneState } from '../pane-state';
+import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -82,7 +83,7 @@ export function App({ store, theme = 'light' }: AppProps) {
         </header>
 
         <section className={styles.section} aria-label={t.calculate}>
-          {/* Never disabled: a press while busy is queued or answered (PaneStore.press). */}
+          {/* Never disabled: a press while busy is queued or answered (reduce, 'pressed'). */}
           <div className={styles.actions}>
             <Button appearance="primary" onClick={() => void store.calculate()}>
               {t.calculate}
@@ -131,7 +132,8 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
           <MessageBarBody>{t.queued[state.queued]}</MessageBarBody>
         </MessageBar>
       )}
-      {notice && (!text || notice.kind === 'busy') && (
+      {/* Every action clears the notice as it starts: one shown meanwhile is about a press (busy, a cell not shown). */}
+      {notice && (
         <MessageBar
           intent={
             notice.kind === 'done' || notice.kind === 'templateAdded'
@@ -147,7 +149,14 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
             {notice.kind === 'done' && t.done}
             {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
             {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
-            {notice.kind === 'hostFailure' && `${t.hostFailure[notice.failure]} (${notice.detail})`}
+            {notice.kind === 'hostFailure' &&
+              [
+                `${t.hostFailure[notice.failure]} (${notice.detail})`,
+                notice.added && t.addedBeforeFailure(notice.added),
+                notice.notStarted && t.notStarted(label[notice.notStarted]),
+              ]
+                .filter(Boolean)
+                .join(' ')}
             {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
           </MessageBarBody>
         </MessageBar>
