@@ -20,10 +20,11 @@
  * best-effort recovery empties every sheet that still carries the banner.
  */
 import type { CellPlace } from '../model/types';
-import { columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
+import { cellError, columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { HostError } from '../workbook/host';
 import type { OutputCell, OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
+import { shownValue } from './excel-dates';
 import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, rowBlocks } from './payload';
 
 export interface ApiSupport {
@@ -48,13 +49,35 @@ export const INCOMPLETE_BANNER = `Ufuldstændig: beregningen blev afbrudt. Kør 
 const address = (row: number, column: number, rowCount: number, columnCount: number): string =>
   `${columnLetters(column)}${row + 1}:${columnLetters(column + columnCount - 1)}${row + rowCount}`;
 
-/** Excel gives empty cells as "", which the workbook layer treats as blank. */
-const cellValue = (v: unknown): CellValue =>
-  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : v === null || v === undefined ? null : String(v);
+/** 1900, or 1904 for a workbook in the 1904 date system (Mac workbooks of old): where serial 0 stands. */
+export type DateSystem = 1900 | 1904;
+
+/**
+ * A cell as the workbook layer takes it, the same as the .xlsx adapter gives it
+ * (test/contract): an empty cell ("" in Office.js) is null; an error ('#DIV/0!')
+ * is a CellError; a number in a date or time format is the ISO text the user sees
+ * ('2026-02-01'), never its serial number (46054), so an amount cell holding a
+ * date is refused, with its place, not read as 46.054 kr.
+ */
+const cellValue = (v: unknown, format: unknown, system: DateSystem): CellValue => {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return shownValue(v, typeof format === 'string' ? format : undefined, system);
+  if (typeof v === 'string') {
+    const error = cellError(v);
+    return error === undefined ? v : { error };
+  }
+  return typeof v === 'boolean' ? v : String(v);
+};
+
+/** Values with the number formats of the same cells (loaded in the same sync), as the workbook layer takes them. */
+const cellValues = (values: unknown[][], formats: unknown[][] | undefined, system: DateSystem): CellValue[][] =>
+  values.map((row, r) => row.map((v, c) => cellValue(v, formats?.[r]?.[c], system)));
 
 export interface WorkbookRead {
   /** Every sheet's name, in workbook order. */
   sheetNames: string[];
+  /** The workbook's date system, which decides the day a date cell's serial number is. */
+  dateSystem: DateSystem;
   /**
    * Every sheet, in workbook order: input sheets in full (or marked oversized),
    * output sheets (by name) with at least their first OUTPUT_MARK_ROWS rows.
@@ -71,13 +94,22 @@ type Size = Pick<Excel.Range, 'isNullObject' | 'rowIndex' | 'columnIndex' | 'row
 const originOf = (used: Size) => (used.isNullObject ? { row: 0, column: 0 } : { row: used.rowIndex, column: used.columnIndex });
 const tooManyCells = (used: Size) => !used.isNullObject && used.rowCount * used.columnCount > MAX_READ_CELLS;
 
-/** One sync: the names of the sheets and tables. */
+/**
+ * Office.js does not say which date system a workbook uses; Excel's DATE
+ * function does: DATE(1904,1,1) is 1462 in the 1900 system and 0 in the 1904 one.
+ */
+const DATE_1904 = [1904, 1, 1] as const;
+const dateSystemOf = (result: unknown): DateSystem => (result === 0 ? 1904 : 1900);
+
+/** One sync: the names of the sheets and tables, and the date system. */
 export async function workbookNames(context: Excel.RequestContext): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets.load('items/name');
   const tables = context.workbook.tables.load('items/name');
+  const date1904 = context.workbook.functions.date(...DATE_1904).load('value');
   await context.sync();
   return {
     sheetNames: worksheets.items.map((w) => w.name),
+    dateSystem: dateSystemOf(date1904.value),
     sheets: [],
     tables: tables.items.map((t) => ({ name: t.name })),
     protectedSheets: [],
@@ -85,7 +117,7 @@ export async function workbookNames(context: Excel.RequestContext): Promise<Work
 }
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
-  const { sheetNames: names, tables } = await workbookNames(context);
+  const { sheetNames: names, tables, dateSystem } = await workbookNames(context);
   const inputs = names.filter((name) => !isOutputSheet(name));
   const outputs = names.filter(isOutputSheet);
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
@@ -114,7 +146,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const usedRange = (name: string) => sheet(name).getUsedRangeOrNullObject(true);
 
   let queued = queueTablesAndOutputs();
-  const used = inputs.map((name) => usedRange(name).load('values,rowIndex,columnIndex,rowCount,columnCount'));
+  // Number formats with the values, in the same sync: they alone tell a date from a number.
+  const used = inputs.map((name) => usedRange(name).load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount'));
   let inputSheets: SheetCells[] | undefined;
   try {
     await context.sync();
@@ -122,7 +155,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       const values = used[i].isNullObject ? [] : (used[i].values as unknown[][] | null);
       // Past five million cells Excel gives null (or an error): the sheet is not read, and readBook says where.
       if (values === null || tooManyCells(used[i])) return oversized(name, used[i]);
-      return { name, origin: originOf(used[i]), values: values.map((row) => row.map(cellValue)), tables: [] };
+      return {
+        name,
+        origin: originOf(used[i]),
+        values: cellValues(values, used[i].numberFormat, dateSystem),
+        tables: [],
+      };
     });
   } catch (error) {
     if (!isRetryable(error)) throw error;
@@ -137,7 +175,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     for (const [i, name] of inputs.entries()) {
       if (tooManyCells(sizes[i])) inputSheets.push(oversized(name, sizes[i]));
       else
-        inputSheets.push({ name, origin: originOf(sizes[i]), values: await readInBlocks(context, name, sizes[i]), tables: [] });
+        inputSheets.push({
+          name,
+          origin: originOf(sizes[i]),
+          values: await readInBlocks(context, name, sizes[i], dateSystem),
+          tables: [],
+        });
     }
   }
 
@@ -154,11 +197,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const outputSheets = queued.outputs.map(({ name, used, top, firstRow }): SheetCells => {
     // The used range's top rows when it starts in them; else its first row (not ours: the mark is in row 2).
     const rows = top.isNullObject ? firstRow.values : top.values;
-    return { name, origin: originOf(used), values: rows.map((row) => row.map(cellValue)), tables: [] };
+    // Only the mark is looked for here: no number formats needed.
+    return { name, origin: originOf(used), values: cellValues(rows, undefined, dateSystem), tables: [] };
   });
   const byName = new Map([...inputSheets, ...outputSheets].map((s) => [s.name, s]));
   return {
     sheetNames: names,
+    dateSystem,
     sheets: names.map((name) => ({ ...byName.get(name)!, tables: tablesOn(name) })),
     tables: queued.tables.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     protectedSheets: queued.outputs.filter((o) => o.protection.protected).map((o) => o.name),
@@ -175,11 +220,12 @@ function oversized(name: string, used: Size): SheetCells {
   };
 }
 
-async function readInBlocks(context: Excel.RequestContext, name: string, size: Size): Promise<CellValue[][]> {
+async function readInBlocks(context: Excel.RequestContext, name: string, size: Size, system: DateSystem): Promise<CellValue[][]> {
   const values: CellValue[][] = [];
   if (size.isNullObject) return values;
   const { rowIndex, columnIndex, rowCount, columnCount } = size;
-  // A cell's size is unknown before it is read: budget generously per cell, and halve a block that still fails.
+  // A cell's size (value and number format) is unknown before it is read: budget generously per cell, and halve a
+  // block that still fails.
   const BYTES_PER_CELL = 256;
   let blockRows = Math.max(1, Math.floor(BLOCK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
   for (let start = 0; start < rowCount;) {
@@ -187,8 +233,9 @@ async function readInBlocks(context: Excel.RequestContext, name: string, size: S
     const range = context.workbook.worksheets
       .getItem(name)
       .getRange(address(rowIndex + start, columnIndex, count, columnCount))
-      .load('values');
+      .load('values,numberFormat');
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the 5 MB limit's price
       await context.sync();
     } catch (error) {
       if (!isRetryable(error)) throw error;
@@ -197,7 +244,8 @@ async function readInBlocks(context: Excel.RequestContext, name: string, size: S
       continue;
     }
     // A loop, not push(...rows): a spread of many rows overflows the call stack.
-    for (const row of range.values) values.push(row.map(cellValue));
+    const read = cellValues(range.values, range.numberFormat, system);
+    for (const row of read) values.push(row);
     start += count;
   }
   return values;
@@ -363,6 +411,7 @@ export async function writeSheets(
       const last = end === rows.length;
       if (last) finish();
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the 5 MB limit's price
         await context.sync();
       } catch (error) {
         // Too large a request (Excel on the web may say GeneralException): the same rows again, in halves.

@@ -9,6 +9,7 @@ import type { SheetCells } from '../../src/workbook/grid';
 import { HostError, type HostFailure } from '../../src/workbook/host';
 import { outputSheets, type OutputSheet } from '../../src/workbook/output';
 import { OUTPUT_SHEETS, readBook } from '../../src/workbook/read';
+import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet } from './excel-double';
 
 const support: ApiSupport = { suspendCalculation: true, suspendScreenUpdating: true };
@@ -172,7 +173,7 @@ describe('reading', () => {
     sheets[2].merge({ row: 5, column: 0, rowCount: 1, columnCount: 3 });
     const book = await readWorkbook(new ExcelDouble(sheets).context);
     const noter = book.sheets.find((s) => s.name === 'Noter')!;
-    expect(noter.values[5]).toEqual(['flettet', '', '', 'ved siden af']);
+    expect(noter.values[5]).toEqual(['flettet', null, null, 'ved siden af']);
   });
 });
 
@@ -535,5 +536,63 @@ describe('errors are told by code, never by a message Excel localises', () => {
   test('a HostError passes through unchanged', () => {
     const error = new HostError('tooLarge', 'Resultat, række 7');
     expect(hostError(error)).toBe(error);
+  });
+});
+
+describe('dates', () => {
+  /** Three proposals; F-1's Udgift 2027 (F2) holds a serial number in a date format. */
+  function withDate(serial: number, format = 'dd-mm-yyyy'): FakeSheet[] {
+    const sheets = workbook(3);
+    Object.assign(sheets[0].get(1, 5)!, { value: serial, format });
+    return sheets;
+  }
+  const place = { sheet: 'Forslag', row: 1, column: 5 };
+
+  test('a date in an amount cell is read as the ISO date Excel shows, and refused with its sheet and cell', async () => {
+    const excel = new ExcelDouble(withDate(46054));
+    const book = await readWorkbook(excel.context);
+    expect(excel.syncs).toBe(2);
+    expect(book.sheets[0].values[1][5]).toBe('2026-02-01');
+    const run = runWorkbook(book.sheets);
+    expect(run.results).toBeUndefined();
+    expect(run.issues.find((i) => i.place && JSON.stringify(i.place) === JSON.stringify(place))).toBeDefined();
+  });
+
+  test('the same number in a number format is an amount', async () => {
+    const book = await readWorkbook(new ExcelDouble(withDate(46054, '#,##0')).context);
+    expect(book.sheets[0].values[1][5]).toBe(46054);
+    expect(runWorkbook(book.sheets).results).toBeDefined();
+  });
+
+  test('a 1904 workbook: its serial numbers count from 1904-01-01 (told by DATE, in the names sync)', async () => {
+    const excel = new ExcelDouble(withDate(46054 - 1462));
+    excel.date1904 = true;
+    const book = await readWorkbook(excel.context);
+    expect(book.dateSystem).toBe(1904);
+    expect(book.sheets[0].values[1][5]).toBe('2026-02-01');
+    expect(excel.syncs).toBe(2);
+  });
+
+  test('read in blocks (the full read refused), a date is still a date', async () => {
+    const excel = new ExcelDouble(withDate(60));
+    let refused = false;
+    excel.failWhen = (operation) => {
+      if (operation.name !== 'range.load' || refused) return undefined;
+      refused = true;
+      return { code: 'GeneralException', message: 'An internal error has occurred.' };
+    };
+    const book = await readWorkbook(excel.context);
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(book.sheets[0].values[1][5]).toBe('1900-02-29');
+  });
+
+  test('errors, booleans and empty cells reach the workbook layer as the .xlsx adapter gives them', async () => {
+    const sheets = workbook(3);
+    sheets[2].set(3, 0, '#DIV/0!');
+    sheets[2].set(3, 1, true);
+    sheets[2].set(3, 3, '#N/A');
+    const book = await readWorkbook(new ExcelDouble(sheets).context);
+    const noter = book.sheets.find((s) => s.name === 'Noter')!;
+    expect(noter.values[3]).toEqual([{ error: '#DIV/0!' }, true, null, { error: '#N/A' }]);
   });
 });

@@ -1,11 +1,23 @@
 /** The Excel double behaves as Excel is documented to, so the adapter's tests mean something. */
-import { ExcelDouble, FakeSheet, MAX_READ_CELLS, type Mirror } from './excel-double';
+import { ExcelDouble, FakeSheet, MAX_READ_CELLS, type Checked, type Mirror, type OnlyMirrored } from './excel-double';
 
 // The compiler holds the double to Excel's types: a member Excel lacks does not compile.
 // @ts-expect-error Excel.Range has no `valuez`
 export type Misnamed = Mirror<Excel.Range, 'valuez'>;
 // @ts-expect-error Excel.Range.getRow takes a number
-export const wrongArguments: Mirror<Excel.Range, 'getRow'> = { getRow: (_row: string) => undefined };
+export const wrongArguments: Mirror<Excel.Range, 'getRow'> = { getRow: (_row: string) => ({}) };
+// @ts-expect-error Excel.Range.rowCount is a number
+export const wrongType: Mirror<Excel.Range, 'rowCount'> = { rowCount: '3' };
+// @ts-expect-error Excel.RequestContext.sync gives a promise
+export const wrongReturn: Mirror<Excel.RequestContext, 'sync'> = { sync: () => 'done' };
+// And the other half: a public member of a double's class that it does not mirror (a helper left public, or a
+// member Excel lacks) fails the check that excel-double.ts makes for each of its classes.
+class LeakyRange implements Mirror<Excel.Range, 'rowCount'> {
+  rowCount = 1;
+  valuez = [[1]];
+}
+// @ts-expect-error LeakyRange has `valuez`, which it does not mirror
+export type Leaky = Checked<OnlyMirrored<LeakyRange, 'rowCount'>>;
 
 const code = (promise: Promise<unknown>) =>
   promise.then(
@@ -67,6 +79,83 @@ test.each(['=1+1', '+1', '-A1', '@SUM(A1)'])(
     expect(cells.get(3, 0)?.formula).toBeDefined();
   },
 );
+
+test('a values array whose shape differs from the range is refused at sync with InvalidArgument; nothing is written', async () => {
+  const { excel, workbook } = excelWith();
+  const sheet = workbook.worksheets.getItem('Ark1');
+  for (const rows of [[['x', 'y']], [['x'], ['y']], [['x', 'y'], ['z']], []]) {
+    sheet.getRange('B2:D2').values = rows;
+    expect([rows, await code(excel.sync())]).toEqual([rows, 'InvalidArgument']);
+  }
+  sheet.getRange('B2:C3').numberFormat = [['@', '@']];
+  expect(await code(excel.sync())).toBe('InvalidArgument');
+  expect(excel.sheet('Ark1')!.usedRange()).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 1 });
+});
+
+test('Excel refuses a sheet name that is blank, too long, has : \\ / ? * [ ], an apostrophe first or last, or is History', async () => {
+  const { excel, workbook } = excelWith(FakeSheet.from('Noter', [['x']]));
+  const refused = [
+    '',
+    ' ',
+    'a'.repeat(32),
+    'A:B',
+    'A\\B',
+    'A/B',
+    'Ark?',
+    'Ark*',
+    'Ark[1',
+    'Ark]1',
+    "'Ark",
+    "Ark'",
+    'History',
+    'HISTORY',
+  ];
+  for (const bad of refused) {
+    workbook.worksheets.add(bad);
+    expect([bad, await code(excel.sync())]).toEqual([bad, 'InvalidArgument']);
+    workbook.worksheets.getItem('Noter').name = bad;
+    expect([bad, await code(excel.sync())]).toEqual([bad, 'InvalidArgument']);
+  }
+  expect(excel.sheets.map((s) => s.name)).toEqual(['Noter']);
+  // Allowed: an apostrophe inside, 31 characters, History as part of a name.
+  for (const good of ["Kommunens' noter", 'b'.repeat(31), 'History 2']) {
+    workbook.worksheets.add(good);
+    expect([good, await code(excel.sync())]).toEqual([good, 'no error']);
+  }
+});
+
+test('a sheet name is unique whatever its case: add and rename say ItemAlreadyExists; a sheet may change its own case', async () => {
+  const { excel, workbook } = excelWith(FakeSheet.from('Noter', [['x']]), FakeSheet.from('Resultat', [['y']]));
+  workbook.worksheets.add('NOTER');
+  expect(await code(excel.sync())).toBe('ItemAlreadyExists');
+  workbook.worksheets.getItem('Resultat').name = 'noter';
+  expect(await code(excel.sync())).toBe('ItemAlreadyExists');
+  workbook.worksheets.getItem('Resultat').name = 'RESULTAT';
+  expect(await code(excel.sync())).toBe('no error');
+  expect(excel.sheets.map((s) => s.name)).toEqual(['Noter', 'RESULTAT']);
+});
+
+test('a date is a serial number in values; only numberFormat tells it is a date; DATE tells the date system', async () => {
+  const sheet = FakeSheet.from('Ark1', [['Udgift 2027']]);
+  sheet.set(1, 0, 46054, 'dd-mm-yyyy');
+  sheet.set(2, 0, 46054);
+  const { excel, workbook } = excelWith(sheet);
+  const range = workbook.worksheets.getItem('Ark1').getRange('A1:A3').load('values,numberFormat');
+  const date = workbook.functions.date(1904, 1, 1).load('value');
+  await excel.sync();
+  expect(range.values).toEqual([['Udgift 2027'], [46054], [46054]]);
+  expect(range.numberFormat).toEqual([['General'], ['dd-mm-yyyy'], ['General']]);
+  expect(date.value).toBe(1462);
+  const days = [workbook.functions.date(1900, 2, 28), workbook.functions.date(1900, 3, 1), workbook.functions.date(2026, 2, 1)];
+  days.forEach((d) => d.load('value'));
+  await excel.sync();
+  // 60 is 1900-02-29, which Excel counts (Lotus 1-2-3's leap-year bug).
+  expect(days.map((d) => d.value)).toEqual([59, 61, 46054]);
+  excel.date1904 = true;
+  const in1904 = workbook.functions.date(1904, 1, 1).load('value');
+  await excel.sync();
+  expect(in1904.value).toBe(0);
+});
 
 test('sheets: found whatever the case, names checked as Excel does', async () => {
   const { excel, workbook } = excelWith(FakeSheet.from('Råderum', [['x']]));
