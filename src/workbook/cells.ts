@@ -2,10 +2,23 @@
  * Parsing of single cells as finance officers type them: Danish numbers
  * (1.234.567,5), percentages, shares. A parse gives a value or a reason.
  */
+import type { TextCode } from '../model/problems';
 import { cellError, isBlank, NO_VALUE, type CellValue } from './grid';
 
-export type Parsed<T> =
-  { ok: true; value: T } | { ok: false; reason: 'notNumber' | 'shareRange' | 'negative' | 'cellError' | 'formulaWithoutValue' };
+/** Why a cell is not the value asked for: the code of the problem reported at the cell. */
+export type ParseReason = Extract<TextCode, 'notNumber' | 'shareRange' | 'negative' | 'cellError' | 'formulaWithoutValue'>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ParseReason };
+
+/**
+ * How far above 100 % a share may be and still be 100 %. A share made by a
+ * formula lands a hair off in binary floating point (=0,34+0,56+0,1 gives
+ * 1,0000000000000002; 100,00000000000001 % the same after the division by 100):
+ * that is 100 %, neither above it nor, read as a number above 1, 1 %. A share is
+ * a fraction, so this is not the amount tolerance (TOLERANCE in
+ * model/rounding.ts, a millionth of a krone).
+ */
+export const SHARE_TOLERANCE = 1e-12;
 
 /** A cell that holds an error, or a formula without a stored result, is never a number (nor 0). */
 function errorReason(value: CellValue): Parsed<never> | undefined {
@@ -45,7 +58,8 @@ export function parseNumber(value: CellValue): Parsed<number> | undefined {
 
 /**
  * A share or rate: a number up to 1 is a fraction, above 1 and up to 100 a
- * percentage, text ending in % a percentage; above 100 % or below 0 is refused.
+ * percentage, text ending in % a percentage; above 100 % or below 0 is refused
+ * (1 and 100 % up to SHARE_TOLERANCE).
  */
 export function parseShare(value: CellValue): Parsed<number> | undefined {
   if (isBlank(value)) return undefined;
@@ -59,9 +73,9 @@ export function parseShare(value: CellValue): Parsed<number> | undefined {
   } else {
     const n = parseNumber(value);
     if (!n || !n.ok) return n;
-    fraction = n.value <= 1 ? n.value : n.value / 100;
+    fraction = n.value <= 1 + SHARE_TOLERANCE ? n.value : n.value / 100;
   }
   if (fraction < 0) return { ok: false, reason: 'negative' };
-  if (fraction > 1 + 1e-12) return { ok: false, reason: 'shareRange' };
+  if (fraction > 1 + SHARE_TOLERANCE) return { ok: false, reason: 'shareRange' };
   return { ok: true, value: fraction };
 }

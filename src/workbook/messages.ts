@@ -1,13 +1,21 @@
 /** Problems and warnings as text, Danish first, English on request. */
-import type { Issue } from '../model/problems';
+import type { Issue, IssueOf, ProblemCode, ProblemParams } from '../model/problems';
+import { AMOUNT_FIELDS, header } from './columns';
 import { cellAddress } from './grid';
 
 export type Language = 'da' | 'en';
 
-type Params = Record<string, string | number>;
-type Template = (p: Params) => string;
+/** A text for every code, typed by its parameters: a missing text or a parameter the code lacks fails the type check. */
+export type Messages = { readonly [C in ProblemCode]: (p: ProblemParams[C]) => string };
 
-const DA: Record<string, Template> = {
+/** `A, B og C` from the table of columns, so a message lists what the reader accepts. */
+function words(list: readonly string[], and: string): string {
+  return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list[list.length - 1]}`;
+}
+const AMOUNT_HEADERS = AMOUNT_FIELDS.map(header);
+const STAFFING_HEADERS = (['cases', 'currentStaff', 'staffPrice'] as const).map(header);
+
+const DA: Messages = {
   notNumber: (p) => `"${p.text}" er ikke et tal`,
   cellError: (p) => `cellen viser fejlen ${p.text}; ret formlen, så den giver et tal`,
   formulaWithoutValue: () =>
@@ -35,7 +43,7 @@ const DA: Record<string, Template> = {
   unitPerScenario: (p) => `enheden gælder hele projektmappen og angives kun i basisscenariet, ikke "${p.text}" her`,
   headerTwice: (p) => `kolonnen "${p.header}" står der to gange`,
   unknownYearHeader: (p) =>
-    `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)`,
+    `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder ${words(AMOUNT_HEADERS, 'eller')} og et år)`,
   noAmountColumns: () => `listen har ingen beløbskolonner (fx "Udgift 2026")`,
   yearsNotConsecutive: (p) => `årene ${p.years} følger ikke efter hinanden`,
   yearsDiffer: (p) => `listen har årene ${p.years}, men den første liste har ${p.expected}`,
@@ -44,7 +52,7 @@ const DA: Record<string, Template> = {
   nrTwice: (p) => `nummeret "${p.nr}" er brugt før, i ${p.first}`,
   unknownKind: (p) => `"${p.text}" er ikke en art (brug Reduktion eller Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) er ikke summen af service og ej service (${p.split})`,
-  staffingIncomplete: (p) => `caseload kræver Sager, Nuværende årsværk og Årsværkspris; mangler: ${p.missing}`,
+  staffingIncomplete: (p) => `caseload kræver ${words(STAFFING_HEADERS, 'og')}; mangler: ${p.missing}`,
   noProposalLists: () => `ingen forslagsliste fundet: en liste har en overskriftsrække med Nr og Titel`,
   poolYearOutside: (p) => `Råderum ${p.year} ligger uden for forslagenes år ${p.years}`,
   unknownNr: (p) => `Udelad nævner "${p.nr}", som ikke er et forslag`,
@@ -58,7 +66,6 @@ const DA: Record<string, Template> = {
   poolMissing: (p) => `scenariet "${p.scenario}" har intet råderum for ${p.years}; der regnes med 0`,
   refusionAndIndtaegt: (p) => `forslag ${p.nr} har både Refusionsandel og Indtægt: tjek at intet tælles to gange`,
   tooManyRows: (p) => `arket ${p.sheet} ville få ${p.rows} rækker, flere end Excel kan rumme (1.048.576)`,
-  outputSheetProtected: (p) => `arket ${p.sheet} er beskyttet; fjern beskyttelsen og prøv igen`,
   textCellError: (p) => `cellen viser fejlen ${p.text} i stedet for en tekst; ret formlen eller skriv teksten`,
   numberTooLarge: (p) =>
     `"${p.text}" er over 1.000.000.000.000 kr. (10^12) i absolut værdi; så store beløb kan ikke regnes præcist til kronen`,
@@ -87,7 +94,7 @@ const DA: Record<string, Template> = {
       : `"${p.parameter}" nævner en ydelse, men intet forslag har en Ydelse, så værdien bruges ikke`,
 };
 
-const EN: Record<string, Template> = {
+const EN: Messages = {
   notNumber: (p) => `"${p.text}" is not a number`,
   cellError: (p) => `the cell shows the error ${p.text}; fix the formula so that it gives a number`,
   formulaWithoutValue: () =>
@@ -113,8 +120,7 @@ const EN: Record<string, Template> = {
   unknownUnit: (p) => `unknown unit "${p.text}" (use kr., 1.000 kr. or mio. kr.)`,
   unitPerScenario: (p) => `the unit applies to the whole workbook and is given in the base scenario only, not "${p.text}" here`,
   headerTwice: (p) => `the column "${p.header}" appears twice`,
-  unknownYearHeader: (p) =>
-    `the column "${p.header}" is not used (amount columns are Udgift, Udgift service, Udgift ej service, Indtægt or Investering and a year)`,
+  unknownYearHeader: (p) => `the column "${p.header}" is not used (amount columns are ${words(AMOUNT_HEADERS, 'or')} and a year)`,
   noAmountColumns: () => `the list has no amount columns (e.g. "Udgift 2026")`,
   yearsNotConsecutive: (p) => `the years ${p.years} are not consecutive`,
   yearsDiffer: (p) => `the list has the years ${p.years}, but the first list has ${p.expected}`,
@@ -123,7 +129,7 @@ const EN: Record<string, Template> = {
   nrTwice: (p) => `the number "${p.nr}" was used before, at ${p.first}`,
   unknownKind: (p) => `"${p.text}" is not a kind (use Reduktion or Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) is not the sum of service and ej service (${p.split})`,
-  staffingIncomplete: (p) => `caseload needs Sager, Nuværende årsværk and Årsværkspris; missing: ${p.missing}`,
+  staffingIncomplete: (p) => `caseload needs ${words(STAFFING_HEADERS, 'and')}; missing: ${p.missing}`,
   noProposalLists: () => `no proposal list found: a list has a header row with Nr and Titel`,
   poolYearOutside: (p) => `Råderum ${p.year} lies outside the proposals' years ${p.years}`,
   unknownNr: (p) => `Udelad names "${p.nr}", which is not a proposal`,
@@ -137,7 +143,6 @@ const EN: Record<string, Template> = {
   poolMissing: (p) => `the scenario "${p.scenario}" has no råderum for ${p.years}; 0 is used`,
   refusionAndIndtaegt: (p) => `proposal ${p.nr} has both Refusionsandel and Indtægt: check that nothing is counted twice`,
   tooManyRows: (p) => `the sheet ${p.sheet} would get ${p.rows} rows, more than Excel holds (1,048,576)`,
-  outputSheetProtected: (p) => `the sheet ${p.sheet} is protected; remove the protection and try again`,
   textCellError: (p) => `the cell shows the error ${p.text} instead of a text; fix the formula or type the text`,
   numberTooLarge: (p) =>
     `"${p.text}" is above 1,000,000,000,000 kr. (10^12) in absolute value; amounts that large cannot be computed exactly to the krone`,
@@ -166,12 +171,17 @@ const EN: Record<string, Template> = {
       : `"${p.parameter}" names a benefit, but no proposal has a Ydelse, so its value is not used`,
 };
 
-export const MESSAGE_CODES = Object.keys(DA);
+export const MESSAGE_CODES = Object.keys(DA) as ProblemCode[];
+
+/** One code's text: the messages are indexed by the issue's own code, so its parameters fit. */
+function textOf<C extends ProblemCode>(messages: Messages, issue: IssueOf<C>): string {
+  const template: (p: ProblemParams[C]) => string = messages[issue.code];
+  return template(issue.params);
+}
 
 /** The message without its place. */
 export function issueText(issue: Issue, lang: Language = 'da'): string {
-  const template = (lang === 'en' ? EN : DA)[issue.code];
-  return template ? template(issue.params) : `${issue.code} ${JSON.stringify(issue.params)}`;
+  return textOf(lang === 'en' ? EN : DA, issue);
 }
 
 /** `Forslag!F7: "12,5 mio" er ikke et tal` */

@@ -3,47 +3,38 @@
  * Each row becomes a typed Proposal, or problems with their cells.
  */
 import { problem, warning, type Issue } from '../model/problems';
-import { isExactAmount, MAX_AMOUNT } from '../model/rounding';
+import { isExactAmount } from '../model/rounding';
 import type { CellPlace, Kind, Proposal } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
+import {
+  AMOUNT_FIELDS,
+  entry,
+  header,
+  headerKeys,
+  KIND_CHOICES,
+  PROPOSAL_KEYS,
+  readChoice,
+  type AmountField,
+  type ProposalColumnKey,
+  type ProposalField,
+} from './columns';
 import { findHeaderRow, firstRows, sheetAreas, type Area } from './areas';
 import { cellError, isBlank, NO_VALUE, type CellValue, type SheetCells } from './grid';
 import { cellText, matchKey } from './text';
 
-export type AmountField = 'udgift' | 'service' | 'ejService' | 'indtaegt' | 'investering';
+type Field = ProposalField;
 
-const AMOUNT_HEADERS: Record<string, AmountField> = {
-  udgift: 'udgift',
-  'udgift service': 'service',
-  'udgift ej service': 'ejService',
-  indtaegt: 'indtaegt',
-  investering: 'investering',
-};
-
-const FIELD_HEADERS = {
-  nr: 'nr',
-  titel: 'title',
-  udvalg: 'committee',
-  art: 'kind',
-  ydelse: 'benefit',
-  prioritet: 'priority',
-  refusionsandel: 'refusionShare',
-  refusionssats: 'refusionRate',
-  fuldtidspersoner: 'fullTimePersons',
-  sager: 'cases',
-  'nuvaerende aarsvaerk': 'currentStaff',
-  aarsvaerkspris: 'staffPrice',
-} as const;
-type Field = (typeof FIELD_HEADERS)[keyof typeof FIELD_HEADERS];
-
-const KINDS: Record<string, Kind> = {
-  reduktion: 'Reduktion',
-  effektivisering: 'Reduktion',
-  besparelse: 'Reduktion',
-  udvidelse: 'Udvidelse',
-  driftsoenske: 'Udvidelse',
-  bevilling: 'Udvidelse',
-};
+const isAmountField = (key: ProposalColumnKey): key is AmountField => (AMOUNT_FIELDS as ProposalColumnKey[]).includes(key);
+/** Header match key → column, from the table of columns (Maps: a header such as `constructor` is no column). */
+const FIELD_HEADERS = new Map<string, Field>();
+const AMOUNT_HEADERS = new Map<string, AmountField>();
+for (const key of PROPOSAL_KEYS)
+  for (const k of headerKeys(entry(key))) {
+    if (isAmountField(key)) AMOUNT_HEADERS.set(k, key);
+    else FIELD_HEADERS.set(k, key);
+  }
+/** The columns a list must have (`Nr`, `Titel`). */
+const REQUIRED = PROPOSAL_KEYS.filter((k): k is Field => entry(k).required === 'yes');
 
 export interface ProposalList {
   area: Area;
@@ -53,21 +44,16 @@ export interface ProposalList {
 }
 
 const isListHeader = (row: CellValue[]): boolean => {
-  const keys = row.map((c) => matchKey(cellText(c)));
-  return keys.includes('nr') && keys.includes('titel');
+  const fields = new Set(row.map((c) => FIELD_HEADERS.get(matchKey(cellText(c)))));
+  return REQUIRED.every((f) => fields.has(f));
 };
 
 /** The header of an amount column (`Udgift 2027`), if the text is one. */
 function amountHeader(key: string): { field: AmountField; year: number } | undefined {
   const m = key.match(/^(.*) (\d{4})$/);
-  return m && AMOUNT_HEADERS[m[1]] ? { field: AMOUNT_HEADERS[m[1]], year: Number(m[2]) } : undefined;
+  const field = m ? AMOUNT_HEADERS.get(m[1]) : undefined;
+  return m && field ? { field, year: Number(m[2]) } : undefined;
 }
-
-/** Headers people write instead of the template's, to suggest the right one. */
-const NEAR_MISSES: Record<'Nr' | 'Titel', string[]> = {
-  Nr: ['nummer', 'no', 'nr nr', 'id', 'forslagsnummer', 'forslagsnr', 'forslag nr', 'loebenummer', 'loebenr', 'number', 'ref'],
-  Titel: ['forslag', 'navn', 'beskrivelse', 'overskrift', 'tekst', 'title', 'forslagets titel', 'forslagstitel', 'emne'],
-};
 
 /**
  * A header row that has amount columns (`Udgift 2027`) but lacks `Nr` or
@@ -84,19 +70,15 @@ function nearMissList(sheet: string, row: number, column: number, cells: readonl
     cells.findIndex((c) => !isBlank(c ?? null)),
   );
   let found = false;
-  for (const [header, key] of [
-    ['Nr', 'nr'],
-    ['Titel', 'titel'],
-  ] as const) {
-    if (keys.includes(key)) continue;
-    const guess = keys.findIndex((k) => NEAR_MISSES[header].includes(k));
-    const index = guess >= 0 ? guess : firstIndex;
+  for (const field of REQUIRED) {
+    if (keys.some((k) => FIELD_HEADERS.get(k) === field)) continue;
+    const { header, nearMisses = [] } = entry(field);
+    const guess = keys.findIndex((k) => nearMisses.includes(k));
+    const amount = cellText(cells[amountIndex]);
     issues.push(
-      problem(
-        guess >= 0 ? 'listHeaderNearMiss' : 'listHeaderMissing',
-        { header, amount: cellText(cells[amountIndex]), found: guess >= 0 ? cellText(cells[guess]) : '' },
-        { sheet, row, column: column + index },
-      ),
+      guess >= 0
+        ? problem('listHeaderNearMiss', { header, amount, found: cellText(cells[guess]) }, { sheet, row, column: column + guess })
+        : problem('listHeaderMissing', { header, amount }, { sheet, row, column: column + firstIndex }),
     );
     found = true;
   }
@@ -137,8 +119,8 @@ function readHeader(area: Area, issues: Issue[]): ProposalList | undefined {
     const amount = amountHeader(key);
     if (amount) {
       list.amounts.push({ ...amount, index });
-    } else if (key in FIELD_HEADERS) {
-      list.fields[FIELD_HEADERS[key as keyof typeof FIELD_HEADERS]] = index;
+    } else if (FIELD_HEADERS.has(key)) {
+      list.fields[FIELD_HEADERS.get(key) as Field] = index;
     } else if (/ \d{4}$/.test(key)) {
       issues.push(warning('unknownYearHeader', { header: cellText(cell) }, place));
     }
@@ -178,7 +160,9 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       found.push(problem(p.reason, { text: cellText(c.value) }, c.place));
       return undefined;
     };
-    const positive = (field: Field, allowZero: boolean): number | undefined => {
+    // A count or price outside its range (the table's `range`) is a problem in its cell.
+    const counted = (field: Field): number | undefined => {
+      const allowZero = entry(field).range !== 'aboveZero';
       const v = parsed(field, parseNumber);
       if (v !== undefined && (v < 0 || (!allowZero && v === 0))) {
         found.push(
@@ -209,7 +193,7 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
     const kindCell = cell('kind');
     const kindText = text('kind');
     if (kindCell && cellError(kindCell.value) === undefined) {
-      statedKind = KINDS[matchKey(kindText)];
+      statedKind = readChoice(KIND_CHOICES, kindText);
       if (!statedKind) found.push(problem('unknownKind', { text: kindText }, kindCell.place));
     }
     const priority = parsed('priority', parseNumber);
@@ -235,7 +219,7 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       const t = years.indexOf(a.year);
       if (!n.ok) found.push(problem(n.reason, { text: cellText(value) }, placeOf(a.index)));
       else if (!isExactAmount(n.value * kroner))
-        found.push(problem('numberTooLarge', { text: cellText(value), max: MAX_AMOUNT }, placeOf(a.index)));
+        found.push(problem('numberTooLarge', { text: cellText(value) }, placeOf(a.index)));
       else {
         amounts[a.field][t] = n.value * kroner;
         stated[a.field][t] = true;
@@ -258,30 +242,24 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
 
     const refusionShare = parsed('refusionShare', parseShare);
     const refusionRate = parsed('refusionRate', parseShare);
-    const fullTimePersons = positive('fullTimePersons', false);
+    const fullTimePersons = counted('fullTimePersons');
     const staffingCells = (['cases', 'currentStaff', 'staffPrice'] as const).map((f) => cell(f));
     let staffing: Proposal['staffing'];
     if (staffingCells.some(Boolean)) {
       const missing = (['cases', 'currentStaff', 'staffPrice'] as const).filter((_, i) => !staffingCells[i]);
       if (missing.length > 0) {
         const present = staffingCells.find((c) => c !== undefined);
-        found.push(problem('staffingIncomplete', { missing: missing.map(staffingHeader).join(', ') }, present?.place));
+        found.push(problem('staffingIncomplete', { missing: missing.map(header).join(', ') }, present?.place));
       } else {
-        const cases = positive('cases', true);
-        const currentStaff = positive('currentStaff', true);
-        const staffPrice = positive('staffPrice', true);
+        const cases = counted('cases');
+        const currentStaff = counted('currentStaff');
+        const staffPrice = counted('staffPrice');
         if (cases !== undefined && currentStaff !== undefined && staffPrice !== undefined)
           staffing = { cases, currentStaff, staffPrice: staffPrice * kroner };
       }
     }
     if (staffing && !isExactAmount(staffing.staffPrice))
-      found.push(
-        problem(
-          'numberTooLarge',
-          { text: cellText(cell('staffPrice')?.value ?? null), max: MAX_AMOUNT },
-          cell('staffPrice')?.place,
-        ),
-      );
+      found.push(problem('numberTooLarge', { text: cellText(cell('staffPrice')?.value ?? null) }, cell('staffPrice')?.place));
     issues.push(...found);
     if (found.some((f) => f.severity === 'problem')) return;
     proposals.push({
@@ -310,8 +288,4 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
     });
   });
   return proposals;
-}
-
-function staffingHeader(field: 'cases' | 'currentStaff' | 'staffPrice'): string {
-  return { cases: 'Sager', currentStaff: 'Nuværende årsværk', staffPrice: 'Årsværkspris' }[field];
 }

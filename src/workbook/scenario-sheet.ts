@@ -3,32 +3,27 @@
  * per scenario; the first is the base, and a blank cell elsewhere takes the
  * base's value.
  */
-import { problem, warning, type Issue } from '../model/problems';
+import { problem, warning, type Issue, type TextCode } from '../model/problems';
 import { isExactAmount } from '../model/rounding';
 import { newScenario } from '../model/scenarios';
 import { staircaseSharesAddUp } from '../model/rules';
-import type { AllocationMode, CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
+import type { CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
+import {
+  BANDS,
+  MODE_CHOICES,
+  PARAMETER_HEADER,
+  readChoice,
+  SCENARIO_PARAMETERS,
+  type Entry,
+  type ScenarioParameterKey,
+} from './columns';
 import { cellAddress, cellError, isBlank, NO_VALUE, type CellValue, type SheetCells } from './grid';
 import { findHeaderRow, sheetAreas, type Area } from './areas';
 import { cellText, matchKey } from './text';
 import { parseUnit, UNITS, type Unit } from './units';
 
 export const SCENARIO_SHEET = 'Scenarier';
-
-export const BANDS = ['1-4', '5-26', '27-52', '53+'] as const;
-
-const MODES: Record<string, AllocationMode> = {
-  prioritet: 'priority',
-  priority: 'priority',
-  'prioritet, delvis': 'priority-partial',
-  'prioritet delvis': 'priority-partial',
-  'priority-partial': 'priority-partial',
-  'bedste udnyttelse': 'best-fill',
-  'best-fill': 'best-fill',
-  forholdsmaessig: 'proportional',
-  proportional: 'proportional',
-};
 
 export interface ScenarioSheet {
   unit: Unit;
@@ -44,30 +39,57 @@ export interface ScenarioSheet {
 }
 
 type Parameter =
-  | { kind: 'unit' }
-  | { kind: 'pool'; year: number }
-  | { kind: 'caseload'; benefit?: string }
-  | { kind: 'refusion'; benefit: string }
-  | { kind: 'band'; band: number; benefit: string }
-  | { kind: 'volume'; benefit: string }
-  | { kind: 'mode' }
-  | { kind: 'exclude' };
+  | { key: 'unit' }
+  | { key: 'caseload' }
+  | { key: 'mode' }
+  | { key: 'excluded' }
+  | { key: 'pool'; year: number }
+  | { key: 'caseloadByBenefit'; benefit: string }
+  | { key: 'refusionByBenefit'; benefit: string }
+  | { key: 'fullTimePersonsByBenefit'; benefit: string }
+  | { key: 'durationShares'; band: number; benefit: string };
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A band as typed: spaces around its `-` or before its `+` do not matter (`1 - 4`, `53 +`). */
+const BAND_PATTERN = BANDS.map((band) =>
+  band
+    .split(/(?=[-+])|(?<=[-+])/)
+    .map(escape)
+    .join(' ?'),
+).join('|');
+
+/** Each parameter's pattern, from the table of parameters: a plain word first, then words followed by a year or a benefit. */
+const PARAMETER_PATTERNS = (Object.keys(SCENARIO_PARAMETERS) as ScenarioParameterKey[])
+  .map((key) => {
+    const { per, header, synonyms }: Entry = SCENARIO_PARAMETERS[key];
+    const words = [header, ...synonyms].map((w) => escape(matchKey(w))).join('|');
+    const tail = { none: '', year: ' (\\d{4})', benefit: ' (.+)', bandAndBenefit: ` (${BAND_PATTERN}) (.+)` }[per ?? 'none'];
+    return { key, per, pattern: new RegExp(`^(?:${words})${tail}$`) };
+  })
+  .sort((a, b) => Number(a.per !== undefined) - Number(b.per !== undefined));
 
 export function parseParameter(text: string): Parameter | undefined {
   const key = matchKey(text);
-  let m: RegExpMatchArray | null;
-  if (key === 'enhed') return { kind: 'unit' };
-  if ((m = key.match(/^raaderum (\d{4})$/))) return { kind: 'pool', year: Number(m[1]) };
-  if (key === 'caseload') return { kind: 'caseload' };
-  if ((m = key.match(/^caseload (.+)$/))) return { kind: 'caseload', benefit: m[1] };
-  if ((m = key.match(/^varighed uge (1 ?- ?4|5 ?- ?26|27 ?- ?52|53 ?\+) (.+)$/)))
-    return { kind: 'band', band: BANDS.indexOf(m[1].replace(/ /g, '') as (typeof BANDS)[number]), benefit: m[2] };
-  if ((m = key.match(/^refusion (.+)$/))) return { kind: 'refusion', benefit: m[1] };
-  if ((m = key.match(/^fuldtidspersoner (.+)$/))) return { kind: 'volume', benefit: m[1] };
-  if (key === 'fordeling') return { kind: 'mode' };
-  if (key === 'udelad') return { kind: 'exclude' };
+  for (const p of PARAMETER_PATTERNS) {
+    const m = key.match(p.pattern);
+    if (!m) continue;
+    switch (p.key) {
+      case 'pool':
+        return { key: p.key, year: Number(m[1]) };
+      case 'caseloadByBenefit':
+      case 'refusionByBenefit':
+      case 'fullTimePersonsByBenefit':
+        return { key: p.key, benefit: m[1] };
+      case 'durationShares':
+        return { key: p.key, band: BANDS.indexOf(m[1].replace(/ /g, '') as (typeof BANDS)[number]), benefit: m[2] };
+      default:
+        return { key: p.key };
+    }
+  }
   return undefined;
 }
+
+const isParameterHeader = (cell: CellValue): boolean => matchKey(cellText(cell)) === matchKey(PARAMETER_HEADER);
 
 interface Row {
   parameter: Parameter;
@@ -83,8 +105,8 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
     return undefined;
   }
   const area =
-    sheetAreas(sheet).find((a) => a.table && matchKey(cellText(a.header[0])) === 'parameter') ??
-    findHeaderRow(sheet, (header) => matchKey(cellText(header[0] ?? null)) === 'parameter');
+    sheetAreas(sheet).find((a) => a.table && isParameterHeader(a.header[0])) ??
+    findHeaderRow(sheet, (header) => isParameterHeader(header[0] ?? null));
   if (!area) {
     issues.push(
       problem(
@@ -156,7 +178,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
   const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [], benefitRows: [] };
   for (const row of rows) {
     const p = row.parameter;
-    if (p.kind === 'pool') result.poolYears.push({ year: p.year, place: row.cells[0].place });
+    if (p.key === 'pool') result.poolYears.push({ year: p.year, place: row.cells[0].place });
     const benefit = 'benefit' in p ? p.benefit : undefined;
     const labelPlace = { ...row.cells[0].place, column: area.column };
     if (benefit !== undefined && row.cells.some((c) => !isBlank(c.value)))
@@ -176,16 +198,16 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       if (isBlank(cell.value)) continue;
       const p = row.parameter;
       // A value inherited from the base is reported where it is typed, once.
-      const report = (code: string) => {
+      const report = (code: TextCode) => {
         if (!inherited) issues.push(problem(code, { text: cellText(cell.value) }, cell.place));
       };
       // An error in a text cell (Fordeling, Udelad) is no text; numbers report their own.
       const error = cellError(cell.value);
-      if (error !== undefined && (p.kind === 'mode' || p.kind === 'exclude')) {
+      if (error !== undefined && (p.key === 'mode' || p.key === 'excluded')) {
         report(error === NO_VALUE ? 'formulaWithoutValue' : 'textCellError');
         continue;
       }
-      const number = (check: (n: number) => boolean, reason: string): number | undefined => {
+      const number = (check: (n: number) => boolean, reason: TextCode): number | undefined => {
         const n = parseNumber(cell.value) as Parsed<number>;
         if (!n.ok) report(n.reason);
         else if (!check(n.value)) report(reason);
@@ -198,7 +220,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         else return n.value;
         return undefined;
       };
-      switch (p.kind) {
+      switch (p.key) {
         case 'unit':
           break;
         case 'pool': {
@@ -206,21 +228,22 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
           if (v !== undefined) pools.set(p.year, v * factor);
           break;
         }
-        case 'caseload': {
+        case 'caseload':
+        case 'caseloadByBenefit': {
           const v = number((n) => n > 0, 'caseloadNotPositive');
           if (v === undefined) break;
-          if (p.benefit === undefined) scenario.caseload = v;
+          if (p.key === 'caseload') scenario.caseload = v;
           else scenario.caseloadByBenefit[p.benefit] = v;
           break;
         }
-        case 'refusion': {
+        case 'refusionByBenefit': {
           const v = share();
           if (v === undefined) break;
           scenario.refusionByBenefit[p.benefit] = { rate: v };
           if (!inherited) statedRates.add(p.benefit);
           break;
         }
-        case 'band': {
+        case 'durationShares': {
           const v = share();
           const entry = bands.get(p.benefit) ?? {
             shares: [undefined, undefined, undefined, undefined],
@@ -232,18 +255,18 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
           bands.set(p.benefit, entry);
           break;
         }
-        case 'volume': {
+        case 'fullTimePersonsByBenefit': {
           const v = number((n) => n >= 0, 'negative');
           if (v !== undefined) scenario.fullTimePersonsByBenefit[p.benefit] = v;
           break;
         }
         case 'mode': {
-          const mode = MODES[matchKey(cellText(cell.value))];
+          const mode = readChoice(MODE_CHOICES, cellText(cell.value));
           if (mode) scenario.mode = mode;
           else report('unknownMode');
           break;
         }
-        case 'exclude': {
+        case 'excluded': {
           const text = cellText(cell.value);
           if (matchKey(text) === 'ingen') break;
           for (const nr of text
@@ -308,7 +331,7 @@ function warnIgnoredCells(sheet: SheetCells, area: Area, issues: Issue[]): void 
 }
 
 function readUnit(rows: readonly Row[], issues: Issue[]): Unit {
-  const row = rows.find((r) => r.parameter.kind === 'unit');
+  const row = rows.find((r) => r.parameter.key === 'unit');
   if (!row) return 'kr.';
   const base = row.cells[0];
   let unit: Unit = 'kr.';

@@ -48,6 +48,17 @@ describe('parseShare', () => {
     expect(parsed && parsed.ok && parsed.value).toBeCloseTo(expected, 12);
   });
 
+  test('a share a hair off 100 % from a formula is 100 %, neither 1 % nor above 100 %', () => {
+    const formula = 0.34 + 0.56 + 0.1; // 1.0000000000000002 in binary floating point
+    expect(formula).toBeGreaterThan(1);
+    expect(parseShare(formula)).toEqual({ ok: true, value: formula });
+    expect(parseShare(100 + 1e-13)).toMatchObject({ ok: true });
+    expect(parseShare(`${String(100 + 1e-13).replace('.', ',')} %`)).toMatchObject({ ok: true });
+    // Beyond the share tolerance, a number above 1 is still a percentage.
+    expect(parseShare(1.5)).toEqual({ ok: true, value: 0.015 });
+    expect(parseShare(100.001)).toEqual({ ok: false, reason: 'shareRange' });
+  });
+
   test.each([
     [150, 'shareRange'],
     ['101 %', 'shareRange'],

@@ -257,3 +257,22 @@ test('a workbook without Scenarier says how to get one', () => {
   ]);
   expect(errors(read)).toEqual(['arket "Scenarier" mangler (indsæt skabelonen eller kør "raaderum template")']);
 });
+
+test('a header or a word every JavaScript object has (constructor, __proto__) is no column, kind or mode', () => {
+  const read = readBook([
+    sheet('Forslag', [
+      ['Nr', 'Titel', 'Art', 'Udgift 2025', 'constructor 2025', '__proto__ 2025', 'constructor'],
+      ['A', 'a', 'constructor', 1, 2, 3, 4],
+    ]),
+    scenarioSheet([
+      ['Råderum 2025', 0],
+      ['Fordeling', 'constructor'],
+    ]),
+  ]);
+  expect(read.issues.map((i) => formatIssue(i))).toEqual([
+    'Scenarier!B3: ukendt fordeling "constructor" (brug Prioritet, "Prioritet, delvis", Bedste udnyttelse eller Forholdsmæssig)',
+    'Forslag!E1: kolonnen "constructor 2025" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)',
+    'Forslag!F1: kolonnen "__proto__ 2025" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)',
+    'Forslag!C2: "constructor" er ikke en art (brug Reduktion eller Udvidelse)',
+  ]);
+});
