@@ -69,9 +69,17 @@ const cellValue = (v: unknown, format: unknown, system: DateSystem): CellValue =
   return typeof v === 'boolean' ? v : String(v);
 };
 
-/** Values with the number formats of the same cells (loaded in the same sync), as the workbook layer takes them. */
+/**
+ * Values with the number formats of the same cells (loaded in the same sync), as the workbook layer takes them;
+ * each row ends at its last value, as the .xlsx adapter's rows do.
+ */
 const cellValues = (values: unknown[][], formats: unknown[][] | undefined, system: DateSystem): CellValue[][] =>
-  values.map((row, r) => row.map((v, c) => cellValue(v, formats?.[r]?.[c], system)));
+  values.map((row, r) => {
+    const cells = row.map((v, c) => cellValue(v, formats?.[r]?.[c], system));
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === null) end--;
+    return end === cells.length ? cells : cells.slice(0, end);
+  });
 
 export interface WorkbookRead {
   /** Every sheet's name, in workbook order. */

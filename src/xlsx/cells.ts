@@ -3,29 +3,176 @@
  * written back. It only moves cells; everything else is the workbook layer's.
  */
 import ExcelJS, { type CellValue as ExcelCellValue, type Workbook, type Worksheet } from 'exceljs';
-import { columnLetters, excelNameKey, NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
+import {
+  cellError,
+  columnLetters,
+  excelNameKey,
+  NO_VALUE,
+  type CellValue,
+  type SheetCells,
+  type TableArea,
+} from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
+
+// --- Dates: a copy of src/office/excel-dates.ts (the rooms may not import each other; the lead is asked to move it
+// into src/workbook). test/contract/adapters.test.ts holds the two copies to the same answers.
+
+/** What a number format shows: a date, a time of day (or elapsed time), both, or neither. */
+export type DateKind = 'date' | 'time' | 'dateTime';
+
+/**
+ * The section of a format code that a number uses (Excel: positive;negative;zero;text),
+ * with quoted text, escaped and padding characters and [colour]/[$-locale] brackets taken out.
+ * Elapsed-time brackets ([h], [mm], [ss]) stay, as `H`, `M`, `S`.
+ */
+function sectionFor(format: string, value: number): string {
+  const sections: string[] = [''];
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') {
+      const end = format.indexOf('"', i + 1);
+      i = end < 0 ? format.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '[') {
+      const end = format.indexOf(']', i + 1);
+      const inside = format.slice(i + 1, end < 0 ? format.length : end);
+      if (/^(h+|m+|s+)$/i.test(inside)) sections[sections.length - 1] += inside[0].toUpperCase();
+      i = end < 0 ? format.length : end;
+    } else if (ch === ';') sections.push('');
+    else sections[sections.length - 1] += ch;
+  }
+  if (value < 0 && sections.length > 1) return sections[1];
+  if (value === 0 && sections.length > 2) return sections[2];
+  return sections[0];
+}
+
+/**
+ * Whether a number format shows a date or a time (Excel's Date and Time categories).
+ * `m` is minutes right after an hour or right before seconds, else the month.
+ */
+export function dateKind(format: string | null | undefined, value = 1): DateKind | undefined {
+  if (!format || /^general$/i.test(format.trim())) return undefined;
+  const section = sectionFor(format, value);
+  // 0.00E+00 is scientific notation, not a date code.
+  // AM/PM and A/P go with hours; their M and P are no codes.
+  const tokens =
+    section
+      .replace(/AM\/PM|A\/P/gi, '')
+      .replace(/[eE][+-]/g, '')
+      .match(/[yYdDmMhHsS]+|[^yYdDmMhHsS\s]/g) ?? [];
+  const letters = tokens.filter((t) => /^[ymdhs]/i.test(t)).map((t) => t[0].toLowerCase());
+  let date = false;
+  let time = false;
+  letters.forEach((letter, i) => {
+    if (letter === 'y' || letter === 'd') date = true;
+    else if (letter === 'h' || letter === 's') time = true;
+    else if (letters[i - 1] === 'h' || letters[i + 1] === 's') time = true;
+    else date = true;
+  });
+  return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : undefined;
+}
+
+const DAY_MS = 86_400_000;
+/** The largest serial Excel shows as a date: 9999-12-31 in each date system. */
+const LAST_SERIAL = { 1900: 2_958_465, 1904: 2_957_003 };
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A day number as Excel shows it. 1900 system: 1 is 1900-01-01, 0 is shown as
+ * 1900-01-00, and 60 is 1900-02-29, a day that never was (Lotus 1-2-3's leap-year
+ * bug, which Excel keeps), so from 61 on the count runs from 1899-12-30.
+ * 1904 system (Mac workbooks of old): 0 is 1904-01-01.
+ */
+export function serialDate(day: number, system: 1900 | 1904 = 1900): string {
+  if (system === 1900) {
+    if (day === 0) return '1900-01-00';
+    if (day === 60) return '1900-02-29';
+  }
+  const start = system === 1904 ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const d = new Date(start + day * DAY_MS);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * A date or time cell as ISO text, the way Excel shows it: 'YYYY-MM-DD',
+ * 'HH:MM:SS', or both with a space. A number Excel cannot show as a date
+ * (negative, or after 9999-12-31: Excel shows ####) stays a number.
+ */
+export function dateText(serial: number, kind: DateKind, system: 1900 | 1904 = 1900): string | number {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= LAST_SERIAL[system] + 1) return serial;
+  // Excel rounds to the second; 23:59:59.6 is the next day.
+  const seconds = Math.round(serial * 86_400);
+  const day = Math.floor(seconds / 86_400);
+  const inDay = seconds - day * 86_400;
+  const time = `${pad(Math.floor(inDay / 3600))}:${pad(Math.floor(inDay / 60) % 60)}:${pad(inDay % 60)}`;
+  if (kind === 'time') return time;
+  const date = serialDate(day, system);
+  return kind === 'date' ? date : `${date} ${time}`;
+}
+
+/** A cell's value as the workbook layer gets it: a number in a date or time format becomes its ISO text. */
+export function shownValue(value: number, format: string | null | undefined, system: 1900 | 1904 = 1900): string | number {
+  const kind = dateKind(format, value);
+  return kind ? dateText(value, kind, system) : value;
+}
+
+// --- End of the copy.
+
+/** Serial 0 of ExcelJS's Dates: it counts days from 1970-01-01 as serial 25569 (1900 system, without Lotus's day). */
+const EXCELJS_EPOCH = 25_569;
+const DATE_SYSTEM_SHIFT = 1_462;
 
 /**
  * A plain value: a formula gives its stored result, or NO_VALUE when none was
  * stored (files written by scripts); an error gives its code; rich text its
- * text; a date an ISO date. An unknown value is never 0.
+ * text. A number in a date or time format (`numFmt`) is the ISO text Excel shows
+ * ('2026-02-01', as the Office.js adapter gives it); ExcelJS's own Dates are
+ * turned back into Excel's serial first, as ExcelJS counts the days before
+ * 1900-03-01 one short. Without `numFmt` a Date is a date. An unknown value is never 0.
  */
-export function plainValue(value: ExcelCellValue): CellValue {
+export function plainValue(value: ExcelCellValue, numFmt?: string, system: 1900 | 1904 = 1900): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return numFmt === undefined ? value : shownValue(value, numFmt, system);
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    const serial = value.getTime() / DAY_MS + EXCELJS_EPOCH - (system === 1904 ? DATE_SYSTEM_SHIFT : 0);
+    return numFmt === undefined ? dateText(serial, 'date', system) : shownValue(serial, numFmt, system);
+  }
   if (typeof value === 'object') {
     if ('error' in value) return { error: String(value.error) };
     if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
       const result = (value as { result?: ExcelCellValue }).result;
-      return result === undefined || result === null ? { error: NO_VALUE } : plainValue(result);
+      return result === undefined || result === null ? { error: NO_VALUE } : plainValue(result, numFmt, system);
     }
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return plainValue((value as { text: ExcelCellValue }).text);
   }
   return String(value);
+}
+
+/**
+ * A cell's content. ExcelJS's formula value drops a stored result that is falsy
+ * (0, FALSE, ""), which would read as a formula never calculated: the result is
+ * taken from the cell's model, where ExcelJS keeps it.
+ */
+function contentOf(cell: ExcelJS.Cell): ExcelCellValue {
+  const value = cell.value;
+  if (cell.type !== ExcelJS.ValueType.Formula || value === null || typeof value !== 'object') return value;
+  const result = (cell.model as { result?: ExcelCellValue }).result;
+  return result === undefined ? value : ({ ...value, result } as ExcelCellValue);
+}
+
+/**
+ * A cell as the workbook layer takes it, the same as the Office.js adapter
+ * gives it (test/contract): an empty text is no value, and an error's text
+ * (`#N/A` typed as text, which Office.js cannot tell from the error) is the error.
+ */
+function gridValue(value: CellValue): CellValue {
+  if (value === '') return null;
+  const error = typeof value === 'string' ? cellError(value) : undefined;
+  return error === undefined ? value : { error };
 }
 
 function decodeRef(ref: string): { row: number; column: number; rowCount: number; columnCount: number } {
@@ -80,12 +227,13 @@ export const MAX_SHEET_CELLS = 5_000_000;
  * row with a value: enough to tell whether they are ours, as the Office.js adapter does).
  */
 export function readSheets(workbook: Workbook, options: { outputRows?: number } = {}): SheetCells[] {
+  const system = workbook.properties?.date1904 ? 1904 : 1900;
   return workbook.worksheets.map((sheet) =>
-    readSheet(sheet, isOutputSheet(sheet.name) ? (options.outputRows ?? OUTPUT_MARK_ROWS) : Infinity),
+    readSheet(sheet, isOutputSheet(sheet.name) ? (options.outputRows ?? OUTPUT_MARK_ROWS) : Infinity, system),
   );
 }
 
-function readSheet(sheet: Worksheet, rowLimit: number): SheetCells {
+function readSheet(sheet: Worksheet, rowLimit: number, system: 1900 | 1904): SheetCells {
   const rows: number[] = [];
   const columns: number[] = [];
   const found: CellValue[] = [];
@@ -99,7 +247,7 @@ function readSheet(sheet: Worksheet, rowLimit: number): SheetCells {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Excel keeps a merged range's value in its top-left cell only; ExcelJS repeats it in every cell.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = plainValue(cell.value);
+      const value = gridValue(plainValue(contentOf(cell), cell.numFmt || undefined, system));
       if (value === null) return;
       const r = rowNumber - 1;
       const c = columnNumber - 1;
