@@ -87,9 +87,6 @@ const officeAddinsRules = Object.fromEntries(
     .filter((rule) => rule.startsWith('office-addins/'))
     .map((rule) => [rule, 'error']),
 );
-// Lead to resolve: fires on the deliberate block-by-block sync loops in src/office/excel-adapter.ts
-// (readInBlocks, writeSheets); an error again once those lines carry their disable comment.
-officeAddinsRules['office-addins/no-context-sync-in-loop'] = 'warn';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },

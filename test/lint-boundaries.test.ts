@@ -115,6 +115,17 @@ const OFFICE_READ_AFTER_SYNC = `export async function selected(context: Excel.Re
 }
 `;
 
+/** A sync per block in a loop is an error unless the line says why. */
+const SYNC_IN_LOOP = (why: string) => `export async function blocks(context: Excel.RequestContext, count: number) {
+  for (let i = 0; i < count; i++) {
+    ${why}
+    await context.sync();
+  }
+}
+`;
+const JUSTIFIED =
+  '// eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block keeps each request small';
+
 const snippet = ({ from, typeOnly }: Import) =>
   typeOnly
     ? `import type { Some } from '${from}';\nexport type { Some };\n`
@@ -172,6 +183,8 @@ const CASES: Lint[] = [
   ...HIDDEN,
   { filePath: 'src/office/selected.ts', code: OFFICE_READ_BEFORE_SYNC },
   { filePath: 'src/office/selected.ts', code: OFFICE_READ_AFTER_SYNC },
+  { filePath: 'src/office/blocks.ts', code: SYNC_IN_LOOP('') },
+  { filePath: 'src/office/blocks.ts', code: SYNC_IN_LOOP(JUSTIFIED) },
 ];
 // ExcelJS in every folder under src/; the rooms Excel's bundles reach (from the table, checked below) must refuse it.
 const FOLDERS = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
@@ -260,5 +273,15 @@ describe("Microsoft's Office Add-in rules on src/office", () => {
 
   test('the same read after context.sync() passes', () => {
     expect(resultOf(before + 1)).toEqual([]);
+  });
+
+  test('context.sync() in a loop fails (office-addins/no-context-sync-in-loop, an error here, a warning upstream)', () => {
+    expect(resultOf(before + 2).map((m) => [m.ruleId, m.severity, m.line])).toEqual([
+      ['office-addins/no-context-sync-in-loop', 2, 4],
+    ]);
+  });
+
+  test('the same loop passes with a justified disable comment on the line', () => {
+    expect(resultOf(before + 3)).toEqual([]);
   });
 });
