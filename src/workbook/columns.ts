@@ -6,9 +6,10 @@
  * the README's contract tables all take their words from here, so a new column
  * is one entry here plus the rule that uses it.
  */
+import type { FundingStatus } from '../model/allocation';
 import type { AllocationMode, Kind } from '../model/types';
 import { matchKey } from './text';
-import { UNITS, type Unit } from './units';
+import type { Unit } from './units';
 
 /** What a cell holds. */
 export type ValueType = 'text' | 'choice' | 'number' | 'amount' | 'share' | 'count' | 'list';
@@ -57,24 +58,28 @@ export interface Entry {
   help: { da: string; en: string };
 }
 
-export const KIND_CHOICES: readonly Choice<Kind>[] = [
-  { value: 'Reduktion', words: ['Reduktion', 'Effektivisering', 'Besparelse'] },
-  { value: 'Udvidelse', words: ['Udvidelse', 'Driftsønske', 'Bevilling'] },
-];
+type Words = readonly [string, ...string[]];
+/** Choices from a record over every value, so a value without its words fails the type check. */
+const choices = <V extends string>(words: Record<V, Words>): readonly Choice<V>[] =>
+  (Object.keys(words) as V[]).map((value) => ({ value, words: words[value] }));
 
-export const MODE_CHOICES: readonly Choice<AllocationMode>[] = [
-  { value: 'priority', words: ['Prioritet', 'priority'] },
-  { value: 'priority-partial', words: ['Prioritet, delvis', 'Prioritet delvis', 'priority-partial'] },
-  { value: 'best-fill', words: ['Bedste udnyttelse', 'best-fill'] },
-  { value: 'proportional', words: ['Forholdsmæssig', 'proportional'] },
-];
+export const KIND_CHOICES = choices<Kind>({
+  Reduktion: ['Reduktion', 'Effektivisering', 'Besparelse'],
+  Udvidelse: ['Udvidelse', 'Driftsønske', 'Bevilling'],
+});
 
-export type Status = 'funded' | 'partial' | 'unfunded';
-export const STATUS_CHOICES: readonly Choice<Status>[] = [
-  { value: 'funded', words: ['Bevilget'] },
-  { value: 'partial', words: ['Delvist bevilget'] },
-  { value: 'unfunded', words: ['Ikke bevilget'] },
-];
+export const MODE_CHOICES = choices<AllocationMode>({
+  priority: ['Prioritet', 'priority'],
+  'priority-partial': ['Prioritet, delvis', 'Prioritet delvis', 'priority-partial'],
+  'best-fill': ['Bedste udnyttelse', 'best-fill'],
+  proportional: ['Forholdsmæssig', 'proportional'],
+});
+
+export const STATUS_CHOICES = choices<FundingStatus>({
+  funded: ['Bevilget'],
+  partial: ['Delvist bevilget'],
+  unfunded: ['Ikke bevilget'],
+});
 
 /** The bands of the refusion staircase, in weeks of accumulated time on benefits. */
 export const BANDS = ['1-4', '5-26', '27-52', '53+'] as const;
@@ -269,7 +274,7 @@ export const SCENARIO_PARAMETERS = {
     header: 'Enhed',
     synonyms: [],
     type: 'choice',
-    choices: (Object.keys(UNITS) as Unit[]).map((u) => ({ value: u, words: [u] as const })),
+    choices: choices<Unit>({ 'kr.': ['kr.'], '1.000 kr.': ['1.000 kr.'], 'mio. kr.': ['mio. kr.'] }),
     help: {
       da: 'enheden for alle beløb i projektmappen, ind og ud, også Årsværkspris og Råderum; kun i basiskolonnen; standard kr.',
       en: 'the unit of every amount in the workbook, in and out, including `Årsværkspris` and `Råderum`. Given in the base column only; default `kr.`',
@@ -355,7 +360,10 @@ export const OUTPUT_COLUMNS = {
     type: 'amount',
     unit: 'enhed',
     per: 'year',
-    help: { da: 'Udgift + Indtægt (refusion med) + Investering', en: 'Udgift + Indtægt (refusion included) + Investering' },
+    help: {
+      da: 'Udgift + Indtægt (refusion med) + Investering; i Sammenligning med scenariets navn foran året (Netto Basis 2027)',
+      en: "Udgift + Indtægt (refusion included) + Investering; in `Sammenligning` with the scenario's name before the year (`Netto Basis 2027`)",
+    },
   },
   nettoPerPerson: {
     header: 'Netto pr. fuldtidsperson (kr.)',
@@ -498,7 +506,7 @@ function orList(items: readonly string[]): string {
 }
 
 /** The kind of value, in English: `share (0–1 or %)`, `number (cases), 0 or more`, the words of a choice. */
-function documentedValue(e: Entry): string {
+function documentedValue(e: Entry, output: boolean): string {
   const unit = e.unit ? UNIT_WORDS[e.unit].en : undefined;
   const range = { aboveZero: ', above 0', zeroOrMore: ', 0 or more', none: '' }[e.range ?? 'none'];
   switch (e.type) {
@@ -511,7 +519,7 @@ function documentedValue(e: Entry): string {
     case 'amount':
       return `amount in ${unit === 'kr.' ? 'kr.' : (unit ?? 'Enhed').replace('Enhed', code('Enhed'))}${range}`;
     case 'share':
-      return 'share (0–1 or %)';
+      return output ? 'share, shown in %' : 'share (0–1 or %)';
     case 'list':
       return 'list, separated by commas';
     default:
@@ -535,7 +543,8 @@ function markdownTable(heads: readonly string[], rows: readonly string[][]): str
 export function contractTables(): { proposalColumns: string; scenarioParameters: string; outputColumns: string } {
   const cells = (key: ColumnKey) => {
     const e = entry(key);
-    return [documentedHeaders(e).map(code).join(', '), code(key), documentedValue(e), e.help.en];
+    const output = (OUTPUT_KEYS as ColumnKey[]).includes(key);
+    return [documentedHeaders(e).map(code).join(', '), code(key), documentedValue(e, output), e.help.en];
   };
   return {
     proposalColumns: markdownTable(
