@@ -1,6 +1,6 @@
 /** Invariants of the core, over generated inputs (fast-check). */
 import fc from 'fast-check';
-import { allocate, bestFill, inPriorityOrder, type Request } from '../../src/model/allocation';
+import { allocate, type Request } from '../../src/model/allocation';
 import { largestRemainder, roundHalfAwayFromZero } from '../../src/model/rounding';
 import { scaleByVolume, sum } from '../../src/model/rules';
 import { evaluate } from '../../src/model/scenarios';
@@ -47,59 +47,6 @@ test('partial priority funds at most one request partly, with one fraction in al
       if (partial >= 0) a.fundings.slice(partial + 1).forEach((f) => expect(f.status).toBe('unfunded'));
       expect(a.fundings.filter((f) => f.status === 'partial').length).toBeLessThanOrEqual(1);
     }),
-  );
-});
-
-/** Every subset in priority order, "include" first: the first with the largest total wins ties. */
-function bruteForce(capacity: number[], ordered: Request[]): boolean[] {
-  let best: boolean[] = ordered.map(() => false);
-  let bestValue = -1;
-  const n = ordered.length;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    // Enumerate in lexicographic order with inclusion first: bit i (from the top) = 0 means include.
-    const set = ordered.map((_, i) => ((mask >> (n - 1 - i)) & 1) === 0);
-    const used = capacity.map((_, t) => sum(ordered.filter((__, i) => set[i]).map((r) => r.amount[t])));
-    if (used.some((u, t) => u > capacity[t] + 1e-6)) continue;
-    const value = sum(used);
-    if (value > bestValue + 1e-6) {
-      bestValue = value;
-      best = set;
-    }
-  }
-  return best;
-}
-
-test('best fill equals an exhaustive search, tie rule included', () => {
-  fc.assert(
-    fc.property(availableArb, requestsArb(9), (available, requests) => {
-      const ordered = inPriorityOrder(requests);
-      const capacity = available.map((a) => Math.max(a, 0));
-      expect(bestFill(capacity, ordered)).toEqual(bruteForce(capacity, ordered));
-    }),
-    { numRuns: 200 },
-  );
-});
-
-test('best fill equals an exhaustive search for up to 14 requests, some paying back in a year', () => {
-  const mixed = fc
-    .array(
-      fc.record({
-        amount: fc.array(fc.oneof(fc.integer({ min: -1_000_000, max: 5_000_000 }), fc.constantFrom(0, 1_000_000, 2_000_000)), {
-          minLength: YEARS,
-          maxLength: YEARS,
-        }),
-        priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-      }),
-      { maxLength: 14 },
-    )
-    .map((rs): Request[] => rs.map((r, i) => ({ nr: `R${i}`, order: i, ...r })));
-  fc.assert(
-    fc.property(availableArb, mixed, (available, requests) => {
-      const ordered = inPriorityOrder(requests);
-      const capacity = available.map((a) => Math.max(a, 0));
-      expect(bestFill(capacity, ordered)).toEqual(bruteForce(capacity, ordered));
-    }),
-    { numRuns: 60 },
   );
 });
 

@@ -1,0 +1,266 @@
+/**
+ * `Bedste udnyttelse` (domain.md rule 7): the brute-force search below is the
+ * specification; the fast search in src/model/best-fill.ts must agree with it
+ * on every request set fast-check makes up.
+ */
+import fc from 'fast-check';
+import { allocate, inPriorityOrder, type Request } from '../../src/model/allocation';
+import { bestFill, MAX_BEST_FILL_REQUESTS } from '../../src/model/best-fill';
+import { TOLERANCE } from '../../src/model/rounding';
+
+/**
+ * Rule 7 read literally: of every subset of the requests (in priority order),
+ * the ones that fit every year up to the tolerance; of those, the largest
+ * total summed over the years; among totals equal up to the tolerance, the
+ * set that includes the higher-priority request at the first difference.
+ */
+function bruteForce(capacity: readonly number[], amounts: readonly (readonly number[])[]): boolean[] {
+  let best: boolean[] = amounts.map(() => false);
+  let bestTotal = 0;
+  const set: boolean[] = [];
+  // Every subset, depth first: request i left out, then taken in; `used` is what the set so far takes per year.
+  const visit = (i: number, used: readonly number[]): void => {
+    if (i === amounts.length) {
+      if (!used.every((u, t) => u <= capacity[t] + TOLERANCE)) return;
+      const total = used.reduce((a, b) => a + b, 0);
+      if (total > bestTotal + TOLERANCE || (total >= bestTotal - TOLERANCE && winsTie(set, best))) {
+        best = [...set];
+        bestTotal = total;
+      }
+      return;
+    }
+    set[i] = false;
+    visit(i + 1, used);
+    set[i] = true;
+    visit(
+      i + 1,
+      used.map((u, t) => u + amounts[i][t]),
+    );
+  };
+  visit(
+    0,
+    capacity.map(() => 0),
+  );
+  return best;
+}
+
+/** The set that includes the higher-priority request at the first difference. */
+function winsTie(a: readonly boolean[], b: readonly boolean[]): boolean {
+  const first = a.findIndex((x, i) => x !== b[i]);
+  return first >= 0 && a[first];
+}
+
+const MIO = 1_000_000;
+const fill = (capacity: number[], amounts: number[][]) =>
+  bestFill(
+    capacity,
+    amounts.map((amount) => ({ amount })),
+  );
+
+describe('by hand', () => {
+  test('København: 21 mio. against eight requests gives {2,2 7,4 4,2 4,3 2,9}', () => {
+    const amounts = [[2.2 * MIO], [7.4 * MIO], [3.2 * MIO], [4.2 * MIO], [4.3 * MIO], [2.9 * MIO], [6.0 * MIO], [2.5 * MIO]];
+    // {2,2 7,4 2,9 6,0 2,5} and {2,2 3,2 4,2 2,9 6,0 2,5} also reach 21,0; the first difference is 4,2 against 2,9
+    // (and 7,4 against 3,2), so the tie rule picks the set with 4,2 (and 7,4).
+    expect(fill([21 * MIO], amounts)).toEqual([true, true, false, true, true, true, false, false]);
+    expect(bruteForce([21 * MIO], amounts)).toEqual([true, true, false, true, true, true, false, false]);
+  });
+
+  test('a tie goes to the set with the higher-priority request, whatever the number of requests in it', () => {
+    expect(fill([10], [[4], [6], [10]])).toEqual([true, true, false]);
+    expect(fill([10], [[10], [4], [6]])).toEqual([true, false, false]);
+  });
+
+  test('the largest total wins over priority', () => {
+    expect(fill([10], [[3], [8], [7]])).toEqual([true, false, true]);
+  });
+
+  test('summed over the years, each year within its capacity', () => {
+    // 5 + 5 fits 2025 only with 5 of 2026 left for the second; 9 + 0 alone is smaller than 5 + 5 + 4 + 4.
+    expect(
+      fill(
+        [10, 10],
+        [
+          [9, 0],
+          [5, 4],
+          [5, 4],
+        ],
+      ),
+    ).toEqual([false, true, true]);
+    expect(
+      fill(
+        [10, 10],
+        [
+          [9, 0],
+          [5, 4],
+          [5, 4],
+        ],
+      ),
+    ).toEqual(
+      bruteForce(
+        [10, 10],
+        [
+          [9, 0],
+          [5, 4],
+          [5, 4],
+        ],
+      ),
+    );
+  });
+
+  test('a request that pays back in a year makes room for one that asks in that year', () => {
+    expect(
+      fill(
+        [0, 4],
+        [
+          [3, 0],
+          [-3, 4],
+        ],
+      ),
+    ).toEqual([true, true]);
+    expect(
+      fill(
+        [0, 3],
+        [
+          [3, 0],
+          [-3, 4],
+        ],
+      ),
+    ).toEqual([false, false]);
+  });
+
+  test('nothing fits a capacity of 0; requests of nothing are included by the tie rule', () => {
+    expect(
+      fill(
+        [0, 0],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toEqual([false, false]);
+    expect(fill([0], [[0], [5]])).toEqual([true, false]);
+    expect(fill([0], [])).toEqual([]);
+  });
+
+  test('a set that nets to 0 over the years ties with funding nothing, and the tie rule includes it', () => {
+    expect(bruteForce([0, 5], [[5, -5]])).toEqual([false]);
+    expect(bruteForce([5, 0], [[5, -5]])).toEqual([true]);
+    expect(fill([5, 0], [[5, -5]])).toEqual([true]);
+  });
+
+  test('amounts that miss the capacity by less than the tolerance fit', () => {
+    expect(fill([0.3], [[0.1], [0.2]])).toEqual([true, true]);
+    expect(fill([1_000_000], [[333_333.5], [666_666.5 + TOLERANCE / 2]])).toEqual([true, true]);
+    expect(fill([1_000_000], [[333_333.5], [666_666.5 + 2 * TOLERANCE]])).toEqual([false, true]);
+  });
+
+  test(`exact for up to ${MAX_BEST_FILL_REQUESTS} requests, refused beyond`, () => {
+    const amounts = Array.from({ length: MAX_BEST_FILL_REQUESTS + 1 }, () => [1]);
+    expect(() => fill([5], amounts)).toThrow(RangeError);
+  });
+});
+
+// ---- random request sets against the brute force ------------------------------------------------
+
+const yearsArb = fc.integer({ min: 1, max: 4 });
+/** Kroner, whole or in øre, some paying back (negative) in a year. */
+const amountArb = fc.oneof(
+  fc.integer({ min: 0, max: 5 * MIO }),
+  fc.integer({ min: -1 * MIO, max: 5 * MIO }),
+  fc.integer({ min: -100_000_00, max: 500_000_00 }).map((ore) => ore / 100),
+  fc.constantFrom(0, 1 * MIO, 2 * MIO, 3 * MIO),
+);
+/** Few distinct values, so that many sets tie on their total. */
+const tieAmountArb = fc.constantFrom(0, 1, 2, 3, 4, -1).map((k) => k * MIO);
+const capacityArb = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 12 * MIO }),
+  fc.constantFrom(1, 2, 5, 10).map((k) => k * MIO),
+);
+
+const caseArb = (maxRequests: number, amount: fc.Arbitrary<number>, minRequests = 0) =>
+  yearsArb.chain((years) =>
+    fc.record({
+      capacity: fc.array(capacityArb, { minLength: years, maxLength: years }),
+      amounts: fc.array(fc.array(amount, { minLength: years, maxLength: years }), {
+        minLength: minRequests,
+        maxLength: maxRequests,
+      }),
+    }),
+  );
+
+test('equals the brute force on random request sets of up to 12', () => {
+  fc.assert(
+    fc.property(caseArb(12, amountArb), ({ capacity, amounts }) => {
+      expect(fill(capacity, amounts)).toEqual(bruteForce(capacity, amounts));
+    }),
+    { numRuns: 300, seed: 8 },
+  );
+});
+
+test('equals the brute force where many sets tie on their total', () => {
+  fc.assert(
+    fc.property(caseArb(12, tieAmountArb), ({ capacity, amounts }) => {
+      expect(fill(capacity, amounts)).toEqual(bruteForce(capacity, amounts));
+    }),
+    { numRuns: 300, seed: 9 },
+  );
+});
+
+test('equals the brute force on 14 to 16 requests', () => {
+  fc.assert(
+    fc.property(caseArb(16, fc.oneof(amountArb, tieAmountArb), 14), ({ capacity, amounts }) => {
+      expect(fill(capacity, amounts)).toEqual(bruteForce(capacity, amounts));
+    }),
+    { numRuns: 100, seed: 10 },
+  );
+});
+
+test('equals the brute force where a set in øre fits exactly, up to binary noise', () => {
+  // The capacity is a subset's sum taken in the other order, so the subset fits only up to the tolerance.
+  const arb = fc.record({
+    amounts: fc.array(
+      fc.integer({ min: 1, max: 99_999 }).map((ore) => [ore / 100]),
+      { minLength: 2, maxLength: 12 },
+    ),
+    chosen: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+  });
+  fc.assert(
+    fc.property(arb, ({ amounts, chosen }) => {
+      const capacity = [amounts.reduceRight((acc, a, i) => (chosen[i] ? acc + a[0] : acc), 0)];
+      expect(fill(capacity, amounts)).toEqual(bruteForce(capacity, amounts));
+    }),
+    { numRuns: 300, seed: 12 },
+  );
+});
+
+test('allocate funds exactly the brute force’s set, in priority order, with a year in deficit funding nothing there', () => {
+  const requestsArb = fc
+    .array(
+      fc.record({
+        amount: fc.array(fc.oneof(fc.integer({ min: -1 * MIO, max: 5 * MIO }), fc.constantFrom(0, 1 * MIO, 2 * MIO)), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      }),
+      { maxLength: 10 },
+    )
+    .map((rs): Request[] => rs.map((r, i) => ({ nr: `R${i}`, order: i, ...r })));
+  const availableArb = fc.array(fc.integer({ min: -2 * MIO, max: 12 * MIO }), { minLength: 3, maxLength: 3 });
+  fc.assert(
+    fc.property(availableArb, requestsArb, (available, requests) => {
+      const ordered = inPriorityOrder(requests);
+      const capacity = available.map((a) => Math.max(a, 0));
+      const expected = bruteForce(
+        capacity,
+        ordered.map((r) => r.amount),
+      );
+      const fundings = allocate('best-fill', available, requests).fundings;
+      expect(fundings.map((f) => f.nr)).toEqual(ordered.map((r) => r.nr));
+      expect(fundings.map((f) => f.fraction)).toEqual(expected.map((inSet) => (inSet ? 1 : 0)));
+    }),
+    { numRuns: 200, seed: 11 },
+  );
+});
