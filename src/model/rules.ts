@@ -27,9 +27,19 @@ export function staircaseRate(shares: StaircaseShares): number {
   return shares.reduce((acc, share, band) => acc + share * STAIRCASE_RATES[band], 0);
 }
 
+/** Rule 3: how far the shares of the staircase may be from 100 % (0,1 percentage point). */
+export const DURATION_SHARES_SLACK = 0.001;
+
+/**
+ * Binary noise in sums and products of fractions near 1 (0,1 + 0,2 is not
+ * 0,3): far below any share or rate the product shows (0,1 %). Not the amount
+ * tolerance, which is in kroner (rounding.ts).
+ */
+export const FRACTION_NOISE = 1e-12;
+
 /** Rule 3: shares must add up to 100 % ± 0,1 percentage point. */
 export function staircaseSharesAddUp(shares: StaircaseShares): boolean {
-  return Math.abs(sum(shares) - 1) <= 0.001 + 1e-12;
+  return Math.abs(sum(shares) - 1) <= DURATION_SHARES_SLACK + FRACTION_NOISE;
 }
 
 /** Rule 4: staff needed at a caseload, and its yearly cost over today's staff. */

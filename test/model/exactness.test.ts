@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { allocate, fundingStatus } from '../../src/model/allocation';
 import { largestRemainder, MAX_AMOUNT, roundHalfAwayFromZero, TOLERANCE } from '../../src/model/rounding';
+import { DURATION_SHARES_SLACK, FRACTION_NOISE, staircaseSharesAddUp } from '../../src/model/rules';
 import { evaluate } from '../../src/model/scenarios';
 import { proposal, scenario } from './builders';
 
@@ -76,13 +77,14 @@ test('what is available is 0 up to the tolerance: statuses follow and no request
 });
 
 test('a status is decided by the amounts up to the tolerance, not by the fraction', () => {
-  expect(fundingStatus([1_000_000], 1 - 1e-13)).toBe('funded');
-  expect(fundingStatus([1_000_000], 1e-13)).toBe('unfunded');
+  // A fraction off by its binary noise: 100.000 kr. × 10^-12 is a tenth of the tolerance.
+  expect(fundingStatus([100_000], 1 - FRACTION_NOISE)).toBe('funded');
+  expect(fundingStatus([100_000], FRACTION_NOISE)).toBe('unfunded');
   expect(fundingStatus([1_000_000], 0.5)).toBe('partial');
   expect(fundingStatus([0, 0], 1)).toBe('funded');
   expect(fundingStatus([0, 0], 0)).toBe('unfunded');
   // A fraction of a billion short by a thousandth of a krone is a real shortfall.
-  expect(fundingStatus([1e9], 1 - 1e-12)).toBe('partial');
+  expect(fundingStatus([1e9], 1 - 0.001 / 1e9)).toBe('partial');
 });
 
 test('shares made from amounts: on a per-mille boundary up to the tolerance, adding up with what is left', () => {
@@ -90,7 +92,16 @@ test('shares made from amounts: on a per-mille boundary up to the tolerance, add
   expect(largestRemainder([1005, -5], 1000, 1000)).toEqual([1.005, -0.005]);
   expect(largestRemainder([300_000, 700_000], 1000, 1_000_000)).toEqual([0.3, 0.7]);
   const thirds = largestRemainder([1, 1, 1], 1000, 3);
-  expect(thirds.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  expect(Math.abs(thirds.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(FRACTION_NOISE);
+});
+
+test('duration shares add up within 0,1 percentage point, binary noise aside (rule 3)', () => {
+  expect(DURATION_SHARES_SLACK).toBe(0.001);
+  // 0,101 + 0,2 + 0,2 + 0,5 is 1,0010000000000001 in binary: still within 0,1 point.
+  expect(staircaseSharesAddUp([0.101, 0.2, 0.2, 0.5])).toBe(true);
+  expect(staircaseSharesAddUp([0.099, 0.2, 0.2, 0.5])).toBe(true);
+  expect(staircaseSharesAddUp([0.102, 0.2, 0.2, 0.5])).toBe(false);
+  expect(staircaseSharesAddUp([0.098, 0.2, 0.2, 0.5])).toBe(false);
 });
 
 test('figures beyond 10^12 kr. or not finite are problems in the scenario, never output', () => {

@@ -463,7 +463,12 @@ function checkIssues(issues: readonly Issue[]): void {
   }
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6;
+/**
+ * Sheet figures are in the workbook's unit (up to one decimal): a total and the sum of its rows, added in
+ * binary, differ by noise only. A millionth of the unit, not the amount tolerance in kroner.
+ */
+const SUM_NOISE = 1e-6;
+const close = (a: number, b: number) => Math.abs(a - b) <= SUM_NOISE;
 /** A plain check: jest's expect is too slow for every cell of a thousand outputs. */
 function check(ok: boolean, what: string, ...context: unknown[]): void {
   if (!ok) throw new Error(`${what}: ${JSON.stringify(context)}`);

@@ -1,5 +1,6 @@
 /** Rule 6: an allocation that fits is never shown as an overdraft, in any unit, in the sheets or the JSON. */
 import fc from 'fast-check';
+import { TOLERANCE } from '../../src/model/rounding';
 import { evaluate } from '../../src/model/scenarios';
 import { evaluationFigures } from '../../src/workbook/figures';
 import { outputSheets } from '../../src/workbook/output';
@@ -58,9 +59,9 @@ test('property: whenever the exact allocation fits, what is shown left is never 
         const { read, evaluation } = book(unit, pool, amounts);
         const [figures] = evaluationFigures(evaluation, step);
         const exact = evaluation.scenarios[0].allocation;
-        if (exact.remaining[0] >= -1e-6) expect(figures.remaining[0]).toBeGreaterThanOrEqual(0);
+        if (exact.remaining[0] >= -TOLERANCE) expect(figures.remaining[0]).toBeGreaterThanOrEqual(0);
         figures.requests.forEach((r, i) =>
-          expect(Math.abs(r.funded[0] - exact.fundings[i].funded[0])).toBeLessThanOrEqual(step + 1e-6),
+          expect(Math.abs(r.funded[0] - exact.fundings[i].funded[0])).toBeLessThanOrEqual(step + TOLERANCE),
         );
         expect(read.unit).toBe(unit);
       },
