@@ -24,7 +24,7 @@ import { cellError, columnLetters, type CellValue, type SheetCells, type TableAr
 import { HostError } from '../workbook/host';
 import type { OutputCell, OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
-import { shownValue } from './excel-dates';
+import { shownValue } from '../workbook/excel-dates';
 import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, rowBlocks } from './payload';
 
 export interface ApiSupport {

@@ -195,6 +195,13 @@ function startsWith(data: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, i) => data[i] === byte);
 }
 
+/**
+ * `date1904` is an xsd:boolean: LibreOffice writes "true", Excel "1". ExcelJS
+ * 4.4 knows only "1" and would read a 1904 workbook's dates four years early.
+ */
+export const withDate1904AsOne = (workbookXml: string): string =>
+  workbookXml.replace(/(<workbookPr\b[^>]*\bdate1904\s*=\s*)(["'])\s*true\s*\2/, '$1"1"');
+
 /** Rebuilds the package so ExcelJS reads every sheet, table, comment and picture in it. */
 export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise<NormalisedPackage> {
   const data = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -240,7 +247,7 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
     }
   }
   out.file('_rels/.rels', relationshipsXml(rootRels));
-  out.file('xl/workbook.xml', withoutMainPrefix(workbookXml));
+  out.file('xl/workbook.xml', withDate1904AsOne(withoutMainPrefix(workbookXml)));
 
   const counters = { sheet: 0, table: 0, comments: 0, vml: 0, drawing: 0, media: 0 };
   const media = new Map<string, string>();

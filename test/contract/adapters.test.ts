@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import * as officeDates from '../../src/office/excel-dates';
 import { readWorkbook } from '../../src/office/excel-adapter';
 import type { SheetCells } from '../../src/workbook/grid';
 import { runWorkbook } from '../../src/workbook/run';
@@ -142,29 +141,4 @@ test('the fixtures hold what the contract is about (so a remade fixture cannot q
     ['M1', 'Mac-dato', '2026-02-01'],
     ['M2', 'Tal', 44592],
   ]);
-});
-
-describe('the two copies of the date rules (src/office/excel-dates.ts, src/xlsx/cells.ts) agree', () => {
-  const formats = [
-    'General',
-    '#,##0',
-    '0.00E+00',
-    'dd-mm-yyyy',
-    'h:mm AM/PM',
-    'mm:ss',
-    '[h]:mm',
-    'd-m-yy h:mm',
-    '#,##0;dd-mm-yyyy',
-    '0\\ \\d',
-  ];
-  const serials = [-1, 0, 0.25, 1, 59, 60, 60.5, 61, 46054, 46054.999995, 2957003, 2958465, 2958466];
-  test.each(formats)('%s', (format) => {
-    for (const system of [1900, 1904] as const)
-      for (const serial of serials)
-        expect([serial, system, xlsx.shownValue(serial, format, system)]).toEqual([
-          serial,
-          system,
-          officeDates.shownValue(serial, format, system),
-        ]);
-  });
 });

@@ -137,6 +137,18 @@ describe('packages from other tools', () => {
     expect(read.book?.proposals.map((p) => p.nr)).toEqual(['A1', 'A2']);
   });
 
+  test('a 1904 workbook as LibreOffice marks it (date1904="true") reads its dates in the 1904 system', async () => {
+    const file = readFileSync(path.join(__dirname, '..', 'fixtures', 'contract', 'date1904.xlsx'));
+    const zip = await JSZip.loadAsync(file);
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(xml).toMatch(/date1904="(1|true)"/);
+    zip.file('xl/workbook.xml', xml.replace(/date1904="(1|true)"/, 'date1904="true"'));
+    const asLibreOffice = readSheets((await openWorkbook(await zip.generateAsync({ type: 'uint8array' }))).workbook);
+    const asWritten = readSheets((await openWorkbook(file)).workbook);
+    expect(asLibreOffice[0].values[1]).toEqual(['M1', 'Mac-dato', '2026-02-01']);
+    expect(asLibreOffice).toEqual(asWritten);
+  });
+
   test('what the copy cannot carry is found in the package: macros, charts, pivot tables, links to other workbooks', async () => {
     const zip = await JSZip.loadAsync(readFileSync(path.join(__dirname, '..', 'fixtures', 'real', 'libreoffice-macro.xlsm')));
     expect((await openWorkbook(await zip.generateAsync({ type: 'uint8array' }))).facts).toEqual({

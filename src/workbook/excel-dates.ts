@@ -3,8 +3,8 @@
  * is a date. The adapter hands the workbook layer what the user sees: a date
  * cell as ISO text ('2026-02-01'), which no amount column takes for a number.
  *
- * The same rules stand in src/xlsx/cells.ts (the rooms may not import each
- * other); test/contract/adapters.test.ts holds the two to the same answers.
+ * Both adapters (Office.js and ExcelJS) use these rules, so a date reads the
+ * same in the pane and on the command line.
  */
 
 /** What a number format shows: a date, a time of day (or elapsed time), both, or neither. */
@@ -62,7 +62,7 @@ export function dateKind(format: string | null | undefined, value = 1): DateKind
   return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : undefined;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** The largest serial Excel shows as a date: 9999-12-31 in each date system. */
 const LAST_SERIAL = { 1900: 2_958_465, 1904: 2_957_003 };
 

@@ -1,5 +1,5 @@
 /** Dates as Excel shows them: which number formats show a date, and which day a serial number is. */
-import { dateKind, dateText, serialDate, shownValue } from '../../src/office/excel-dates';
+import { dateKind, dateText, serialDate, shownValue } from '../../src/workbook/excel-dates';
 
 describe('dateKind: what a number format shows', () => {
   test.each([
