@@ -121,6 +121,8 @@ class SubsetIndex {
   private readonly low: number;
   private readonly width: number;
   private readonly buckets: number;
+  /** The nearest bucket at or below each that holds a subset (−1: none), so empty buckets cost nothing. */
+  private readonly below: Int32Array;
 
   constructor(
     private readonly subsets: Subsets,
@@ -174,6 +176,8 @@ class SubsetIndex {
       }
     }
     this.starts[this.buckets] = kept;
+    this.below = new Int32Array(this.buckets);
+    for (let k = 0, last = -1; k < this.buckets; k++) this.below[k] = last = this.starts[k] < this.starts[k + 1] ? k : last;
   }
 
   private bucket(value: number): number {
@@ -197,7 +201,8 @@ class SubsetIndex {
     const lowKey = lowValue - otherYears - TOLERANCE;
     let bestIndex = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
-    for (let k = this.bucket(highValue); k >= this.bucket(lowValue); k--) {
+    const lowest = this.bucket(lowValue);
+    for (let k = this.below[this.bucket(highValue)]; k >= lowest; k = k > 0 ? this.below[k - 1] : -1) {
       let lo = this.starts[k];
       let hi = this.starts[k + 1];
       while (lo < hi) {
