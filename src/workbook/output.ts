@@ -17,6 +17,7 @@ import {
 import { problem, type Issue } from '../model/problems';
 import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode } from '../model/types';
+import { choiceWord, header as columnHeader, MODE_CHOICES, STATUS_CHOICES, yearHeaders } from './columns';
 import { excelNameKey, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
@@ -40,14 +41,8 @@ export const TEXT_FORMAT = '@';
 export const SHARE_FORMAT = '0.0%';
 const GENERAL = 'General';
 
-export const MODE_LABELS: Record<AllocationMode, string> = {
-  priority: 'Prioritet',
-  'priority-partial': 'Prioritet, delvis',
-  'best-fill': 'Bedste udnyttelse',
-  proportional: 'Forholdsmæssig',
-};
-
-const STATUS_LABELS = { funded: 'Bevilget', partial: 'Delvist bevilget', unfunded: 'Ikke bevilget' } as const;
+/** The words Råderum writes for a mode (`Fordeling`): those of the table of columns. */
+export const modeLabel = (mode: AllocationMode): string => choiceWord(MODE_CHOICES, mode);
 
 type Cell = { value: OutputCell; format?: string };
 
@@ -135,8 +130,6 @@ class SheetBuilder {
 /** Kroner (rounded to the unit's step) → the workbook's unit. */
 export const inUnit = (kroner: readonly number[], unit: Unit): number[] => inKronerPerUnit(kroner, UNITS[unit].kroner);
 
-const yearHeaders = (label: string, years: readonly number[]) => years.map((y) => `${label} ${y}`);
-
 export interface OutputResult {
   sheets: OutputSheet[];
   issues: Issue[];
@@ -180,16 +173,16 @@ function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, 
   const anySplit = scenarios.some((s) => s.proposals.some((p) => p.split));
   const anyVolume = scenarios.some((s) => s.proposals.some((p) => p.fullTimePersons !== undefined));
   const header = [
-    'Nr',
-    'Titel',
-    'Udvalg',
-    'Art',
-    ...(anySplit ? [...yearHeaders('Udgift service', years), ...yearHeaders('Udgift ej service', years)] : []),
-    ...yearHeaders('Udgift', years),
-    ...yearHeaders('Indtægt', years),
-    ...yearHeaders('Investering', years),
-    ...yearHeaders('Netto', years),
-    ...(anyVolume ? ['Fuldtidspersoner', ...yearHeaders('Netto pr. fuldtidsperson (kr.)', years)] : []),
+    columnHeader('nr'),
+    columnHeader('title'),
+    columnHeader('committee'),
+    columnHeader('kind'),
+    ...(anySplit ? [...yearHeaders('service', years), ...yearHeaders('ejService', years)] : []),
+    ...yearHeaders('udgift', years),
+    ...yearHeaders('indtaegt', years),
+    ...yearHeaders('investering', years),
+    ...yearHeaders('netto', years),
+    ...(anyVolume ? [columnHeader('fullTimePersons'), ...yearHeaders('nettoPerPerson', years)] : []),
   ];
   const pad = years.map(() => null);
   const amounts = (p: Amounts): OutputCell[] => [
@@ -238,18 +231,18 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
   b.add(['Råderum'], true);
   b.add([unitNote(unit) + ' Andele er af det råderum, der er til rådighed i året.']);
   const header = [
-    'Nr',
-    'Titel',
-    'Prioritet',
-    'Status',
-    ...yearHeaders('Ønsket', years),
-    ...yearHeaders('Bevilget', years),
-    ...yearHeaders('Andel af råderum', years),
+    columnHeader('nr'),
+    columnHeader('title'),
+    columnHeader('priority'),
+    columnHeader('status'),
+    ...yearHeaders('requested', years),
+    ...yearHeaders('funded', years),
+    ...yearHeaders('shareOfPool', years),
   ];
   const pad = years.map(() => null);
   scenarios.forEach((s, k) => {
     b.blank();
-    b.add([`Scenarie: ${s.name}`, `Fordeling: ${MODE_LABELS[s.mode]}`], true);
+    b.add([`Scenarie: ${s.name}`, `${columnHeader('mode')}: ${modeLabel(s.mode)}`], true);
     const share = (shares: readonly number[]): Cell[] => shares.map((value) => ({ value, format: SHARE_FORMAT }));
     const headerRow = b.add(header, true);
     s.requests.forEach((r) =>
@@ -257,7 +250,7 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
         r.nr,
         r.title,
         r.priority ?? null,
-        STATUS_LABELS[r.status],
+        choiceWord(STATUS_CHOICES, r.status),
         ...inUnit(r.request, unit),
         ...inUnit(r.funded, unit),
         ...share(r.shownShare),
@@ -301,12 +294,12 @@ function comparisonSheet(figures: BookFigures, unit: Unit, names: TableNames): O
     b.blank();
     b.add([`${c.scenario} mod ${c.reference}`], true);
     const header = [
-      'Nr',
-      'Titel',
-      ...yearHeaders(`Netto ${c.reference}`, years),
-      ...yearHeaders(`Netto ${c.scenario}`, years),
-      ...yearHeaders('Forskel', years),
-      'Bemærkning',
+      columnHeader('nr'),
+      columnHeader('title'),
+      ...yearHeaders('netto', years, c.reference),
+      ...yearHeaders('netto', years, c.scenario),
+      ...yearHeaders('difference', years),
+      columnHeader('note'),
     ];
     const headerRow = b.add(header, true);
     for (const p of c.proposals) {
@@ -327,7 +320,7 @@ function comparisonSheet(figures: BookFigures, unit: Unit, names: TableNames): O
         'Råderum',
         ...years.map((y) => `${c.reference} ${y}`),
         ...years.map((y) => `${c.scenario} ${y}`),
-        ...yearHeaders('Forskel', years),
+        ...yearHeaders('difference', years),
       ],
       true,
     );
