@@ -316,6 +316,21 @@ export function bookFigures(evaluation: Evaluation, step: number): BookFigures {
   };
 }
 
+/** An amount typed in a unit of `kronerPerUnit` kroner (`Enhed`), in kroner: the calculation's own unit. */
+export const inKroner = (typed: number, kronerPerUnit: number): number => typed * kronerPerUnit;
+
+/**
+ * The Udgift a split gives (service + ej service, year by year), and whether a
+ * stated Udgift agrees with it: typed figures agree within half a krone.
+ */
+export const splitUdgift = (service: readonly number[], ejService: readonly number[]): number[] =>
+  service.map((s, t) => s + ejService[t]);
+export const agreesWithSplit = (udgift: number, split: number): boolean => Math.abs(udgift - split) <= HALF_A_KRONE;
+const HALF_A_KRONE = 0.5;
+
 /** Kroner → a unit of `kronerPerUnit`; the figures are already rounded to its step, so this only moves the decimal point. */
 export const inUnit = (kroner: readonly number[], kronerPerUnit: number): number[] =>
   kroner.map((v) => Math.round((v / kronerPerUnit) * 10) / 10 || 0);
+
+/** One amount in kroner as typed in a unit (for messages that quote the user's figures). */
+export const asTyped = (kroner: number, kronerPerUnit: number): number => kroner / kronerPerUnit;

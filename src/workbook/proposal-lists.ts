@@ -2,6 +2,7 @@
  * Proposal lists: any table or sheet whose header row holds `Nr` and `Titel`.
  * Each row becomes a typed Proposal, or problems with their cells.
  */
+import { agreesWithSplit, asTyped, inKroner, splitUdgift } from '../model/figures';
 import { problem, warning, type Issue } from '../model/problems';
 import { isExactAmount } from '../model/rounding';
 import type { CellPlace, Kind, Proposal } from '../model/types';
@@ -218,22 +219,26 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       if (!n) continue;
       const t = years.indexOf(a.year);
       if (!n.ok) found.push(problem(n.reason, { text: cellText(value) }, placeOf(a.index)));
-      else if (!isExactAmount(n.value * kroner))
+      else if (!isExactAmount(inKroner(n.value, kroner)))
         found.push(problem('numberTooLarge', { text: cellText(value) }, placeOf(a.index)));
       else {
-        amounts[a.field][t] = n.value * kroner;
+        amounts[a.field][t] = inKroner(n.value, kroner);
         stated[a.field][t] = true;
       }
     }
     const splits = stated.service.some(Boolean) || stated.ejService.some(Boolean);
     let udgift = amounts.udgift;
     if (splits) {
-      const splitSum = years.map((_, t) => amounts.service[t] + amounts.ejService[t]);
+      const splitSum = splitUdgift(amounts.service, amounts.ejService);
       years.forEach((year, t) => {
-        if (stated.udgift[t] && Math.abs(amounts.udgift[t] - splitSum[t]) > 0.5) {
+        if (stated.udgift[t] && !agreesWithSplit(amounts.udgift[t], splitSum[t])) {
           const index = list.amounts.find((a) => a.field === 'udgift' && a.year === year)?.index as number;
           found.push(
-            problem('splitMismatch', { year, udgift: amounts.udgift[t] / kroner, split: splitSum[t] / kroner }, placeOf(index)),
+            problem(
+              'splitMismatch',
+              { year, udgift: asTyped(amounts.udgift[t], kroner), split: asTyped(splitSum[t], kroner) },
+              placeOf(index),
+            ),
           );
         }
       });
@@ -255,7 +260,7 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
         const currentStaff = counted('currentStaff');
         const staffPrice = counted('staffPrice');
         if (cases !== undefined && currentStaff !== undefined && staffPrice !== undefined)
-          staffing = { cases, currentStaff, staffPrice: staffPrice * kroner };
+          staffing = { cases, currentStaff, staffPrice: inKroner(staffPrice, kroner) };
       }
     }
     if (staffing && !isExactAmount(staffing.staffPrice))

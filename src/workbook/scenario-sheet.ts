@@ -5,6 +5,7 @@
  */
 import { problem, warning, type Issue, type TextCode } from '../model/problems';
 import { isExactAmount } from '../model/rounding';
+import { inKroner } from '../model/figures';
 import { newScenario } from '../model/scenarios';
 import { staircaseSharesAddUp } from '../model/rules';
 import type { CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
@@ -224,8 +225,8 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         case 'unit':
           break;
         case 'pool': {
-          const v = number((n) => isExactAmount(n * factor), 'numberTooLarge');
-          if (v !== undefined) pools.set(p.year, v * factor);
+          const v = number((n) => isExactAmount(inKroner(n, factor)), 'numberTooLarge');
+          if (v !== undefined) pools.set(p.year, inKroner(v, factor));
           break;
         }
         case 'caseload':
