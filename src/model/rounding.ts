@@ -54,9 +54,7 @@ export function largestRemainder(parts: readonly number[], denominator = 1000, w
   let floorSum = 0;
   for (const f of floors) floorSum += f;
   let missing = target - floorSum;
-  const byRemainder = scaled
-    .map((s, i) => ({ i, remainder: s - floors[i] }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const byRemainder = scaled.map((s, i) => ({ i, remainder: s - floors[i] })).sort(byRemainderThenOrder(slack));
   const units = [...floors];
   for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
   for (let k = byRemainder.length - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k].i] -= 1;
@@ -78,7 +76,16 @@ export function roundToTotal(amounts: readonly number[], step: number, total: nu
   const byRemainder = amounts
     .map((a, i) => ({ i, remainder: a / step - units[i] }))
     .filter((x) => x.remainder > TOLERANCE / step)
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+    .sort(byRemainderThenOrder(TOLERANCE / step));
   for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
   return units.map((u) => u * step || 0);
 }
+
+/**
+ * Rule 6a: remainders within the tolerance (`tie`, in units) are equal, so
+ * binary noise never decides who gets a unit: the first in order does.
+ */
+const byRemainderThenOrder =
+  (tie: number) =>
+  (a: { i: number; remainder: number }, b: { i: number; remainder: number }): number =>
+    Math.abs(b.remainder - a.remainder) > tie ? b.remainder - a.remainder : a.i - b.i;

@@ -1,7 +1,7 @@
 /** Rule 6a: one absolute tolerance of a millionth of a krone, exact rounding up to 10^12 kr. */
 import fc from 'fast-check';
 import { allocate, fundingStatus } from '../../src/model/allocation';
-import { largestRemainder, MAX_AMOUNT, roundHalfAwayFromZero, TOLERANCE } from '../../src/model/rounding';
+import { largestRemainder, MAX_AMOUNT, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from '../../src/model/rounding';
 import { DURATION_SHARES_SLACK, FRACTION_NOISE, staircaseSharesAddUp } from '../../src/model/rules';
 import { evaluate } from '../../src/model/scenarios';
 import { proposal, scenario } from './builders';
@@ -135,4 +135,22 @@ test('sums of a year beyond 10^12 kr. are a problem too, though each amount is w
     scenarios: [scenario({ pool: [0, 0] })],
   };
   expect(evaluate(book).issues.map((i) => [i.code, i.params.year])).toEqual([['totalTooLarge', 2025]]);
+});
+
+test('shares: a tie in remainders goes to the first in order, not to binary noise (rule 6a)', () => {
+  // 3,2, 7,4 and 1,1 of 21,0 all end in ,38095… ‰ units: the unit goes to the first in order (3,2).
+  expect(largestRemainder([2.2e6, 3.2e6, 7.4e6, 4.2e6, 2.9e6, 1.1e6], 1000, 21e6)).toEqual([
+    0.105, 0.153, 0.352, 0.2, 0.138, 0.052,
+  ]);
+  // The same amounts in another order: the unit follows the order.
+  expect(largestRemainder([2.2e6, 7.4e6, 3.2e6, 4.2e6, 2.9e6, 1.1e6], 1000, 21e6)).toEqual([
+    0.105, 0.353, 0.152, 0.2, 0.138, 0.052,
+  ]);
+});
+
+test('rounding to a total: a tie in remainders goes to the first in order, not to binary noise', () => {
+  // 0,1 + 0,2 is 0,30000000000000004 in binary: 0,3 and 0,1 + 0,2 (in mio.) have the same remainder of a tenth.
+  const noisy = (0.1 + 0.2) * 1e6 + 50_000; // 350.000 and a hair
+  expect(roundToTotal([350_000, noisy], 100_000, 700_000)).toEqual([400_000, 300_000]);
+  expect(roundToTotal([noisy, 350_000], 100_000, 700_000)).toEqual([400_000, 300_000]);
 });
