@@ -10,8 +10,6 @@ import { isZeroAmount, TOLERANCE } from './rounding';
 import { sum } from './rules';
 import { bestFill } from './best-fill';
 
-export { MAX_BEST_FILL_REQUESTS } from './best-fill';
-
 export interface Request {
   nr: string;
   /** Netto per year, unrounded. */

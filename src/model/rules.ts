@@ -42,6 +42,9 @@ export function staircaseSharesAddUp(shares: StaircaseShares): boolean {
   return Math.abs(sum(shares) - 1) <= DURATION_SHARES_SLACK + FRACTION_NOISE;
 }
 
+/** Rule 3: what the shares add up to, in percent with one decimal (for the message when they do not add up). */
+export const staircaseSharesPercent = (shares: StaircaseShares): number => Math.round(sum(shares) * 1000) / 10;
+
 /** Rule 4: staff needed at a caseload, and its yearly cost over today's staff. */
 export function staffingCost(staffing: Staffing, caseload: number): number {
   return (staffing.cases / caseload - staffing.currentStaff) * staffing.staffPrice;

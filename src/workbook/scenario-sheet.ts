@@ -7,7 +7,7 @@ import { problem, warning, type Issue, type TextCode } from '../model/problems';
 import { isExactAmount } from '../model/rounding';
 import { inKroner } from '../model/figures';
 import { newScenario } from '../model/scenarios';
-import { staircaseSharesAddUp } from '../model/rules';
+import { staircaseSharesAddUp, staircaseSharesPercent } from '../model/rules';
 import type { CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
 import {
@@ -296,8 +296,9 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       const shares = entry.shares as unknown as StaircaseShares;
       if (!staircaseSharesAddUp(shares)) {
         // Reported here, where the Varighed cells are known; the core checks the same for other callers.
-        const sum = Math.round(shares.reduce((a, b) => a + b, 0) * 1000) / 10;
-        issues.push(problem('staircaseSum', { benefit, scenario: column.name, sum }, entry.place));
+        issues.push(
+          problem('staircaseSum', { benefit, scenario: column.name, sum: staircaseSharesPercent(shares) }, entry.place),
+        );
         continue;
       }
       const spec: RefusionSpec = { durationShares: shares };
