@@ -249,7 +249,8 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
       b.add([
         r.nr,
         r.title,
-        r.priority ?? null,
+        // A priority is a rank, not an amount: shown as typed (1, not 1,0 in mio. kr.).
+        r.priority === undefined ? null : { value: r.priority, format: GENERAL },
         choiceWord(STATUS_CHOICES, r.status),
         ...inUnit(r.request, unit),
         ...inUnit(r.funded, unit),

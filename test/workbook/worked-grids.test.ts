@@ -567,8 +567,8 @@ describe('København, in mio. kr.: a råderum of 21,0 against eight requests, in
   test('Råderum formats: amounts with one decimal, shares in percent with one decimal', () => {
     const formats = blockFormats(out.Råderum, 'Scenarie: Prioritet');
     expect(formats[1]).toEqual(Array(7).fill(TEXT));
-    // Today the Prioritet column takes the amount format too (shown 5,0 in mio. kr.).
-    expect(formats[6]).toEqual([TEXT, TEXT, MIO, TEXT, MIO, MIO, SHARE]);
+    // A priority is a rank: shown as typed (5, not 5,0 in mio. kr.).
+    expect(formats[6]).toEqual([TEXT, TEXT, 'General', TEXT, MIO, MIO, SHARE]);
     expect(formats[10]).toEqual([TEXT, TEXT, BLANK, BLANK, MIO, MIO, SHARE]);
     expect(formats[11]).toEqual([TEXT, TEXT, BLANK, BLANK, BLANK, MIO, SHARE]);
   });
