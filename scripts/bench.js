@@ -105,7 +105,7 @@ for (const [n, scenarios] of [
   measure(`${n} proposals × ${scenarios} scenarios: output sheets`, () => outputSheets(evaluation, read.unit));
   measure(`${n} proposals × ${scenarios} scenarios: JSON report`, () => jsonReport(evaluation, read.unit));
 }
-// Bedste udnyttelse at its limit: 40 requests over 4 years against 40 mio. a year, in four shapes.
+// Bedste udnyttelse at its limit: 40 requests over 4 years against 40 mio. a year, in five shapes.
 for (const [shape, make] of [
   ['random amount each year (the hardest)', (r) => YEARS.map(() => Math.round(r() * 5_000_000))],
   [
@@ -116,6 +116,8 @@ for (const [shape, make] of [
     },
   ],
   ['one-year requests', (r) => [Math.round(r() * 5_000_000), 0, 0, 0]],
+  // Every subset of a size has the same value: one value bucket holds them all.
+  ['equal requests (1,5 mio. a year each)', () => YEARS.map(() => 1_500_000)],
   [
     'round amounts (0,1 mio.), many ties',
     (r) => {

@@ -2,7 +2,8 @@
  * Proposals × scenarios → unrounded results (rules 1–5, 7, 8), the kind of each
  * proposal (rule 0, from the base scenario) and problems with their places.
  */
-import { allocate, MAX_BEST_FILL_REQUESTS, type Allocation } from './allocation';
+import { allocate, type Allocation } from './allocation';
+import { MAX_BEST_FILL_REQUESTS } from './best-fill';
 import { problem, warning, type Issue } from './problems';
 import { isExactAmount, MAX_AMOUNT } from './rounding';
 import {
@@ -14,7 +15,7 @@ import {
   staffingCost,
   staircaseRate,
   staircaseSharesAddUp,
-  sum,
+  staircaseSharesPercent,
   zeros,
 } from './rules';
 import type { Book, Kind, Proposal, Scenario, StaircaseShares } from './types';
@@ -25,7 +26,7 @@ import type { Book, Kind, Proposal, Scenario, StaircaseShares } from './types';
  */
 export type NettoStep =
   /** The gross change the row states. */
-  | { rule: 'udgift'; udgift: number[] }
+  | { rule: 'udgift'; udgift: readonly number[] }
   /** Rule 1: Udgift scaled by the scenario's fuldtidspersoner for the ydelse. */
   | { rule: 'volume'; benefit: string; rowVolume: number; scenarioVolume: number; udgift: number[] }
   /** Rules 2–3: the change in refusion income, at the row's own rate, the scenario's, or the staircase's. */
@@ -38,9 +39,9 @@ export type NettoStep =
       refusion: number[];
     }
   /** Stated Indtægt (a grant, a co-financing), as stated. */
-  | { rule: 'indtaegt'; indtaegt: number[] }
+  | { rule: 'indtaegt'; indtaegt: readonly number[] }
   /** Stated Investering, as stated. */
-  | { rule: 'investering'; investering: number[] }
+  | { rule: 'investering'; investering: readonly number[] }
   /** Rule 4: staff needed at the scenario's caseload, over today's staff, at the årsværkspris; every year. */
   | {
       rule: 'caseload';
@@ -92,7 +93,8 @@ export interface Evaluation {
 
 /** Rules 1–5 for one proposal in one scenario. */
 export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): YearFigures {
-  const steps: NettoStep[] = [{ rule: 'udgift', udgift: [...p.udgift] }];
+  // The steps share the proposal's arrays (never changed after reading): no copies per proposal and scenario.
+  const steps: NettoStep[] = [{ rule: 'udgift', udgift: p.udgift }];
   const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
   const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
   const scale = (values: number[]): number[] =>
@@ -117,8 +119,8 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): Year
       steps.push({ rule: 'refusion', share: p.refusionShare, ...found, refusion });
     }
   }
-  if (p.hasStatedIndtaegt) steps.push({ rule: 'indtaegt', indtaegt: [...p.indtaegt] });
-  if (p.investering.some((v) => v !== 0)) steps.push({ rule: 'investering', investering: [...p.investering] });
+  if (p.hasStatedIndtaegt) steps.push({ rule: 'indtaegt', indtaegt: p.indtaegt });
+  if (p.investering.some((v) => v !== 0)) steps.push({ rule: 'investering', investering: p.investering });
 
   let investering = [...p.investering];
   if (p.staffing) {
@@ -173,7 +175,7 @@ function checkScenario(s: Scenario, book: Book, issues: Issue[]): void {
   for (const [benefit, spec] of Object.entries(s.refusionByBenefit)) {
     if ('durationShares' in spec && !staircaseSharesAddUp(spec.durationShares))
       issues.push(
-        problem('staircaseSum', { scenario: s.name, benefit, sum: Math.round(sum(spec.durationShares) * 1000) / 10 }, s.place),
+        problem('staircaseSum', { scenario: s.name, benefit, sum: staircaseSharesPercent(spec.durationShares) }, s.place),
       );
   }
   const missingYears = book.years.filter((_, t) => s.pool[t] === undefined);
