@@ -5,7 +5,7 @@ import { largestRemainder, roundHalfAwayFromZero, TOLERANCE } from '../../src/mo
 import { FRACTION_NOISE, scaleByVolume, sum } from '../../src/model/rules';
 import { evaluate } from '../../src/model/scenarios';
 import type { AllocationMode, Book } from '../../src/model/types';
-import { evaluationFigures } from '../../src/workbook/figures';
+import { bookFigures } from '../../src/model/figures';
 import { proposal, scenario } from './builders';
 
 const YEARS = 3;
@@ -168,7 +168,7 @@ test('rounded figures add up across every row and column, in every unit', () => 
     fc.property(bookArb, ({ book, step }) => {
       const evaluation = evaluate(book);
       expect(evaluation.issues.filter((i) => i.severity === 'problem')).toEqual([]);
-      for (const s of evaluationFigures(evaluation, step)) {
+      for (const s of bookFigures(evaluation, step).scenarios) {
         const years = [0, 1, 2];
         for (const p of s.proposals) {
           years.forEach((t) => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { TOLERANCE } from '../../src/model/rounding';
 import { evaluate } from '../../src/model/scenarios';
-import { evaluationFigures } from '../../src/workbook/figures';
+import { bookFigures } from '../../src/model/figures';
 import { outputSheets } from '../../src/workbook/output';
 import { readBook } from '../../src/workbook/read';
 import { jsonReport } from '../../src/workbook/report';
@@ -57,7 +57,7 @@ test('property: whenever the exact allocation fits, what is shown left is never 
         const amounts = twentieths.map((x) => x / 20);
         const pool = poolTenths === undefined ? amounts.reduce((a, b) => a + b, 0) : poolTenths / 10;
         const { read, evaluation } = book(unit, pool, amounts);
-        const [figures] = evaluationFigures(evaluation, step);
+        const [figures] = bookFigures(evaluation, step).scenarios;
         const exact = evaluation.scenarios[0].allocation;
         if (exact.remaining[0] >= -TOLERANCE) expect(figures.remaining[0]).toBeGreaterThanOrEqual(0);
         figures.requests.forEach((r, i) =>
