@@ -117,3 +117,16 @@ test('the pages Excel loads name Office.js on its CDN, as Office requires, and t
   }
   expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).not.toContain('node_modules');
 });
+
+test('ExcelJS never reaches the bundles Excel loads (the preview carries it)', () => {
+  // An error text of ExcelJS's Cell class: minifying keeps strings, so a bundle that holds ExcelJS holds it.
+  const marker = 'A Cell needs a Row';
+  const bundle = (entry: string) => {
+    const html = readFileSync(path.join(DIST, `${entry}.html`), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((s) => !/^[a-z]+:/i.test(s));
+    return scripts.map((src) => readFileSync(path.join(DIST, src), 'utf8')).join('\n');
+  };
+  expect(bundle('preview')).toContain(marker);
+  expect(bundle('taskpane')).not.toContain(marker);
+  expect(bundle('commands')).not.toContain(marker);
+});
