@@ -65,7 +65,7 @@ function contentOf(cell: ExcelJS.Cell): ExcelCellValue {
  * gives it (test/contract): an empty text is no value, and an error's text
  * (`#N/A` typed as text, which Office.js cannot tell from the error) is the error.
  */
-function gridValue(value: CellValue): CellValue {
+export function gridValue(value: CellValue): CellValue {
   if (value === '') return null;
   const error = typeof value === 'string' ? cellError(value) : undefined;
   return error === undefined ? value : { error };

@@ -34,7 +34,7 @@ export interface NormalisedPackage {
   hasTheme: boolean;
 }
 
-const REL = {
+export const REL = {
   officeDocument: /\/officeDocument$/,
   worksheet: /\/worksheet$/,
   styles: /\/styles$/,
@@ -52,7 +52,7 @@ const REL = {
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
@@ -113,7 +113,7 @@ const relsPathOf = (part: string): string => {
 };
 
 /** Part names in a package are case-insensitive; zip entry names are not. */
-class Parts {
+export class Parts {
   private readonly byName = new Map<string, JSZip.JSZipObject>();
   constructor(zip: JSZip) {
     zip.forEach((name, file) => {
@@ -122,6 +122,9 @@ class Parts {
   }
   has(name: string): boolean {
     return this.byName.has(name.toLowerCase());
+  }
+  file(name: string): JSZip.JSZipObject | undefined {
+    return this.byName.get(name.toLowerCase());
   }
   names(): string[] {
     return [...this.byName.keys()];
@@ -202,8 +205,18 @@ function startsWith(data: Uint8Array, signature: readonly number[]): boolean {
 export const withDate1904AsOne = (workbookXml: string): string =>
   workbookXml.replace(/(<workbookPr\b[^>]*\bdate1904\s*=\s*)(["'])\s*true\s*\2/, '$1"1"');
 
-/** Rebuilds the package so ExcelJS reads every sheet, table, comment and picture in it. */
-export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise<NormalisedPackage> {
+/** An opened package: its parts, where its workbook part is, and what a copy through ExcelJS would lose. */
+export interface OpenedPackage {
+  parts: Parts;
+  root: Relationship[];
+  officeRel?: Relationship;
+  workbookPart: string;
+  workbookXml: string;
+  facts: PackageFacts;
+}
+
+/** Opens a package as a workbook; throws NotAWorkbook when it is none (an .xls, an .ods, any other file). */
+export async function openPackage(input: Uint8Array | ArrayBuffer): Promise<OpenedPackage> {
   const data = input instanceof Uint8Array ? input : new Uint8Array(input);
   // Old .xls files and password-protected workbooks are OLE compound files, not zips.
   if (startsWith(data, OLE_SIGNATURE)) throw new NotAWorkbook('xls');
@@ -222,9 +235,6 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
   const workbookPart = officeRel ? resolveTarget('', officeRel.target) : 'xl/workbook.xml';
   const workbookXml = await parts.text(workbookPart);
   if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml)) throw new NotAWorkbook('noWorkbookPart');
-  const text = async (part: string) => withoutMainPrefix((await parts.text(part))!);
-
-  const out = new JSZip();
   const names = parts.names();
   const facts: PackageFacts = {
     macros: names.some((n) => /vbaproject\.bin$/.test(n)),
@@ -232,6 +242,14 @@ export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise
     pivotTables: names.some((n) => /\/pivottables\//.test(n)),
     externalLinks: names.some((n) => /\/externallinks\//.test(n)),
   };
+  return { parts, root, officeRel, workbookPart, workbookXml, facts };
+}
+
+/** Rebuilds the package so ExcelJS reads every sheet, table, comment and picture in it. */
+export async function normalisePackage(input: Uint8Array | ArrayBuffer): Promise<NormalisedPackage> {
+  const { parts, root, officeRel, workbookPart, workbookXml, facts } = await openPackage(input);
+  const text = async (part: string) => withoutMainPrefix((await parts.text(part))!);
+  const out = new JSZip();
 
   const rootRels: Relationship[] = [{ id: 'rId1', type: officeRel?.type ?? '', target: 'xl/workbook.xml', external: false }];
   if (!officeRel) rootRels[0].type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
