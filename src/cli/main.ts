@@ -13,10 +13,10 @@ import type { Issue } from '../model/problems';
 import { formatIssue, type Language } from '../workbook/messages';
 import { runWorkbook } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
-import { readSheets, TableNameTaken, writeSheets } from '../xlsx/cells';
+import { readSheets } from '../xlsx/cells';
 import { fileProblemText } from '../xlsx/file-problems';
-import { FileProblem, newWorkbook, readWorkbookFile, saveWorkbook } from '../xlsx/files';
-import type { PackageFacts } from '../xlsx/package';
+import { FileProblem, newWorkbook, readWorkbookFile, saveBytes, saveWorkbook } from '../xlsx/files';
+import { TableNameTaken, writeOutputSheets } from '../xlsx/package-writer';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -28,7 +28,8 @@ const USAGE = `Brug / usage:
   raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en]
 
   run       beregner scenarierne og skriver en kopi med arkene Resultat, Råderum og
-            Sammenligning (standard: BOG.resultat.xlsx); inputfilen ændres aldrig.
+            Sammenligning (standard: BOG.resultat.xlsx, BOG.resultat.xlsm for en .xlsm);
+            alt andet i kopien er som i BOG; inputfilen ændres aldrig.
             --json skriver resultatet som JSON på standard output (og ingen fil uden --out).
   template  skriver en tom skabelon for fire år fra --aar (standard: næste år).
   --lang en beskeder på engelsk / messages in English.
@@ -126,17 +127,24 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   const out = typeof values.out === 'string' ? values.out : json ? undefined : defaultOutput(file);
   if (out !== undefined && samePath(out, file))
     throw new UsageError(say(lang, '--out må ikke pege på inputfilen', '--out must not name the input file'));
-  // The copy is written through ExcelJS as a plain workbook: an .xlsm name would make Excel refuse it.
-  if (out !== undefined && path.extname(out).toLowerCase() !== '.xlsx')
-    throw new UsageError(say(lang, `--out skal ende på .xlsx, ikke "${out}"`, `--out must end in .xlsx, not "${out}"`));
+  // The copy is the input's package with the output sheets in it: an .xlsm stays an .xlsm (with its macros).
+  if (out !== undefined && path.extname(out).toLowerCase() !== extensionOf(file))
+    throw new UsageError(
+      say(
+        lang,
+        `--out skal ende på ${extensionOf(file)} som inputfilen ${file}, ikke "${out}"`,
+        `--out must end in ${extensionOf(file)} like the input ${file}, not "${out}"`,
+      ),
+    );
 
-  const { workbook, facts } = await readWorkbookFile(file);
+  const { workbook, bytes } = await readWorkbookFile(file);
   const { issues, results } = runWorkbook(readSheets(workbook), { report: json });
   let code = 1;
   if (results) {
     if (out !== undefined) {
+      let copy: Uint8Array;
       try {
-        writeSheets(workbook, results.outputs);
+        copy = await writeOutputSheets(bytes, results.outputs);
       } catch (error) {
         if (!(error instanceof TableNameTaken)) throw error;
         report(issues, io, lang);
@@ -150,14 +158,13 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
         return 1;
       }
       try {
-        await saveWorkbook(workbook, out);
+        await saveBytes(async () => copy, out);
       } catch (error) {
         if (!(error instanceof FileProblem)) throw error;
         report(issues, io, lang);
         io.stderr(`raaderum: ${fileProblemText(error, lang)}`);
         return 2;
       }
-      for (const text of copyLosses(facts, file, out, lang)) io.stderr(say(lang, 'Advarsel: ', 'Warning: ') + text);
     }
     if (results.report) io.stdout(JSON.stringify(results.report, null, 2));
     code = 0;
@@ -168,52 +175,19 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   return code;
 }
 
-/** What the copy does not carry that the input has (the input itself is never changed). */
-function copyLosses(facts: PackageFacts, file: string, out: string, lang: Language): string[] {
-  const lost: string[] = [];
-  if (facts.macros || path.extname(file).toLowerCase() === '.xlsm')
-    lost.push(
-      say(
-        lang,
-        `kopien ${out} er gemt som .xlsx uden makroer (VBA); makroerne er kun i ${file}`,
-        `the copy ${out} is saved as .xlsx without macros (VBA); the macros stay in ${file} only`,
-      ),
-    );
-  if (facts.charts)
-    lost.push(
-      say(
-        lang,
-        `kopien ${out} har ingen diagrammer; de er kun i ${file}`,
-        `the copy ${out} has no charts; they stay in ${file} only`,
-      ),
-    );
-  if (facts.pivotTables)
-    lost.push(
-      say(
-        lang,
-        `kopien ${out} har ingen pivottabeller; de er kun i ${file}`,
-        `the copy ${out} has no pivot tables; they stay in ${file} only`,
-      ),
-    );
-  if (facts.externalLinks)
-    lost.push(
-      say(
-        lang,
-        `kopien ${out} har ingen kæder til andre projektmapper; formler, der bruger dem, viser de gemte værdier`,
-        `the copy ${out} has no links to other workbooks; formulas that use them show the stored values`,
-      ),
-    );
-  return lost;
-}
-
 function report(issues: readonly Issue[], io: Io, lang: Language): void {
   for (const issue of issues)
     io.stderr(`${issue.severity === 'warning' ? say(lang, 'Advarsel: ', 'Warning: ') : ''}${formatIssue(issue, lang)}`);
 }
 
+/** `.xlsx` or `.xlsm` (lower case); anything else reads as `.xlsx`, the package the copy then is. */
+function extensionOf(file: string): string {
+  return path.extname(file).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx';
+}
+
 export function defaultOutput(file: string): string {
   const parsed = path.parse(file);
-  return path.join(parsed.dir, `${parsed.name}.resultat.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}.resultat${extensionOf(file)}`);
 }
 
 if (require.main === module) {

@@ -62,11 +62,16 @@ export async function readWorkbookBytes(file: string): Promise<Uint8Array> {
   }
 }
 
+/** A workbook read from a file, with the file's bytes: the lossless copy is written into them. */
+export interface WorkbookFile extends OpenedWorkbook {
+  bytes: Uint8Array;
+}
+
 /** Reads a workbook file; every failure is a FileProblem. */
-export async function readWorkbookFile(file: string): Promise<OpenedWorkbook> {
+export async function readWorkbookFile(file: string): Promise<WorkbookFile> {
   const data = await readWorkbookBytes(file);
   try {
-    return await openWorkbook(data);
+    return { ...(await openWorkbook(data)), bytes: data };
   } catch (error) {
     if (error instanceof NotAWorkbook) throw new FileProblem(error.kind, file);
     if (error instanceof DamagedWorkbook) throw new FileProblem('damaged', file);
@@ -78,14 +83,19 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return (await readWorkbookFile(file)).workbook;
 }
 
+/** Writes a workbook made through ExcelJS (the template). */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  await saveBytes(async () => new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), file);
+}
+
 /**
  * Writes beside the target first and renames, so a failed write leaves no half
  * file (and no file at all where there was none). Failures are FileProblems.
  */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveBytes(bytes: () => Promise<Uint8Array>, file: string): Promise<void> {
   const existing = await fs.stat(file).catch(() => undefined);
   if (existing?.isDirectory()) throw new FileProblem('cannotWrite', file, 'EISDIR');
-  const buffer = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const buffer = await bytes();
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.rm(temporary, { force: true });

@@ -1,0 +1,652 @@
+/**
+ * The lossless copy: the user's package as it is, with only the output sheets
+ * (and what they need) written into it. Every other part keeps its bytes —
+ * charts, images, pivot tables, slicers, VBA, custom XML, comments, defined
+ * names, external links — since nothing reads and re-saves them. Works on the
+ * ORIGINAL file bytes (not a package normalised for a reader), in Node and in
+ * the browser alike.
+ *
+ * Touched parts: the output sheets' worksheet parts, their rels and tables,
+ * the styles part (formats, a bold font and cell formats appended; identical
+ * ones reused, so a second run adds nothing), the workbook's sheet list and
+ * rels, [Content_Types].xml, and calcChain.xml only when it lists cells of a
+ * replaced sheet (it is then dropped: Excel rebuilds it).
+ */
+import JSZip from 'jszip';
+import { columnLetters, excelNameKey, type TableArea } from '../workbook/grid';
+import type { OutputSheet } from '../workbook/output';
+import { sameSheetName } from '../workbook/read';
+import { resolveTarget } from './package';
+
+const NS = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+};
+const REL_TYPE = {
+  worksheet: `${NS.rel}/worksheet`,
+  table: `${NS.rel}/table`,
+  styles: `${NS.rel}/styles`,
+  calcChain: `${NS.rel}/calcChain`,
+};
+const CONTENT_TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Two tables of one name (case aside) would make the file invalid; nothing was written. */
+export class TableNameTaken extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`the table name ${table} is already used on the sheet ${sheet}`);
+  }
+}
+
+/** The package lacks a part every workbook has (it was read, so this is a damaged file). */
+export class UnwritablePackage extends Error {}
+
+// Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) are dropped.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are the characters to drop
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as XML character data or an attribute value. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const decodeXml = (text: string): string =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
+
+function attributes(tag: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
+  return found;
+}
+
+/** The value of an attribute whose local name is `local`, whatever its prefix. */
+const localAttribute = (attrs: Record<string, string>, local: string): string | undefined =>
+  Object.entries(attrs).find(([key]) => key === local || key.endsWith(`:${local}`))?.[1];
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** The element as written, kept byte for byte when the relationship stays. */
+  xml: string;
+}
+
+function relationshipsOf(xml: string): Relationship[] {
+  return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*?\/?>(?:\s*<\/(?:\w+:)?Relationship>)?/g)].map((m) => {
+    const a = attributes(m[0]);
+    return { id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External', xml: m[0] };
+  });
+}
+
+const relationshipXml = (id: string, type: string, target: string): string =>
+  `<Relationship Id="${xmlText(id)}" Type="${xmlText(type)}" Target="${xmlText(target)}"/>`;
+
+const relationshipsXml = (items: readonly string[]): string =>
+  `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${items.join('')}</Relationships>`;
+
+const relsPathOf = (part: string): string => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+const folderOf = (part: string): string => part.slice(0, part.lastIndexOf('/') + 1);
+
+/** The relative target from `source`'s folder to `part` (both zip paths). */
+function relativeTarget(source: string, part: string): string {
+  const from = folderOf(source).split('/').filter(Boolean);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+const freeId = (taken: Iterable<string>): (() => string) => {
+  const used = new Set(taken);
+  let n = 1;
+  return () => {
+    while (used.has(`rId${n}`)) n++;
+    used.add(`rId${n}`);
+    return `rId${n}`;
+  };
+};
+
+/** The package's parts by case-insensitive name (part names are; zip entry names are not). */
+class Package {
+  private readonly names = new Map<string, string>();
+  constructor(readonly zip: JSZip) {
+    zip.forEach((name, file) => {
+      if (!file.dir) this.names.set(name.replace(/^\/+/, '').toLowerCase(), name);
+    });
+  }
+
+  entry(part: string): string | undefined {
+    return this.names.get(part.replace(/^\/+/, '').toLowerCase());
+  }
+
+  has(part: string): boolean {
+    return this.entry(part) !== undefined;
+  }
+
+  async text(part: string): Promise<string | undefined> {
+    const entry = this.entry(part);
+    return entry === undefined ? undefined : this.zip.file(entry)!.async('string');
+  }
+
+  /** Writes a part under its existing entry name when there is one. */
+  put(part: string, data: string | Uint8Array): void {
+    const entry = this.entry(part) ?? part;
+    this.zip.file(entry, data, { createFolders: false });
+    this.names.set(part.toLowerCase(), entry);
+  }
+
+  remove(part: string): void {
+    const entry = this.entry(part);
+    if (entry === undefined) return;
+    this.zip.remove(entry);
+    this.names.delete(part.toLowerCase());
+  }
+
+  /** The first free `${prefix}N${suffix}`, N from 1 (case-insensitive). */
+  freeName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+  }
+
+  parts(): string[] {
+    return [...this.names.keys()];
+  }
+}
+
+/** [Content_Types].xml edited in place: overrides added and removed, the rest as written. */
+class ContentTypes {
+  constructor(private xml: string) {}
+
+  private partPattern(part: string): RegExp {
+    const escaped = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(
+      `<(?:\\w+:)?Override\\b[^>]*PartName\\s*=\\s*["']${escaped}["'][^>]*?(?:/>|>\\s*</(?:\\w+:)?Override>)`,
+      'i',
+    );
+  }
+
+  has(part: string): boolean {
+    return this.partPattern(part).test(this.xml);
+  }
+
+  add(part: string, type: string): void {
+    if (this.has(part)) return;
+    this.xml = this.xml.replace(
+      /<\/((?:\w+:)?)Types>\s*$/,
+      (_, prefix: string) => `<${prefix}Override PartName="/${xmlText(part)}" ContentType="${type}"/></${prefix}Types>`,
+    );
+  }
+
+  remove(part: string): void {
+    this.xml = this.xml.replace(this.partPattern(part), '');
+  }
+
+  toString(): string {
+    return this.xml;
+  }
+}
+
+/** Built-in number formats Excel knows by id. */
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '@': 49,
+};
+
+const MINIMAL_STYLES = `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/**
+ * The styles part with what the output sheets need appended: number formats,
+ * a bold version of the default font, and one cell format per (format, bold).
+ * An identical element already there is reused, so a second run adds nothing.
+ */
+class Styles {
+  private readonly xfs = new Map<string, number>();
+  private boldFont?: number;
+  private prefix: string;
+
+  constructor(private xml: string) {
+    this.prefix = /<((?:\w+:)?)styleSheet\b/.exec(xml)?.[1] ?? '';
+  }
+
+  /** The children of a collection element (`fonts`, `cellXfs`, `numFmts`) as written. */
+  private items(collection: string, item: string): string[] {
+    const p = this.prefix;
+    const body = new RegExp(`<${p}${collection}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}${collection}>)`).exec(this.xml);
+    if (!body?.[1]) return [];
+    return [...body[1].matchAll(new RegExp(`<${p}${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${item}>)`, 'g'))].map((m) => m[0]);
+  }
+
+  /** Appends an item to a collection (created before `before` if missing) and returns its index. */
+  private append(collection: string, itemName: string, item: string, before: readonly string[]): number {
+    const p = this.prefix;
+    const count = this.items(collection, itemName).length;
+    const open = new RegExp(`<${p}${collection}\\b([^>]*?)(/?)>`);
+    const match = open.exec(this.xml);
+    if (match) {
+      const attrs = match[1].replace(/\s+count\s*=\s*["'][^"']*["']/, '');
+      const head = `<${p}${collection}${attrs} count="${count + 1}">`;
+      if (match[2] === '/') this.xml = this.xml.replace(open, () => `${head}${item}</${p}${collection}>`);
+      else {
+        this.xml = this.xml.replace(open, () => head);
+        this.xml = this.xml.replace(new RegExp(`</${p}${collection}>`), () => `${item}</${p}${collection}>`);
+      }
+    } else {
+      const element = `<${p}${collection} count="1">${item}</${p}${collection}>`;
+      const next = before.map((name) => new RegExp(`<${p}${name}\\b`).exec(this.xml)).find((m) => m);
+      if (next) this.xml = this.xml.slice(0, next.index) + element + this.xml.slice(next.index);
+      else this.xml = this.xml.replace(new RegExp(`</${p}styleSheet>`), () => `${element}</${p}styleSheet>`);
+    }
+    return count;
+  }
+
+  private numberFormatId(code: string): number {
+    if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
+    const p = this.prefix;
+    let max = 163;
+    for (const item of this.items('numFmts', 'numFmt')) {
+      const a = attributes(item.slice(0, item.indexOf('>')));
+      const id = Number(a.numFmtId);
+      if (a.formatCode === code) return id;
+      if (id > max) max = id;
+    }
+    const id = max + 1;
+    this.append('numFmts', 'numFmt', `<${p}numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`, [
+      'fonts',
+      'fills',
+      'borders',
+      'cellStyleXfs',
+      'cellXfs',
+    ]);
+    return id;
+  }
+
+  private boldFontId(): number {
+    if (this.boldFont !== undefined) return this.boldFont;
+    const p = this.prefix;
+    const fonts = this.items('fonts', 'font');
+    const base = (fonts[0] ?? `<${p}font></${p}font>`).replace(/<(\w+:)?b\b[^>]*\/>/g, '');
+    const bold = base.endsWith('/>') ? base.replace(/\s*\/>$/, `><${p}b/></${p}font>`) : base.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+    const existing = fonts.indexOf(bold);
+    this.boldFont =
+      existing >= 0 ? existing : this.append('fonts', 'font', bold, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+    return this.boldFont;
+  }
+
+  /** The cell format index for a number format, bold or not. */
+  cellFormat(code: string, bold: boolean): number {
+    const key = `${bold ? 'b' : ''}|${code}`;
+    const known = this.xfs.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = this.numberFormatId(code);
+    const fontId = bold ? this.boldFontId() : 0;
+    const p = this.prefix;
+    const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ''}/>`;
+    const existing = this.items('cellXfs', 'xf').indexOf(xf);
+    const index =
+      existing >= 0 ? existing : this.append('cellXfs', 'xf', xf, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+    this.xfs.set(key, index);
+    return index;
+  }
+
+  toString(): string {
+    return this.xml;
+  }
+}
+
+/** A replaced sheet's settings kept: tab colour and outline (sheetPr), page margins, setup, header and footer. */
+interface KeptSettings {
+  sheetPr?: string;
+  page: string[];
+  /** Relationships the kept elements point at (the printer settings). */
+  rels: Relationship[];
+}
+
+function element(xml: string, name: string): string | undefined {
+  const m = new RegExp(`<((?:\\w+:)?)${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1${name}>)`).exec(xml);
+  return m?.[0];
+}
+
+/** Rows per block of sheet XML: each block is one string, encoded to UTF-8 at once. */
+const ROWS_PER_BLOCK = 2_000;
+
+interface SheetPlan {
+  output: OutputSheet;
+  part: string;
+  tables: { area: TableArea; part: string; id: number; relId: string; columns: string[] }[];
+  kept: KeptSettings;
+}
+
+/** The table's column names: unique (case aside) and never empty, as Excel requires; the header cells get them. */
+function tableColumns(output: OutputSheet, area: TableArea): string[] {
+  const seen = new Set<string>();
+  const header = output.values[area.row] ?? [];
+  return Array.from({ length: area.columnCount }, (_, i) => {
+    const value = header[area.column + i];
+    const base = value === null || value === undefined || String(value).trim() === '' ? `Kolonne${i + 1}` : String(value);
+    let name = base.replace(NOT_XML, '');
+    for (let k = 2; seen.has(excelNameKey(name)); k++) name = `${base}${k}`;
+    seen.add(excelNameKey(name));
+    return name;
+  });
+}
+
+/** The worksheet XML in UTF-8 blocks: a sheet of hundreds of thousands of rows is never one string. */
+function sheetXml(plan: SheetPlan, styles: Styles): Uint8Array {
+  const { output, kept } = plan;
+  const encoder = new TextEncoder();
+  const blocks: Uint8Array[] = [];
+  const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
+  const dimension = output.values.length > 0 && width > 0 ? `A1:${letters[width - 1]}${output.values.length}` : 'A1';
+  const cols = output.columnWidths
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Number.isFinite(w) && w > 0 ? w : 14}" customWidth="1"/>`)
+    .join('');
+  blocks.push(
+    encoder.encode(
+      `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${kept.sheetPr ?? ''}<dimension ref="${dimension}"/>` +
+        `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+    ),
+  );
+  // Table headers hold their column names as text.
+  const headerText = new Map<number, Map<number, string>>();
+  for (const t of plan.tables) {
+    const row = headerText.get(t.area.row) ?? new Map<number, string>();
+    t.columns.forEach((name, i) => row.set(t.area.column + i, name));
+    headerText.set(t.area.row, row);
+  }
+  const bold = new Set(output.boldRows);
+  const styleOf = new Map<string, number>();
+  const style = (format: string, isBold: boolean): number => {
+    const key = `${isBold ? 'b' : ''}|${format}`;
+    let s = styleOf.get(key);
+    if (s === undefined) styleOf.set(key, (s = styles.cellFormat(format, isBold)));
+    return s;
+  };
+  let rows: string[] = [];
+  for (let r = 0; r < output.values.length; r++) {
+    const values = output.values[r];
+    const formats = output.formats[r] ?? [];
+    const headers = headerText.get(r);
+    const isBold = bold.has(r);
+    const cells: string[] = [];
+    for (let c = 0; c < values.length; c++) {
+      const header = headers?.get(c);
+      const value = header ?? values[c];
+      if (value === null || value === undefined) continue;
+      const ref = `${letters[c]}${r + 1}`;
+      if (typeof value === 'number') {
+        // A number Excel cannot hold is left blank rather than written as text.
+        if (!Number.isFinite(value)) continue;
+        cells.push(`<c r="${ref}" s="${style(formats[c] ?? 'General', isBold)}"><v>${value}</v></c>`);
+      } else {
+        // Text is an inline string: never a formula, whatever it starts with.
+        const text = xmlText(String(value));
+        const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+        const format = header !== undefined && typeof values[c] !== 'string' ? '@' : (formats[c] ?? '@');
+        cells.push(`<c r="${ref}" s="${style(format, isBold)}" t="inlineStr"><is><t${space}>${text}</t></is></c>`);
+      }
+    }
+    if (cells.length > 0) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    if (rows.length >= ROWS_PER_BLOCK) {
+      blocks.push(encoder.encode(rows.join('')));
+      rows = [];
+    }
+  }
+  blocks.push(encoder.encode(rows.join('')));
+  const tableParts =
+    plan.tables.length > 0
+      ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
+      : '';
+  blocks.push(encoder.encode(`</sheetData>${kept.page.join('')}${tableParts}</worksheet>`));
+  let length = 0;
+  for (const b of blocks) length += b.length;
+  const data = new Uint8Array(length);
+  let at = 0;
+  for (const b of blocks) {
+    data.set(b, at);
+    at += b.length;
+  }
+  return data;
+}
+
+function tableXml(table: SheetPlan['tables'][number]): string {
+  const { area } = table;
+  const ref = `${columnLetters(area.column)}${area.row + 1}:${columnLetters(area.column + area.columnCount - 1)}${area.row + area.rowCount}`;
+  const columns = table.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${xmlText(name)}"/>`).join('');
+  const name = xmlText(area.name);
+  return (
+    `${XML_HEAD}<table xmlns="${NS.main}" id="${table.id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+export interface WriteOptions {
+  /** Compression level of the parts written (1 fast … 9 small). */
+  level?: number;
+}
+
+/**
+ * The original package with the given sheets replaced (an existing sheet of the
+ * same name, case aside, keeps its part, place and tab colour) or added at the
+ * end. Throws TableNameTaken, before anything is written, when an output table's
+ * name is used by a table on a sheet that stays.
+ */
+export async function writeOutputSheets(
+  original: Uint8Array | ArrayBuffer,
+  sheets: readonly OutputSheet[],
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
+  const pkg = new Package(await JSZip.loadAsync(original));
+  const rootRels = relationshipsOf((await pkg.text('_rels/.rels')) ?? '');
+  const officeDocument = rootRels.find((r) => /\/officeDocument$/.test(r.type) && !r.external);
+  if (!officeDocument) throw new UnwritablePackage('no workbook part');
+  const workbookPart = resolveTarget('', officeDocument.target);
+  let workbookXml = await pkg.text(workbookPart);
+  if (workbookXml === undefined) throw new UnwritablePackage('no workbook part');
+  const workbookRelsPart = relsPathOf(workbookPart);
+  const workbookRelsXml = (await pkg.text(workbookRelsPart)) ?? relationshipsXml([]);
+  const workbookRels = relationshipsOf(workbookRelsXml);
+  const contentTypes = new ContentTypes((await pkg.text('[Content_Types].xml')) ?? '');
+
+  // The sheet list as written: name, sheetId and the relationship to its part.
+  const sheetsTag = /<((?:\w+:)?)sheets\b[^>]*>([\s\S]*?)<\/\1sheets>/.exec(workbookXml);
+  if (!sheetsTag) throw new UnwritablePackage('no sheet list');
+  // The relationships namespace's prefix where the new sheet elements see it (the root or <sheets>), if declared there.
+  const scope = (/<(?:\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? '') + sheetsTag[0].slice(0, sheetsTag[0].indexOf('>'));
+  const relPrefix = [...scope.matchAll(/xmlns:(\w+)\s*=\s*["']([^"']*)["']/g)].find((m) => m[2] === NS.rel)?.[1];
+  const listed = [...sheetsTag[2].matchAll(/<(?:\w+:)?sheet\b[^>]*?\/?>/g)].map((m) => {
+    const a = attributes(m[0]);
+    const relId = localAttribute(a, 'id') ?? '';
+    const rel = workbookRels.find((r) => r.id === relId);
+    return {
+      name: a.name ?? '',
+      sheetId: Number(a.sheetId),
+      part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
+      isWorksheet: rel?.type === REL_TYPE.worksheet,
+    };
+  });
+
+  // Tables that stay, and the highest table id in the package.
+  const tablesBySheetPart = new Map<string, { part: string; relId: string }[]>();
+  const sheetRelsXml = new Map<string, string>();
+  for (const sheet of listed) {
+    if (!sheet.part) continue;
+    const xml = await pkg.text(relsPathOf(sheet.part));
+    if (xml === undefined) continue;
+    sheetRelsXml.set(sheet.part, xml);
+    tablesBySheetPart.set(
+      sheet.part,
+      relationshipsOf(xml)
+        .filter((r) => r.type === REL_TYPE.table && !r.external)
+        .map((r) => ({ part: resolveTarget(sheet.part!, r.target), relId: r.id })),
+    );
+  }
+  const targets = sheets.map((output) => ({
+    output,
+    existing: listed.find((s) => s.isWorksheet && s.part && sameSheetName(s.name, output.name)),
+  }));
+  const replacedParts = new Set(targets.flatMap((t) => (t.existing?.part ? [t.existing.part] : [])));
+  const taken = new Map<string, string>();
+  let maxTableId = 0;
+  for (const sheet of listed) {
+    for (const table of tablesBySheetPart.get(sheet.part ?? '') ?? []) {
+      const xml = (await pkg.text(table.part)) ?? '';
+      const a = attributes(/<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? '');
+      if (replacedParts.has(sheet.part!)) continue;
+      maxTableId = Math.max(maxTableId, Number(a.id) || 0);
+      for (const name of [a.name, a.displayName]) if (name) taken.set(excelNameKey(name), sheet.name);
+    }
+  }
+  for (const { output } of targets)
+    for (const table of output.tables) {
+      const owner = taken.get(excelNameKey(table.name));
+      if (owner !== undefined) throw new TableNameTaken(table.name, owner);
+      taken.set(excelNameKey(table.name), output.name);
+    }
+
+  // The styles part: the workbook's own, or a minimal one where it has none.
+  const stylesRel = workbookRels.find((r) => r.type === REL_TYPE.styles && !r.external);
+  const stylesPart = stylesRel ? resolveTarget(workbookPart, stylesRel.target) : `${folderOf(workbookPart)}styles.xml`;
+  const stylesXml = stylesRel ? await pkg.text(stylesPart) : undefined;
+  const styles = new Styles(stylesXml ?? MINIMAL_STYLES);
+  const newWorkbookRels: string[] = [];
+  const nextWorkbookRelId = freeId(workbookRels.map((r) => r.id));
+  if (!stylesRel) {
+    newWorkbookRels.push(relationshipXml(nextWorkbookRelId(), REL_TYPE.styles, relativeTarget(workbookPart, stylesPart)));
+    contentTypes.add(stylesPart, CONTENT_TYPE.styles);
+  }
+
+  // Old tables of replaced sheets go first, so their names and part names are free again.
+  for (const part of replacedParts)
+    for (const table of tablesBySheetPart.get(part) ?? []) {
+      pkg.remove(table.part);
+      pkg.remove(relsPathOf(table.part));
+      contentTypes.remove(table.part);
+    }
+
+  let nextSheetId = listed.reduce((m, s) => Math.max(m, s.sheetId || 0), 0) + 1;
+  const addedSheets: string[] = [];
+  const tablesFolder = `${folderOf(workbookPart)}tables/`;
+  for (const { output, existing } of targets) {
+    const part = existing?.part ?? pkg.freeName(`${folderOf(workbookPart)}worksheets/sheet`, '.xml');
+    const kept: KeptSettings = { page: [], rels: [] };
+    if (existing) {
+      const old = (await pkg.text(part)) ?? '';
+      const oldRels = relationshipsOf(sheetRelsXml.get(part) ?? '');
+      kept.sheetPr = element(old, 'sheetPr');
+      for (const name of ['pageMargins', 'pageSetup', 'headerFooter']) {
+        const found = element(old, name);
+        if (!found) continue;
+        const relId = localAttribute(attributes(found.slice(0, found.indexOf('>'))), 'id');
+        const rel = relId === undefined ? undefined : oldRels.find((r) => r.id === relId);
+        // A page setup naming printer settings the package lacks would be an invalid reference: it is left out.
+        if (relId !== undefined && !rel) continue;
+        if (rel) kept.rels.push(rel);
+        kept.page.push(found.replace(/^<\w+:/, '<').replace(/<\/\w+:(\w+)>$/, '</$1>'));
+      }
+      // A prefixed main namespace (x:sheetPr) is written unprefixed, as the new sheet's is the default namespace.
+      if (kept.sheetPr) kept.sheetPr = kept.sheetPr.replace(/<(\/?)\w+:/g, '<$1');
+      kept.page = kept.page.map((e) => e.replace(/<(\/?)(?!r:)\w+:/g, '<$1'));
+    } else {
+      const relId = nextWorkbookRelId();
+      newWorkbookRels.push(relationshipXml(relId, REL_TYPE.worksheet, relativeTarget(workbookPart, part)));
+      const sheetPrefix = /<((?:\w+:)?)sheet\b/.exec(sheetsTag[2])?.[1] ?? sheetsTag[1];
+      const relAttr = relPrefix ? `${relPrefix}:id` : `r:id`;
+      const relNs = relPrefix ? '' : ` xmlns:r="${NS.rel}"`;
+      addedSheets.push(
+        `<${sheetPrefix}sheet name="${xmlText(output.name)}" sheetId="${nextSheetId++}"${relNs} ${relAttr}="${relId}"/>`,
+      );
+      contentTypes.add(part, CONTENT_TYPE.worksheet);
+    }
+    const nextRelId = freeId(kept.rels.map((r) => r.id));
+    const plan: SheetPlan = {
+      output,
+      part,
+      kept,
+      tables: output.tables.map((area) => {
+        const tablePart = pkg.freeName(`${tablesFolder}table`, '.xml');
+        const table = { area, part: tablePart, id: ++maxTableId, relId: nextRelId(), columns: tableColumns(output, area) };
+        pkg.put(tablePart, tableXml(table));
+        contentTypes.add(tablePart, CONTENT_TYPE.table);
+        return table;
+      }),
+    };
+    pkg.put(part, sheetXml(plan, styles));
+    const rels = [
+      ...kept.rels.map((r) => r.xml),
+      ...plan.tables.map((t) => relationshipXml(t.relId, REL_TYPE.table, relativeTarget(part, t.part))),
+    ];
+    if (rels.length > 0) pkg.put(relsPathOf(part), relationshipsXml(rels));
+    else pkg.remove(relsPathOf(part));
+  }
+
+  // A calculation chain naming cells of a replaced sheet would point at formulas no longer there.
+  const replacedIds = new Set(targets.flatMap((t) => (t.existing ? [t.existing.sheetId] : [])));
+  const calcRel = workbookRels.find((r) => r.type === REL_TYPE.calcChain && !r.external);
+  let droppedRel: string | undefined;
+  if (calcRel && replacedIds.size > 0) {
+    const calcPart = resolveTarget(workbookPart, calcRel.target);
+    const chain = (await pkg.text(calcPart)) ?? '';
+    let sheetId = 0;
+    let names = false;
+    for (const m of chain.matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+      const i = attributes(m[0]).i;
+      if (i !== undefined) sheetId = Number(i);
+      if (replacedIds.has(sheetId)) names = true;
+    }
+    if (names) {
+      pkg.remove(calcPart);
+      contentTypes.remove(calcPart);
+      droppedRel = calcRel.xml;
+    }
+  }
+
+  if (addedSheets.length > 0) {
+    const close = `</${sheetsTag[1]}sheets>`;
+    const at = sheetsTag.index + sheetsTag[0].length - close.length;
+    workbookXml = workbookXml.slice(0, at) + addedSheets.join('') + workbookXml.slice(at);
+    pkg.put(workbookPart, workbookXml);
+  }
+  if (newWorkbookRels.length > 0 || droppedRel) {
+    let xml = droppedRel ? workbookRelsXml.replace(droppedRel, '') : workbookRelsXml;
+    xml = xml.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `${newWorkbookRels.join('')}</${p}Relationships>`);
+    pkg.put(workbookRelsPart, xml);
+  }
+  const stylesOut = styles.toString();
+  if (stylesOut !== stylesXml) pkg.put(stylesPart, stylesOut);
+  const typesOut = contentTypes.toString();
+  if (typesOut !== ((await pkg.text('[Content_Types].xml')) ?? '')) pkg.put('[Content_Types].xml', typesOut);
+
+  return pkg.zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: options.level ?? 6 },
+  });
+}
