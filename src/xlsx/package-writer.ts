@@ -173,8 +173,13 @@ class Package {
   }
 }
 
-/** [Content_Types].xml edited in place: overrides added and removed, the rest as written. */
+/**
+ * [Content_Types].xml edited in place: overrides added and removed, the rest as
+ * written. A part removed and added again (a replaced sheet's table) keeps its
+ * override where it stands, so a second run gives the same bytes.
+ */
 class ContentTypes {
+  private readonly removed = new Set<string>();
   constructor(private xml: string) {}
 
   private partPattern(part: string): RegExp {
@@ -185,12 +190,8 @@ class ContentTypes {
     );
   }
 
-  has(part: string): boolean {
-    return this.partPattern(part).test(this.xml);
-  }
-
   add(part: string, type: string): void {
-    if (this.has(part)) return;
+    if (this.removed.delete(part.toLowerCase()) || this.partPattern(part).test(this.xml)) return;
     this.xml = this.xml.replace(
       /<\/((?:\w+:)?)Types>\s*$/,
       (_, prefix: string) => `<${prefix}Override PartName="/${xmlText(part)}" ContentType="${type}"/></${prefix}Types>`,
@@ -198,11 +199,13 @@ class ContentTypes {
   }
 
   remove(part: string): void {
-    this.xml = this.xml.replace(this.partPattern(part), '');
+    this.removed.add(part.toLowerCase());
   }
 
   toString(): string {
-    return this.xml;
+    let xml = this.xml;
+    for (const part of this.removed) xml = xml.replace(this.partPattern(part), '');
+    return xml;
   }
 }
 

@@ -3,7 +3,8 @@
  * scripts/make-real-fixtures.py with openpyxl and LibreOffice): each reads, runs
  * through the command line and gives the expected figures; the input is never changed.
  */
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import JSZip from 'jszip';
 import * as path from 'path';
 import { readBook } from '../../src/workbook/read';
 import { readSheets } from '../../src/xlsx/cells';
@@ -43,7 +44,7 @@ test.each([
   // The copy: written, readable again, with the results and the input's sheets.
   const run = await cliOn(file, 'run');
   expect(run.code).toBe(0);
-  const copy = path.join(path.dirname(file), `${path.parse(name).name}.resultat.xlsx`);
+  const copy = path.join(path.dirname(file), `${path.parse(name).name}.resultat${path.parse(name).ext}`);
   const again = await cliOn(copy, 'run', '--json');
   expect(again.code).toBe(0);
   expect(netto(again.stdout)).toEqual(expected);
@@ -57,18 +58,22 @@ test.each([
   ]);
 });
 
-test('the .xlsm: the copy is BOOK.resultat.xlsx, and a warning says it has no macros', async () => {
+test('the .xlsm: the copy is BOOK.resultat.xlsm, an .xlsm again, and an --out of another kind names both', async () => {
   const file = realCopy('libreoffice-macro.xlsm');
   const run = await cliOn(file, 'run');
   expect(run.code).toBe(0);
-  const copy = path.join(path.dirname(file), 'libreoffice-macro.resultat.xlsx');
+  const copy = path.join(path.dirname(file), 'libreoffice-macro.resultat.xlsm');
   expect(existsSync(copy)).toBe(true);
-  expect(run.stderr).toContain(`Advarsel: kopien ${copy} er gemt som .xlsx uden makroer (VBA)`);
-  const en = await cliOn(file, 'run', '--lang', 'en');
-  expect(en.stderr).toContain(`Warning: the copy ${copy} is saved as .xlsx without macros (VBA)`);
-  const xlsm = await cliOn(file, 'run', '--out', path.join(path.dirname(file), 'x.xlsm'));
-  expect(xlsm.code).toBe(2);
-  expect(xlsm.stderr).toContain('--out skal ende på .xlsx');
+  expect(run.stderr).toBe(`Skrev ${copy}`);
+  const types = await new JSZip().loadAsync(readFileSync(copy)).then((z) => z.file('[Content_Types].xml')!.async('string'));
+  expect(types).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  const out = path.join(path.dirname(file), 'x.xlsx');
+  const xlsx = await cliOn(file, 'run', '--out', out);
+  expect(xlsx.code).toBe(2);
+  expect(xlsx.stderr).toContain(`--out skal ende på .xlsm som inputfilen ${file}, ikke "${out}"`);
+  expect(existsSync(out)).toBe(false);
+  const en = await cliOn(file, 'run', '--out', out, '--lang', 'en');
+  expect(en.stderr).toContain(`--out must end in .xlsm like the input ${file}, not "${out}"`);
 });
 
 test('formulas openpyxl wrote without a stored result are reported at their cells, never read as 0', async () => {
@@ -98,12 +103,18 @@ test('merged cells count once, in the top-left cell, as in Excel', async () => {
   expect(netto(run.stdout)).toEqual({ A1: [-100000, 0], A2: [0, 0], A3: [30000, 30000] });
 });
 
-test('a chart: the run works, the copy has no chart, and a warning says so', async () => {
+test('a chart: the run works, the copy keeps the chart, and nothing warns of a loss', async () => {
   const file = realCopy('openpyxl-chart.xlsx');
   const run = await cliOn(file, 'run');
   expect(run.code).toBe(0);
   const copy = path.join(path.dirname(file), 'openpyxl-chart.resultat.xlsx');
-  expect(run.stderr).toContain(`Advarsel: kopien ${copy} har ingen diagrammer; de er kun i ${file}`);
+  expect(run.stderr).toBe(`Skrev ${copy}`);
+  const chart = async (f: string) => {
+    const zip = await new JSZip().loadAsync(readFileSync(f));
+    const name = Object.keys(zip.files).find((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))!;
+    return zip.file(name)!.async('string');
+  };
+  expect(await chart(copy)).toBe(await chart(file));
   expect((await cliOn(copy, 'run', '--json')).code).toBe(0);
 });
 
