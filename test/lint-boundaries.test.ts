@@ -84,9 +84,16 @@ const FORBIDDEN: Import[] = [
   { room: 'sample', from: 'exceljs' },
   { room: 'commands', from: '../taskpane/state' },
   { room: 'commands', from: 'exceljs' },
+  // Paths are resolved against the file, not matched as text.
+  { room: 'taskpane', from: './../xlsx/cells' },
+  { room: 'taskpane', from: '../taskpane/../xlsx/files' },
+  { room: 'taskpane', from: '../office/../xlsx/files' },
+  { room: 'model', from: './../workbook/run' },
+  { room: 'office', from: './../model/scenarios' },
+  { room: 'workbook', from: '../../test/helpers/sheets' },
 ];
 
-/** import() and require() would hide a module from the room rules. */
+/** import() and require() would hide a module from the room rules; so would a re-export or a folder that is no room. */
 const HIDDEN = [
   {
     name: "import('exceljs') in src/taskpane",
@@ -97,6 +104,25 @@ const HIDDEN = [
     name: "require('exceljs') in src/office",
     filePath: 'src/office/lazy.ts',
     code: "export const load = () => require('exceljs');\n",
+  },
+];
+
+/** Other ways past the rooms: a re-export, `import = require()`, and a folder under src/ that is not in ROOMS. */
+const SIDEWAYS = [
+  {
+    name: "export * from './../xlsx/package' in src/taskpane",
+    filePath: 'src/taskpane/again.ts',
+    code: "export * from './../xlsx/package';\n",
+  },
+  {
+    name: "import x = require('exceljs') in src/office",
+    filePath: 'src/office/again.ts',
+    code: "import ExcelJS = require('exceljs');\nexport { ExcelJS };\n",
+  },
+  {
+    name: 'a folder under src/ that is not a room (src/zzutil importing exceljs)',
+    filePath: 'src/zzutil/book.ts',
+    code: "import ExcelJS from 'exceljs';\nexport { ExcelJS };\n",
   },
 ];
 
@@ -193,6 +219,8 @@ const FOLDERS = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
   .sort();
 const EXCELJS_AT = CASES.length;
 CASES.push(...FOLDERS.map((room) => ({ filePath: `src/${room}/reach.ts`, code: snippet({ room, from: 'exceljs' }) })));
+const SIDEWAYS_AT = CASES.length;
+CASES.push(...SIDEWAYS.map(({ filePath, code }) => ({ filePath, code })));
 
 let answer: Answer;
 let excelRooms: string[];
@@ -225,7 +253,7 @@ describe('room boundaries', () => {
 
   test.each(FORBIDDEN.map((i, index) => [nameOf(i), ALLOWED.length + index] as const))('%s fails', (_name, index) => {
     const messages = resultOf(index);
-    expect(rulesOf(messages)).toEqual(['no-restricted-imports']);
+    expect(rulesOf(messages)).toEqual(['rooms/imports']);
     expect(messages[0]).toMatchObject({ severity: 2, line: 1 });
   });
 
@@ -235,6 +263,14 @@ describe('room boundaries', () => {
       expect(resultOf(index)).toContainEqual(expect.objectContaining({ ruleId: 'no-restricted-syntax', severity: 2 }));
     },
   );
+
+  test.each(SIDEWAYS.map((h, index) => [h.name, index] as const))('%s fails', (_name, index) => {
+    expect(rulesOf(resultOf(SIDEWAYS_AT + index))).toContain('rooms/imports');
+  });
+
+  test('a folder that is not a room is told so', () => {
+    expect(resultOf(SIDEWAYS_AT + 2)[0].message).toContain('src/zzutil is not a room: add it to ROOMS');
+  });
 
   test('the error names the room and what it may import', () => {
     const index = ALLOWED.length + FORBIDDEN.findIndex((i) => i.room === 'taskpane' && i.from === 'exceljs');
@@ -257,7 +293,7 @@ describe('ExcelJS never reaches the bundles Excel loads', () => {
 
   test('each of those rooms refuses ExcelJS', () => {
     const refused = excelRooms.map((room) => rulesOf(resultOf(EXCELJS_AT + FOLDERS.indexOf(room))));
-    expect(refused).toEqual(excelRooms.map(() => ['no-restricted-imports']));
+    expect(refused).toEqual(excelRooms.map(() => ['rooms/imports']));
   });
 });
 
