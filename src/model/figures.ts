@@ -165,7 +165,8 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
       investering,
       netto,
       fullTimePersons: persons,
-      nettoPerPerson: persons !== undefined && persons > 0 ? netto.map((n) => roundHalfAwayFromZero(n / persons)) : undefined,
+      // From the exact netto: in 1.000 kr. or mio. kr. the rounded netto would move the figure per person by hundreds of kroner.
+      nettoPerPerson: persons !== undefined && persons > 0 ? r.netto.map((n) => roundHalfAwayFromZero(n / persons)) : undefined,
       steps: r.steps,
     };
   });

@@ -63,21 +63,31 @@ export function largestRemainder(parts: readonly number[], denominator = 1000, w
 
 /**
  * Rule 6: rounds amounts to multiples of `step` so that they add up to `total`
- * (a multiple of `step`), each within one step of its own value: floors first,
- * then the largest remainders get one step more. `total` is capped to what
- * floors and ceilings can reach. Used where rounding each amount on its own
- * would show an allocation that fits as an overdraft.
+ * (a multiple of `step`), each within one step of its own value where the total
+ * allows: floors first, then the largest remainders get one step more. A total
+ * below the floors (the reductions, each rounded on its own, leave less shown
+ * available than there exactly is) takes steps back from the smallest
+ * remainders, last in order first, so an allocation that fits never shows as
+ * an overdraft. A total above the ceilings is capped to them.
  */
 export function roundToTotal(amounts: readonly number[], step: number, total: number): number[] {
   const units = amounts.map((a) => Math.floor(a / step + TOLERANCE / step));
   let floors = 0;
   for (const u of units) floors += u;
-  let missing = Math.max(0, Math.min(amounts.length, Math.round(total / step) - floors));
-  const byRemainder = amounts
-    .map((a, i) => ({ i, remainder: a / step - units[i] }))
-    .filter((x) => x.remainder > TOLERANCE / step)
-    .sort(byRemainderThenOrder(TOLERANCE / step));
+  const remainders = amounts.map((a, i) => ({ i, remainder: a / step - units[i] }));
+  let missing = Math.min(amounts.length, Math.round(total / step) - floors);
+  const byRemainder = remainders.filter((x) => x.remainder > TOLERANCE / step).sort(byRemainderThenOrder(TOLERANCE / step));
   for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
+  // Steps back: the smallest remainders first (the reverse of who would get a step), only from what is above 0.
+  const giving = [...remainders].sort(byRemainderThenOrder(TOLERANCE / step)).reverse();
+  while (missing < 0 && giving.some((x) => units[x.i] > 0))
+    for (const { i } of giving) {
+      if (missing === 0) break;
+      if (units[i] > 0) {
+        units[i] -= 1;
+        missing++;
+      }
+    }
   return units.map((u) => u * step || 0);
 }
 

@@ -203,3 +203,40 @@ describe('the steps behind a netto', () => {
     expect(Math.round((refusion[0] as { refusion: number[] }).refusion[0])).toBe(500);
   });
 });
+
+describe('rule 6 with reductions: rounded reductions never make a fit look like an overdraft', () => {
+  // mio. kr.: pool 1,0; three reductions of −0,04 (each shown as 0,0); one request of 1,12 — an exact fit.
+  const book: Book = {
+    years: [2026],
+    proposals: [
+      proposal({ nr: 'R1', udgift: [-40_000], statedKind: 'Reduktion' }),
+      proposal({ nr: 'R2', udgift: [-40_000], statedKind: 'Reduktion', order: 1 }),
+      proposal({ nr: 'R3', udgift: [-40_000], statedKind: 'Reduktion', order: 2 }),
+      proposal({ nr: 'U', udgift: [1_120_000], order: 3, priority: 1 }),
+    ],
+    scenarios: [scenario({ pool: [MIO] })],
+  };
+
+  test('shown available is 1,0, so Bevilget is 1,0 and Tilbage 0,0', () => {
+    const [s] = bookFigures(evaluate(book), TENTH_OF_A_MILLION).scenarios;
+    expect(s.requests.map((r) => r.status)).toEqual(['funded']);
+    expect(inUnit(s.reductions, MIO)).toEqual([0]);
+    expect(inUnit(s.available, MIO)).toEqual([1]);
+    expect(inUnit(s.funded, MIO)).toEqual([1]);
+    expect(inUnit(s.remaining, MIO)).toEqual([0]);
+  });
+});
+
+test('netto per fuldtidsperson is whole kroner from the exact netto, whatever the unit (Hørsholm EBU 1: −3.070)', () => {
+  const book: Book = {
+    years: [2026],
+    proposals: [
+      proposal({ nr: 'EBU 1', udgift: [-900_000], investering: [550_000], benefit: 'kontanthjaelp', fullTimePersons: 114 }),
+    ],
+    scenarios: [scenario()],
+  };
+  for (const step of [1, 1000, TENTH_OF_A_MILLION]) {
+    const [s] = bookFigures(evaluate(book), step).scenarios;
+    expect(s.proposals[0].nettoPerPerson).toEqual([-3070]);
+  }
+});

@@ -69,3 +69,40 @@ test('property: whenever the exact allocation fits, what is shown left is never 
     { numRuns: 300, seed: 7 },
   );
 });
+
+test('property: with reductions in the package too, an allocation that fits never shows as an overdraft, and the råderum adds up', () => {
+  const units = [
+    ['kr.', 1],
+    ['1.000 kr.', 1000],
+    ['mio. kr.', 100_000],
+  ] as const;
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...units),
+      fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 400 }),
+      ([unit, step], requestTwentieths, reductionTwentieths, poolTenths) => {
+        const read = readBook([
+          sheet('Forslag', [
+            ['Nr', 'Titel', 'Art', 'Prioritet', 'Udgift 2026'],
+            ...requestTwentieths.map((x, i) => [`U${i + 1}`, 'ønske', 'Udvidelse', i + 1, x / 20]),
+            ...reductionTwentieths.map((x, i) => [`R${i + 1}`, 'besparelse', 'Reduktion', null, -x / 20]),
+          ]),
+          scenarioSheet([
+            ['Enhed', unit],
+            ['Fordeling', 'Prioritet, delvis'],
+            ['Råderum 2026', poolTenths / 10],
+          ]),
+        ]);
+        const evaluation = evaluate(read.book!);
+        const [figures] = bookFigures(evaluation, step).scenarios;
+        const exact = evaluation.scenarios[0].allocation;
+        if (exact.remaining[0] >= -TOLERANCE) expect(figures.remaining[0]).toBeGreaterThanOrEqual(0);
+        expect(figures.funded[0] + figures.remaining[0]).toBe(figures.available[0]);
+        expect(figures.pool[0] - figures.reductions[0]).toBe(figures.available[0]);
+      },
+    ),
+    { numRuns: 300, seed: 11 },
+  );
+});
