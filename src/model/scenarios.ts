@@ -28,7 +28,7 @@ export type NettoStep =
   /** The gross change the row states. */
   | { rule: 'udgift'; udgift: readonly number[] }
   /** Rule 1: Udgift scaled by the scenario's fuldtidspersoner for the ydelse. */
-  | { rule: 'volume'; benefit: string; rowVolume: number; scenarioVolume: number; udgift: number[] }
+  | { rule: 'volume'; benefit: string; rowVolume: number; scenarioVolume: number; udgift: readonly number[] }
   /** Rules 2–3: the change in refusion income, at the row's own rate, the scenario's, or the staircase's. */
   | {
       rule: 'refusion';
@@ -36,7 +36,7 @@ export type NettoStep =
       rate: number;
       source: 'row' | 'scenario' | 'staircase';
       durationShares?: StaircaseShares;
-      refusion: number[];
+      refusion: readonly number[];
     }
   /** Stated Indtægt (a grant, a co-financing), as stated. */
   | { rule: 'indtaegt'; indtaegt: readonly number[] }
@@ -54,7 +54,7 @@ export type NettoStep =
       cost: number;
     }
   /** Rule 5: the sum of the parts. */
-  | { rule: 'netto'; netto: number[] };
+  | { rule: 'netto'; netto: readonly number[] };
 
 /** A proposal's figures per year in one scenario, unrounded. */
 export interface YearFigures {

@@ -176,7 +176,7 @@ describe('the steps behind a netto', () => {
     const steps = evaluate(book).scenarios[0].proposals[0].steps;
     expect(steps.map((s) => s.rule)).toEqual(['udgift', 'volume', 'investering', 'netto']);
     expect(steps[1]).toMatchObject({ benefit: 'kontanthjaelp', rowVolume: 114, scenarioVolume: 130 });
-    expect(Math.round((steps[1] as { udgift: number[] }).udgift[0])).toBe(-1_026_316);
+    expect(Math.round((steps[1] as { udgift: readonly number[] }).udgift[0])).toBe(-1_026_316);
   });
 
   test('refusion: the row’s own rate, the scenario’s rate, or the staircase', () => {
@@ -200,7 +200,7 @@ describe('the steps behind a netto', () => {
       ['staircase', expect.closeTo(0.32, 12)],
     ]);
     expect(refusion[2]).toMatchObject({ durationShares: [0.1, 0.2, 0.2, 0.5] });
-    expect(Math.round((refusion[0] as { refusion: number[] }).refusion[0])).toBe(500);
+    expect(Math.round((refusion[0] as { refusion: readonly number[] }).refusion[0])).toBe(500);
   });
 });
 
