@@ -81,6 +81,13 @@ export const STATUS_CHOICES = choices<FundingStatus>({
   unfunded: ['Ikke bevilget'],
 });
 
+/** `Enhed`: read without regard to case, spaces and dots (`1000 kr`, `TKR`), see `parseUnit`. */
+export const UNIT_CHOICES = choices<Unit>({
+  'kr.': ['kr.', 'kroner'],
+  '1.000 kr.': ['1.000 kr.', 'tkr.'],
+  'mio. kr.': ['mio. kr.'],
+});
+
 /** The bands of the refusion staircase, in weeks of accumulated time on benefits. */
 export const BANDS = ['1-4', '5-26', '27-52', '53+'] as const;
 
@@ -274,7 +281,7 @@ export const SCENARIO_PARAMETERS = {
     header: 'Enhed',
     synonyms: [],
     type: 'choice',
-    choices: choices<Unit>({ 'kr.': ['kr.'], '1.000 kr.': ['1.000 kr.'], 'mio. kr.': ['mio. kr.'] }),
+    choices: UNIT_CHOICES,
     help: {
       da: 'enheden for alle beløb i projektmappen, ind og ud, også Årsværkspris og Råderum; kun i basiskolonnen; standard kr.',
       en: 'the unit of every amount in the workbook, in and out, including `Årsværkspris` and `Råderum`. Given in the base column only; default `kr.`',

@@ -1,3 +1,4 @@
+import { UNIT_CHOICES } from './columns';
 /** The workbook's unit (`Enhed`): amounts in and out are in it; inside, kroner. */
 export type Unit = 'kr.' | '1.000 kr.' | 'mio. kr.';
 
@@ -16,14 +17,11 @@ export const UNITS: Record<Unit, UnitInfo> = {
   'mio. kr.': { kroner: 1_000_000, roundingStep: 100_000, numberFormat: '#,##0.0' },
 };
 
-const SPELLINGS: Record<string, Unit> = {
-  kr: 'kr.',
-  kroner: 'kr.',
-  '1000kr': '1.000 kr.',
-  tkr: '1.000 kr.',
-  miokr: 'mio. kr.',
-};
+/** Spaces, dots and case do not matter in a unit: `1000 kr`, `TKR.` and `Mio kr` are read. */
+const squash = (text: string): string => text.toLowerCase().replace(/[\s.]/g, '');
 
+/** The unit a cell names, by the words of the table of columns (`UNIT_CHOICES`). */
 export function parseUnit(text: string): Unit | undefined {
-  return SPELLINGS[text.toLowerCase().replace(/[\s.]/g, '')];
+  const key = squash(text);
+  return UNIT_CHOICES.find((c) => c.words.some((w) => squash(w) === key))?.value;
 }
