@@ -18,8 +18,11 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { CellPlace } from '../model/types';
 import { App } from '../taskpane/components/App';
 import { PaneStore } from '../taskpane/state';
+import { excelNameKey } from '../workbook/grid';
 import type { WorkbookHost } from '../workbook/host';
+import type { OutputSheet } from '../workbook/output';
 import { openWorkbook } from '../xlsx/open';
+import { writeOutputSheets } from '../xlsx/package-writer';
 import { workbookHost } from '../xlsx/workbook-host';
 import { openProblem, openProblemText, type OpenProblem } from './fileProblems';
 import { WorkbookView } from './WorkbookView';
@@ -66,12 +69,40 @@ export function afterFirstLoad(host: WorkbookHost, loaded: Promise<void>): Workb
   };
 }
 
-/** A file's name without .xlsx or .xlsm: the download is always an .xlsx. */
+/** A file's name without .xlsx or .xlsm. */
 const baseName = (name: string) => name.replace(/\.xls[xm]$/i, '');
+/** The download is the opened file's own package: an .xlsm stays an .xlsm, with its macros. */
+const isMacroFile = (name: string) => /\.xlsm$/i.test(name);
+
+/**
+ * The opened file's bytes, and the sheets written into the shown workbook since
+ * (by name, case aside: a later write of a sheet replaces the earlier one).
+ */
+export class OpenedFile {
+  private readonly sheets = new Map<string, OutputSheet>();
+  constructor(
+    readonly name: string,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  written(sheets: readonly OutputSheet[]): void {
+    for (const sheet of sheets) {
+      this.sheets.delete(excelNameKey(sheet.name));
+      this.sheets.set(excelNameKey(sheet.name), sheet);
+    }
+  }
+
+  /** The file as downloaded: every part of the opened file, with the written sheets in it. */
+  download(): Promise<Uint8Array> {
+    return writeOutputSheets(this.bytes, [...this.sheets.values()]);
+  }
+}
 
 export function PreviewApp() {
   const styles = useStyles();
   const workbookRef = useRef<ExcelJS.Workbook>(new ExcelJS.Workbook());
+  /** The opened file itself: the download is written into its bytes, so nothing ExcelJS cannot carry is lost. */
+  const fileRef = useRef<OpenedFile>();
   const [version, setVersion] = useState(0);
   const [fileName, setFileName] = useState('raaderum-eksempel.xlsx');
   const [active, setActive] = useState('');
@@ -97,6 +128,7 @@ export function PreviewApp() {
               setActive(place.sheet);
               setSelected(place);
             },
+            written: (sheets) => fileRef.current?.written(sheets),
           }),
           firstLoad.loaded,
         ),
@@ -109,13 +141,18 @@ export function PreviewApp() {
   async function open(bytes: () => Promise<ArrayBuffer>, name: string, sample = false): Promise<void> {
     const ticket = ++opens.current;
     let workbook: ExcelJS.Workbook | undefined;
+    let opened: OpenedFile | undefined;
     let failed: OpenProblem | undefined;
     try {
       const data = await bytes().catch((error: unknown) => {
         if (!sample) throw error;
         failed = { kind: 'sampleMissing', file: name, detail: error instanceof Error ? error.message : String(error) };
       });
-      if (data) workbook = (await openWorkbook(data)).workbook;
+      if (data) {
+        // A copy of the bytes: the reader may take the buffer it is given.
+        opened = new OpenedFile(name, new Uint8Array(data).slice());
+        workbook = (await openWorkbook(data)).workbook;
+      }
     } catch (error) {
       failed = openProblem(error, name);
     }
@@ -123,6 +160,7 @@ export function PreviewApp() {
     setProblem(failed);
     if (workbook) {
       workbookRef.current = workbook;
+      fileRef.current = opened;
       setFileName(name);
       setActive(workbook.worksheets[0]?.name ?? '');
       setSelected(undefined);
@@ -149,19 +187,26 @@ export function PreviewApp() {
   }, []);
 
   async function download(): Promise<void> {
-    let buffer: ArrayBuffer;
+    const file = fileRef.current;
+    let data: Uint8Array;
     try {
-      buffer = (await workbookRef.current.xlsx.writeBuffer()) as ArrayBuffer;
+      // Before any file has opened there is only the empty workbook shown meanwhile.
+      data = file ? await file.download() : new Uint8Array((await workbookRef.current.xlsx.writeBuffer()) as ArrayBuffer);
     } catch (error) {
       setProblem({ kind: 'notSaved', file: fileName, detail: error instanceof Error ? error.message : String(error) });
       return;
     }
+    const macros = isMacroFile(fileName);
     const url = URL.createObjectURL(
-      new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      new Blob([data as BlobPart], {
+        type: macros
+          ? 'application/vnd.ms-excel.sheet.macroEnabled.12'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
     );
     const link = document.createElement('a');
     link.href = url;
-    link.download = baseName(fileName) + '.resultat.xlsx';
+    link.download = baseName(fileName) + (macros ? '.resultat.xlsm' : '.resultat.xlsx');
     link.click();
     URL.revokeObjectURL(url);
   }

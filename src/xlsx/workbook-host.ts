@@ -14,6 +14,8 @@ export interface WorkbookEvents {
   changed?: () => void;
   /** The user asked to see a place. */
   selected?: (place: CellPlace) => void;
+  /** These sheets were written (output sheets, or template sheets added): the preview's download writes them into the file's own package. */
+  written?: (sheets: readonly OutputSheet[]) => void;
 }
 
 export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = {}): WorkbookHost {
@@ -22,6 +24,7 @@ export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = 
   const write = (outputs: OutputSheet[]) => {
     try {
       writeSheets(workbook(), outputs);
+      if (outputs.length > 0) events.written?.(outputs);
     } catch (error) {
       if (error instanceof TableNameTaken)
         throw new HostError(

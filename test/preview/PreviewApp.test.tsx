@@ -14,6 +14,11 @@ import * as path from 'path';
 import { PreviewApp, SAMPLE_URL } from '../../src/preview/PreviewApp';
 import { cellText } from '../../src/preview/WorkbookView';
 import { NO_VALUE } from '../../src/workbook/grid';
+import { openWorkbook } from '../../src/xlsx/open';
+import { TextEncoder } from 'util';
+
+// Browsers have TextEncoder (the download writes sheet XML with it); jest's jsdom does not.
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
 
 const ROOT = path.join(__dirname, '..', '..');
 const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
@@ -62,8 +67,8 @@ function gridRow(first: string): string[] {
 
 afterEach(() => jest.restoreAllMocks());
 
-/** Presses "Hent projektmappen" and returns the file the browser would save: its name and workbook. */
-async function download(): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
+/** Presses "Hent projektmappen" and returns the file the browser would save: its name, workbook and bytes. */
+async function download(): Promise<{ name: string; workbook: ExcelJS.Workbook; data: ArrayBuffer; type: string }> {
   let blob: Blob | undefined;
   let name = '';
   Object.assign(URL, { createObjectURL: (b: Blob) => ((blob = b), 'blob:x'), revokeObjectURL: () => undefined });
@@ -77,9 +82,9 @@ async function download(): Promise<{ name: string; workbook: ExcelJS.Workbook }>
     reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.readAsArrayBuffer(blob!);
   });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  return { name, workbook };
+  // Read as the command line reads a file: other programs' packages need the reader's normalising.
+  const { workbook } = await openWorkbook(data);
+  return { name, workbook, data, type: blob!.type };
 }
 
 test('"Beregn scenarier" pressed before the sample has loaded waits for it and calculates the sample', async () => {
@@ -121,11 +126,51 @@ test.each([
   expect(await screen.findByText(DONE, undefined, { timeout: 10_000 })).toBeTruthy();
   fireEvent.click(screen.getByRole('tab', { name: 'Resultat' }));
   await waitFor(() => expect(gridRow('A1')).toContain(netto));
-  // The result can be downloaded (LibreOffice's files have no theme, which ExcelJS needs on writing).
+  // The result can be downloaded: the file itself with the output sheets in it (an .xlsm stays an .xlsm).
   const saved = await download();
-  expect(saved.name).toBe(name.replace(/\.xls[xm]$/, '') + '.resultat.xlsx');
+  expect(saved.name).toBe(name.replace(/\.(xls[xm])$/, '.resultat.$1'));
   expect(saved.workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier', 'Resultat', 'Råderum', 'Sammenligning']);
   expect(screen.queryByRole('alert')).toBeNull();
+});
+
+/** Every file in a package, decompressed. */
+async function partsOf(data: ArrayBuffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(data);
+  const parts = new Map<string, string>();
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) parts.set(name, await file.async('base64'));
+  return parts;
+}
+
+test('the download is the opened workbook whole — chart, image, pivot table, VBA — with the output sheets added', async () => {
+  await startWithSample();
+  const original = bytesOf(path.join(ROOT, 'test', 'fixtures', 'lossless', 'rich.xlsm'));
+  choose('budget.xlsm', original);
+  expect(await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag', undefined, { timeout: 10_000 })).toBeTruthy();
+  await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toContain('Pivot'));
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  expect(await screen.findByText(DONE, undefined, { timeout: 10_000 })).toBeTruthy();
+  const saved = await download();
+  expect(saved.name).toBe('budget.resultat.xlsm');
+  expect(saved.type.toLowerCase()).toBe('application/vnd.ms-excel.sheet.macroenabled.12');
+  const before = await partsOf(original);
+  const after = await partsOf(saved.data);
+  const shared = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
+  const changed = [...before].filter(([part, data]) => after.get(part) !== data).map(([part]) => part);
+  expect(changed.filter((part) => !shared.includes(part))).toEqual([]);
+  expect([...before.keys()]).toEqual(
+    expect.arrayContaining([
+      'xl/vbaProject.bin',
+      'xl/charts/chart1.xml',
+      'xl/media/image1.png',
+      'xl/pivotTables/pivotTable1.xml',
+    ]),
+  );
+  expect(saved.workbook.worksheets.map((w) => w.name).slice(-3)).toEqual(['Resultat', 'Råderum', 'Sammenligning']);
+  // A second calculation replaces the output sheets in the download: no sheet twice.
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 300)));
+  const again = await download();
+  expect([...(await partsOf(again.data)).keys()].sort()).toEqual([...after.keys()].sort());
 });
 
 async function zipped(files: Record<string, string>): Promise<ArrayBuffer> {
