@@ -88,6 +88,9 @@ export const UNIT_CHOICES = choices<Unit>({
   'mio. kr.': ['mio. kr.'],
 });
 
+/** `Udelad`: the word for none (and for clearing what the base leaves out). */
+export const NO_EXCLUSIONS = 'ingen';
+
 /** The bands of the refusion staircase, in weeks of accumulated time on benefits. */
 export const BANDS = ['1-4', '5-26', '27-52', '53+'] as const;
 

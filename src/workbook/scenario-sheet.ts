@@ -13,6 +13,7 @@ import { parseNumber, parseShare, type Parsed } from './cells';
 import {
   BANDS,
   MODE_CHOICES,
+  NO_EXCLUSIONS,
   PARAMETER_HEADER,
   readChoice,
   SCENARIO_PARAMETERS,
@@ -269,7 +270,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
         }
         case 'excluded': {
           const text = cellText(cell.value);
-          if (matchKey(text) === 'ingen') break;
+          if (matchKey(text) === matchKey(NO_EXCLUSIONS)) break;
           for (const nr of text
             .split(/[,;]/)
             .map((x) => x.trim())

@@ -75,7 +75,7 @@ export function templateSheets(firstYear: number): OutputSheet[] {
       [0.1, 0.2, 0.2, 0.5][b],
     ]),
     ['fullTimePersonsByBenefit', benefitLabel('fullTimePersonsByBenefit', 'Kontanthjælp'), 114],
-    ['excluded', header('excluded'), 'ingen'],
+    ['excluded', header('excluded'), NO_EXCLUSIONS],
   ];
   const scenarios: OutputCell[][] = [[PARAMETER_HEADER, 'Basis'], ...parameters.map(([, label, value]) => [label, value])];
   return [
