@@ -8,6 +8,7 @@ import {
   benefitLabel,
   entry,
   header,
+  NO_EXCLUSIONS,
   PARAMETER_HEADER,
   PROPOSAL_COLUMNS,
   yearHeaders,
