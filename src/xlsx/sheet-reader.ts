@@ -11,7 +11,6 @@
  * "no stored result"). test/contract/adapters.test.ts holds the three adapters to this.
  */
 import type JSZip from 'jszip';
-// eslint-disable-next-line no-restricted-imports -- saxes belongs in the xlsx room (ROOMS in eslint.config.mjs: asked of the lead)
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { isOutputSheet, OUTPUT_MARK_ROWS } from '../workbook/read';
@@ -298,7 +297,15 @@ async function readSheetPart(
   context: Context,
   part: string,
   rowLimit: number,
-): Promise<{ rows: number[]; columns: number[]; found: CellValue[]; merges: Area[]; tableIds: string[] }> {
+): Promise<{
+  rows: number[];
+  columns: number[];
+  found: CellValue[];
+  merges: Area[];
+  tableIds: string[];
+  /** The first row with a value, before merged cells are taken out: rows are counted from it. */
+  firstRow: number;
+}> {
   const { strings, formats, system } = context;
   const rows: number[] = [];
   const columns: number[] = [];
@@ -404,7 +411,7 @@ async function readSheetPart(
       else if (into === 't') inline += t;
     },
   });
-  return { rows, columns, found, merges, tableIds };
+  return { rows, columns, found, merges, tableIds, firstRow };
 }
 
 /** Excel keeps a merged range's value in its top-left cell only (ExcelJS drops the others). */
@@ -435,7 +442,7 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
   if (part === undefined) return { name, origin: { row: 0, column: 0 }, values: [], tables: [] };
   let cells = await readSheetPart(context, part, rowLimit);
   dropMergedCells(cells, cells.merges);
-  if (rowLimit !== Infinity && cells.found.length > 0 && Math.min(...cells.rows) > cells.rows[0]) {
+  if (rowLimit !== Infinity && cells.found.length > 0 && Math.min(...cells.rows) > cells.firstRow) {
     // The first row read was all merged away: the limit counts from a later row, so read again in full.
     cells = await readSheetPart(context, part, Infinity);
     dropMergedCells(cells, cells.merges);
