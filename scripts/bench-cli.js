@@ -168,21 +168,41 @@ function runChild(args, outFile) {
   return { status: child.status, signal: child.signal, seconds, peakMb, stderr: String(child.stderr ?? '') };
 }
 
-/** The child for the direct path: read → run → JSON on stdout, each step timed on stderr. */
-async function directChild(file) {
+/**
+ * The child for the direct path, as the command line runs once it reads with
+ * src/xlsx/sheet-reader.ts: read → runWorkbook → the JSON report on stdout, or
+ * (`--out COPY`) the copy written by the package writer. Each step is timed on stderr.
+ */
+async function directChild(file, out) {
   const { readWorkbookSheets } = require(path.join(DIST, 'xlsx', 'sheet-reader.js'));
   const { runWorkbook } = require(path.join(DIST, 'workbook', 'run.js'));
-  const t0 = Date.now();
-  const { sheets } = await readWorkbookSheets(file);
-  const t1 = Date.now();
-  const { results, issues } = runWorkbook(sheets, { report: true });
-  const t2 = Date.now();
-  const text = results?.report ? JSON.stringify(results.report, null, 2) : '';
-  fs.writeSync(1, text);
-  const t3 = Date.now();
-  process.stderr.write(
-    `read ${t1 - t0} ms, runWorkbook ${t2 - t1} ms, JSON ${t3 - t2} ms, ${issues.length} issues, ${results ? 'results' : 'NO RESULTS'}\n`,
-  );
+  const steps = [];
+  let t = Date.now();
+  const lap = (what) => {
+    const now = Date.now();
+    steps.push(`${what} ${now - t} ms`);
+    t = now;
+  };
+  const { sheets, bytes } = await readWorkbookSheets(file);
+  lap('read');
+  const { results, issues } = runWorkbook(sheets, { report: out === undefined });
+  lap('runWorkbook');
+  if (!results) {
+    process.stderr.write(`NO RESULTS: ${issues.length} issues\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (out === undefined) {
+    fs.writeSync(1, JSON.stringify(results.report, null, 2));
+    lap('JSON');
+  } else {
+    const { writeOutputSheets } = require(path.join(DIST, 'xlsx', 'package-writer.js'));
+    const files = require(path.join(DIST, 'xlsx', 'files.js'));
+    const options = files.zlibCompressed ? { compressed: files.zlibCompressed } : undefined;
+    fs.writeFileSync(out, await writeOutputSheets(bytes, results.outputs, options));
+    lap('copy');
+  }
+  process.stderr.write(steps.join(', ') + '\n');
 }
 
 const mb = (n) => `${n.toFixed(0).padStart(5)} MB`;
@@ -190,7 +210,7 @@ const size = (bytes) => `${(bytes / 1024 / 1024).toFixed(1).padStart(6)} MB`;
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return directChild(args[1]);
+  if (args[0] === '--child') return directChild(args[1], args[2]);
   if (!fs.existsSync(path.join(DIST, 'cli', 'main.js'))) {
     console.error('bench-cli: run `npm run build:cli` first');
     process.exit(2);
@@ -207,15 +227,14 @@ async function main() {
       ['raaderum run --json', ['bin/raaderum.js', 'run', file, '--json'], path.join(dir, `out-${n}.json`)],
       ['direct reader → run → JSON', [__filename, '--child', file], path.join(dir, `direct-${n}.json`)],
     ];
-    if (write)
-      runs.push([
-        'raaderum run --out (copy)',
-        ['bin/raaderum.js', 'run', file, '--out', path.join(dir, `out-${n}.xlsx`)],
-        undefined,
-      ]);
+    if (write) {
+      const copy = path.join(dir, `copy-${n}.xlsx`);
+      runs.push(['raaderum run --out (copy)', ['bin/raaderum.js', 'run', file, '--out', copy], undefined]);
+      runs.push(['direct reader → run → copy', [__filename, '--child', file, path.join(dir, `direct-${n}.xlsx`)], undefined]);
+    }
     for (const [what, childArgs, outFile] of runs) {
       const result = runChild(childArgs, outFile);
-      const output = outFile ?? childArgs[childArgs.length - 1];
+      const output = outFile ?? childArgs.find((a) => /-\d+\.xlsx$/.test(a) && /(copy|direct)-/.test(a)) ?? '';
       const outSize = fs.existsSync(output) ? size(fs.statSync(output).size) : '     —';
       const failed =
         result.status !== 0
