@@ -284,6 +284,8 @@ async function readTable(parts: Parts, part: string): Promise<TableArea | undefi
 
 interface Context {
   parts: Parts;
+  /** MAX_SHEET_CELLS; smaller in tests. */
+  maxCells: number;
   strings: string[];
   formats: (string | undefined)[];
   system: 1900 | 1904;
@@ -305,8 +307,11 @@ async function readSheetPart(
   tableIds: string[];
   /** The first row with a value, before merged cells are taken out: rows are counted from it. */
   firstRow: number;
+  /** More cells with a value than MAX_SHEET_CELLS: only the used area was kept (`bounds`), no values. */
+  overflow: boolean;
+  bounds: { top: number; left: number; bottom: number; right: number };
 }> {
-  const { strings, formats, system } = context;
+  const { strings, formats, system, maxCells } = context;
   const rows: number[] = [];
   const columns: number[] = [];
   const found: CellValue[] = [];
@@ -317,6 +322,8 @@ async function readSheetPart(
   let row = -1;
   let column = -1;
   let firstRow = -1;
+  const bounds = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+  let overflow = false;
   // The cell being read.
   let type = 'n';
   let style = 0;
@@ -399,6 +406,15 @@ async function readSheetPart(
         const value = gridValue(cellValue());
         if (value === null) return;
         if (firstRow < 0) firstRow = row;
+        if (row < bounds.top) bounds.top = row;
+        if (row > bounds.bottom) bounds.bottom = row;
+        if (column < bounds.left) bounds.left = column;
+        if (column > bounds.right) bounds.right = column;
+        // Past maxCells values the sheet is oversized whatever else it holds: no more are kept.
+        if (found.length >= maxCells) {
+          overflow = true;
+          return;
+        }
         rows.push(row);
         columns.push(column);
         found.push(value);
@@ -411,7 +427,7 @@ async function readSheetPart(
       else if (into === 't') inline += t;
     },
   });
-  return { rows, columns, found, merges, tableIds, firstRow };
+  return { rows, columns, found, merges, tableIds, firstRow, overflow, bounds };
 }
 
 /** Excel keeps a merged range's value in its top-left cell only (ExcelJS drops the others). */
@@ -458,6 +474,12 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
   }
 
   if (found.length === 0) return { name, origin: { row: 0, column: 0 }, values: [], tables };
+  if (cells.overflow) {
+    // The area counts every cell with a value, merged or not (a sheet this full is not read either way).
+    const { top, left, bottom, right } = cells.bounds;
+    const oversized = { rowCount: bottom - top + 1, columnCount: right - left + 1 };
+    return { name, origin: { row: top, column: left }, values: [], tables, oversized };
+  }
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -474,7 +496,8 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
   const origin = { row: top, column: left };
   const rowCount = bottom - top + 1;
   const columnCount = right - left + 1;
-  if (rowCount * columnCount > MAX_SHEET_CELLS) return { name, origin, values: [], tables, oversized: { rowCount, columnCount } };
+  if (rowCount * columnCount > context.maxCells)
+    return { name, origin, values: [], tables, oversized: { rowCount, columnCount } };
   const values: CellValue[][] = Array.from({ length: rowCount }, () => []);
   for (let i = 0; i < found.length; i++) {
     const r = rows[i] - top;
@@ -492,13 +515,13 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
  */
 export async function readSheetsFromPackage(
   data: Uint8Array | ArrayBuffer,
-  options: { outputRows?: number } = {},
+  options: { outputRows?: number; maxCells?: number } = {},
 ): Promise<ReadPackage> {
   const { parts, workbookPart, workbookXml, facts } = await openPackage(data);
   try {
     const book = await readWorkbookPart(parts, workbookPart, workbookXml);
     const [formats, strings] = await Promise.all([readStyles(parts, book.styles), readSharedStrings(parts, book.sharedStrings)]);
-    const context: Context = { parts, strings, formats, system: book.system };
+    const context: Context = { parts, strings, formats, system: book.system, maxCells: options.maxCells ?? MAX_SHEET_CELLS };
     const sheets: SheetCells[] = [];
     for (const entry of book.sheets)
       sheets.push(

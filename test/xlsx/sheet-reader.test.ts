@@ -163,6 +163,25 @@ describe('grids as readSheets gives them', () => {
     });
   });
 
+  test('a sheet with more values than the bound is handed over as oversized, with its used area (values stop being kept past the bound)', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Fuld');
+    for (let r = 1; r <= 5; r++) for (let c = 1; c <= 4; c++) ws.getCell(r + 2, c + 1).value = r * c;
+    book.addWorksheet('Lille').getCell('B2').value = 'x';
+    const bytes = await written(book);
+    // 20 values in C3:F7; at most 12 kept.
+    const [full, small] = (await readSheetsFromPackage(bytes, { maxCells: 12 })).sheets;
+    expect(full).toEqual({
+      name: 'Fuld',
+      origin: { row: 2, column: 1 },
+      values: [],
+      tables: [],
+      oversized: { rowCount: 5, columnCount: 4 },
+    });
+    expect(small.values).toEqual([['x']]);
+    expect((await readSheetsFromPackage(bytes, { maxCells: 20 })).sheets[0].values[4]).toEqual([5, 10, 15, 20]);
+  });
+
   test('output sheets: only their first rows from the first row with a value, so readBook can check the mark', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Forslag').getCell('A1').value = 'Nr';
