@@ -15,7 +15,7 @@ import { runWorkbook } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
 import { readSheets } from '../xlsx/cells';
 import { fileProblemText } from '../xlsx/file-problems';
-import { FileProblem, newWorkbook, readWorkbookFile, saveBytes, saveWorkbook } from '../xlsx/files';
+import { FileProblem, newWorkbook, readWorkbookFile, saveBytes, saveWorkbook, zlibCompressed } from '../xlsx/files';
 import { TableNameTaken, writeOutputSheets } from '../xlsx/package-writer';
 
 export interface Io {
@@ -144,7 +144,7 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
     if (out !== undefined) {
       let copy: Uint8Array;
       try {
-        copy = await writeOutputSheets(bytes, results.outputs);
+        copy = await writeOutputSheets(bytes, results.outputs, { compressed: zlibCompressed });
       } catch (error) {
         if (!(error instanceof TableNameTaken)) throw error;
         report(issues, io, lang);

@@ -2,6 +2,12 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
+// @ts-expect-error -- JSZip's internals have no type declarations (see zlibCompressed)
+import JSZipCompressedObject from 'jszip/lib/compressedObject';
+// @ts-expect-error -- as above
+import jszipCompressions from 'jszip/lib/compressions';
+import * as zlib from 'zlib';
 import { DamagedWorkbook, openWorkbook, type OpenedWorkbook } from './open';
 import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
 import { NotAWorkbook } from './package';
@@ -109,3 +115,26 @@ export async function saveBytes(bytes: () => Promise<Uint8Array>, file: string):
 }
 
 export { newWorkbook } from './cells';
+
+/* JSZip has no public way to add a part already compressed; its CompressedObject (what it keeps for a
+   part read from a file, and copies unchanged into the zip it writes) is that way. Node's zlib deflates
+   the output sheets several times faster than JSZip's JavaScript deflate. */
+const CompressedObject = JSZipCompressedObject as new (
+  compressedSize: number,
+  uncompressedSize: number,
+  crc32: number,
+  compression: unknown,
+  data: Uint8Array,
+) => unknown;
+const DEFLATE = (jszipCompressions as { DEFLATE: unknown }).DEFLATE;
+
+/** A part deflated by zlib, put into the zip as JSZip puts a part it read (see package-writer's CompressedPart). */
+export function zlibCompressed(zip: JSZip, entry: string, data: Uint8Array): boolean {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (typeof crc32 !== 'function') return false;
+  // Level 1: a sheet of 150.000 rows deflates about three times faster than at 6, for a tenth more bytes.
+  const deflated = zlib.deflateRawSync(data, { level: 1 });
+  const part = new CompressedObject(deflated.length, data.length, crc32(data), DEFLATE, deflated);
+  zip.file(entry, part as unknown as Uint8Array, { binary: true, createFolders: false });
+  return true;
+}

@@ -130,7 +130,10 @@ const freeId = (taken: Iterable<string>): (() => string) => {
 /** The package's parts by case-insensitive name (part names are; zip entry names are not). */
 class Package {
   private readonly names = new Map<string, string>();
-  constructor(readonly zip: JSZip) {
+  constructor(
+    readonly zip: JSZip,
+    private readonly compressed?: CompressedPart,
+  ) {
     zip.forEach((name, file) => {
       if (!file.dir) this.names.set(name.replace(/^\/+/, '').toLowerCase(), name);
     });
@@ -152,7 +155,8 @@ class Package {
   /** Writes a part under its existing entry name when there is one. */
   put(part: string, data: string | Uint8Array): void {
     const entry = this.entry(part) ?? part;
-    this.zip.file(entry, data, { createFolders: false });
+    if (typeof data === 'string' || data.length < COMPRESS_NATIVELY_FROM || !this.compressed?.(this.zip, entry, data))
+      this.zip.file(entry, data, { createFolders: false });
     this.names.set(part.toLowerCase(), entry);
   }
 
@@ -450,9 +454,19 @@ function tableXml(table: SheetPlan['tables'][number]): string {
   );
 }
 
+/**
+ * Puts a part into the zip already compressed (DEFLATE) by a faster compressor
+ * than JSZip's own (Node's zlib); false when it cannot, and JSZip compresses it.
+ */
+export type CompressedPart = (zip: JSZip, entry: string, data: Uint8Array) => boolean;
+
+/** Parts this large are worth handing to `compressed` (the output sheets). */
+const COMPRESS_NATIVELY_FROM = 1 << 16;
+
 export interface WriteOptions {
-  /** Compression level of the parts written (1 fast … 9 small). */
+  /** Compression level of the parts JSZip compresses (1 fast … 9 small). */
   level?: number;
+  compressed?: CompressedPart;
 }
 
 /**
@@ -466,7 +480,7 @@ export async function writeOutputSheets(
   sheets: readonly OutputSheet[],
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
-  const pkg = new Package(await JSZip.loadAsync(original));
+  const pkg = new Package(await JSZip.loadAsync(original), options.compressed);
   const rootRels = relationshipsOf((await pkg.text('_rels/.rels')) ?? '');
   const officeDocument = rootRels.find((r) => /\/officeDocument$/.test(r.type) && !r.external);
   if (!officeDocument) throw new UnwritablePackage('no workbook part');
