@@ -88,7 +88,9 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
   test(c.tried, async () => {
     const file = fileOf(c);
     const given = typeof c.expect === 'string' ? FILE_ANSWERS[c.expect](file) : c.expect;
-    const out = path.join(tempDir(), 'ud.xlsx');
+    // The copy is of the input's kind: an .xlsm stays an .xlsm.
+    const kind = path.extname(file).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx';
+    const out = path.join(tempDir(), `ud${kind}`);
     const expected = { ...given, stderr: given.stderr.map((l) => l.replace('{file}', file).replace('{out}', out)) };
     const before = sha(file);
     const run = await cli('run', file, '--json', '--out', out);
@@ -96,7 +98,7 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
       id: c.id,
       tried: c.tried,
       exit: run.exit,
-      stderr: run.stderr.map((l) => l.replace(out, 'UD.xlsx').replace(file, path.basename(file))),
+      stderr: run.stderr.map((l) => l.replace(out, `UD${kind}`).replace(file, path.basename(file))),
     };
     observations.push(observation);
 
