@@ -137,8 +137,7 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
       ),
     );
 
-  const { workbook, bytes } = await readWorkbookFile(file);
-  const { issues, results } = runWorkbook(readSheets(workbook), { report: json });
+  const { issues, results, bytes } = await runFile(file, json);
   let code = 1;
   if (results) {
     if (out !== undefined) {
@@ -173,6 +172,12 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   if (code === 0 && out !== undefined) io.stderr(say(lang, `Skrev ${out}`, `Wrote ${out}`));
   if (code === 1) io.stderr(say(lang, 'Ingen fil skrevet: ret problemerne ovenfor.', 'No file written: fix the problems above.'));
   return code;
+}
+
+/** Reads and runs a workbook; the workbook read is let go here, so its memory is free before the copy is written. */
+async function runFile(file: string, report: boolean) {
+  const { workbook, bytes } = await readWorkbookFile(file);
+  return { ...runWorkbook(readSheets(workbook), { report }), bytes };
 }
 
 function report(issues: readonly Issue[], io: Io, lang: Language): void {
