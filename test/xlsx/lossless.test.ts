@@ -20,6 +20,9 @@ import { cli } from '../cli/run-cli';
 import { tempDir } from '../helpers/files';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lossless');
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CALC_CHAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml';
 
 /** Every file in a package, decompressed. */
 async function partsOf(data: Uint8Array): Promise<Map<string, Buffer>> {
@@ -252,4 +255,37 @@ test('an output table named like a table on a sheet that stays is refused before
   const names = await tableNames(await writeOutputSheets(original, outputs));
   expect(names).toContain('Brugerdata');
   expect(new Set(names.map(excelNameKey)).size).toBe(names.length);
+});
+
+test('a calculation chain naming cells of a replaced output sheet is dropped (Excel rebuilds it); one that does not stays as it was', async () => {
+  const original = new Uint8Array(readFileSync(path.join(FIXTURES, 'rich.xlsx')));
+  const copy = await writeOutputSheets(original, await outputsOf(original));
+  const withChain = async (chain: string) => {
+    const zip = await JSZip.loadAsync(copy);
+    zip.file('xl/calcChain.xml', `<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="${MAIN}">${chain}</calcChain>`);
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdCalc" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+      ),
+    );
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace('</Types>', `<Override PartName="/xl/calcChain.xml" ContentType="${CALC_CHAIN}"/></Types>`),
+    );
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+  // Sheet 1 (Hørsholm) and then, by the omitted i, the same sheet; sheetId 7 is Resultat.
+  const naming = await withChain('<c r="A1" i="1"/><c r="B2"/><c r="C3" i="7"/>');
+  const rerun = await partsOf(await writeOutputSheets(naming, await outputsOf(naming)));
+  expect(rerun.has('xl/calcChain.xml')).toBe(false);
+  expect(rerun.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).not.toContain('calcChain');
+  expect(rerun.get('[Content_Types].xml')!.toString('utf8')).not.toContain('calcChain');
+
+  const other = await withChain('<c r="A1" i="1"/><c r="B2"/>');
+  const kept = await partsOf(await writeOutputSheets(other, await outputsOf(other)));
+  expect(kept.get('xl/calcChain.xml')).toEqual((await partsOf(other)).get('xl/calcChain.xml'));
 });
