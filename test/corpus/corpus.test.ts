@@ -151,7 +151,16 @@ describe('files that are not regular files or not there', () => {
       notRegular,
     ],
     ['/dev/zero (must not hang)', () => '/dev/zero', notRegular],
-    ['a directory', () => dir, (file) => ({ exit: 2, stderr: [`raaderum: ${file} er en mappe, ikke en projektmappe (.xlsx)`] })],
+    [
+      'a directory',
+      // A fixed name, so docs/reliability.md is the same from run to run.
+      () => {
+        const folder = path.join(dir, 'budget.xlsx');
+        mkdirSync(folder);
+        return folder;
+      },
+      (file) => ({ exit: 2, stderr: [`raaderum: ${file} er en mappe, ikke en projektmappe (.xlsx)`] }),
+    ],
     [
       'a file that does not exist',
       () => path.join(dir, 'findes-ikke.xlsx'),
