@@ -474,29 +474,24 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
   }
 
   if (found.length === 0) return { name, origin: { row: 0, column: 0 }, values: [], tables };
-  if (cells.overflow) {
-    // The area counts every cell with a value, merged or not (a sheet this full is not read either way).
-    const { top, left, bottom, right } = cells.bounds;
-    const oversized = { rowCount: bottom - top + 1, columnCount: right - left + 1 };
-    return { name, origin: { row: top, column: left }, values: [], tables, oversized };
-  }
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (let i = 0; i < found.length; i++) {
-    const r = rows[i];
-    const c = columns[i];
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-    if (c > right) right = c;
+  // Past the bound the area counts every cell with a value, merged or not (a sheet this full is not read either way).
+  let { top, left, bottom, right } = cells.bounds;
+  if (!cells.overflow) {
+    [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    for (let i = 0; i < found.length; i++) {
+      const r = rows[i];
+      const c = columns[i];
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
   }
   if (rowLimit !== Infinity) bottom = Math.min(bottom, top + rowLimit - 1);
   const origin = { row: top, column: left };
   const rowCount = bottom - top + 1;
   const columnCount = right - left + 1;
-  if (rowCount * columnCount > context.maxCells)
+  if (cells.overflow || rowCount * columnCount > context.maxCells)
     return { name, origin, values: [], tables, oversized: { rowCount, columnCount } };
   const values: CellValue[][] = Array.from({ length: rowCount }, () => []);
   for (let i = 0; i < found.length; i++) {
