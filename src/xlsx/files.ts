@@ -7,6 +7,7 @@ import type JSZip from 'jszip';
 import JSZipCompressedObject from 'jszip/lib/compressedObject';
 // @ts-expect-error -- as above
 import jszipCompressions from 'jszip/lib/compressions';
+import { once } from 'events';
 import * as zlib from 'zlib';
 import { DamagedWorkbook, openWorkbook, type OpenedWorkbook } from './open';
 import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
@@ -128,13 +129,29 @@ const CompressedObject = JSZipCompressedObject as new (
 ) => unknown;
 const DEFLATE = (jszipCompressions as { DEFLATE: unknown }).DEFLATE;
 
-/** A part deflated by zlib, put into the zip as JSZip puts a part it read (see package-writer's CompressedPart). */
-export function zlibCompressed(zip: JSZip, entry: string, data: Uint8Array): boolean {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+/**
+ * A part deflated by zlib as its blocks come (the whole part is never in memory
+ * uncompressed), put into the zip as JSZip puts a part it read (see package-writer's CompressedPart).
+ */
+export async function zlibCompressed(zip: JSZip, entry: string, blocks: Iterable<Uint8Array>): Promise<boolean> {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   if (typeof crc32 !== 'function') return false;
   // Level 1: a sheet of 150.000 rows deflates about three times faster than at 6, for a tenth more bytes.
-  const deflated = zlib.deflateRawSync(data, { level: 1 });
-  const part = new CompressedObject(deflated.length, data.length, crc32(data), DEFLATE, deflated);
+  const deflate = zlib.createDeflateRaw({ level: 1 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(deflate, 'end');
+  let crc = 0;
+  let size = 0;
+  for (const block of blocks) {
+    crc = crc32(block, crc);
+    size += block.length;
+    if (!deflate.write(block)) await once(deflate, 'drain');
+  }
+  deflate.end();
+  await ended;
+  const deflated = Buffer.concat(chunks);
+  const part = new CompressedObject(deflated.length, size, crc, DEFLATE, deflated);
   zip.file(entry, part as unknown as Uint8Array, { binary: true, createFolders: false });
   return true;
 }

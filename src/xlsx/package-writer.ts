@@ -130,10 +130,7 @@ const freeId = (taken: Iterable<string>): (() => string) => {
 /** The package's parts by case-insensitive name (part names are; zip entry names are not). */
 class Package {
   private readonly names = new Map<string, string>();
-  constructor(
-    readonly zip: JSZip,
-    private readonly compressed?: CompressedPart,
-  ) {
+  constructor(readonly zip: JSZip) {
     zip.forEach((name, file) => {
       if (!file.dir) this.names.set(name.replace(/^\/+/, '').toLowerCase(), name);
     });
@@ -155,9 +152,18 @@ class Package {
   /** Writes a part under its existing entry name when there is one. */
   put(part: string, data: string | Uint8Array): void {
     const entry = this.entry(part) ?? part;
-    if (typeof data === 'string' || data.length < COMPRESS_NATIVELY_FROM || !this.compressed?.(this.zip, entry, data))
-      this.zip.file(entry, data, { createFolders: false });
+    this.zip.file(entry, data, { createFolders: false });
     this.names.set(part.toLowerCase(), entry);
+  }
+
+  /**
+   * Writes a part given as UTF-8 blocks: through `compressed` block by block
+   * where there is one (the blocks are never all in memory at once), else joined.
+   */
+  async putBlocks(part: string, blocks: Iterable<Uint8Array>, compressed?: CompressedPart): Promise<void> {
+    const entry = this.entry(part) ?? part;
+    if (compressed && (await compressed(this.zip, entry, blocks))) this.names.set(part.toLowerCase(), entry);
+    else this.put(part, joined(blocks));
   }
 
   remove(part: string): void {
@@ -363,22 +369,36 @@ function tableColumns(output: OutputSheet, area: TableArea): string[] {
   });
 }
 
-/** The worksheet XML in UTF-8 blocks: a sheet of hundreds of thousands of rows is never one string. */
-function sheetXml(plan: SheetPlan, styles: Styles): Uint8Array {
+function joined(blocks: Iterable<Uint8Array>): Uint8Array {
+  const all = [...blocks];
+  let length = 0;
+  for (const b of all) length += b.length;
+  const data = new Uint8Array(length);
+  let at = 0;
+  for (const b of all) {
+    data.set(b, at);
+    at += b.length;
+  }
+  return data;
+}
+
+/**
+ * The worksheet XML in UTF-8 blocks of ROWS_PER_BLOCK rows, made as they are
+ * taken: a sheet of hundreds of thousands of rows is never one string, and,
+ * compressed as it is made, never all in memory.
+ */
+function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
   const { output, kept } = plan;
   const encoder = new TextEncoder();
-  const blocks: Uint8Array[] = [];
   const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
   const dimension = output.values.length > 0 && width > 0 ? `A1:${letters[width - 1]}${output.values.length}` : 'A1';
   const cols = output.columnWidths
     .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Number.isFinite(w) && w > 0 ? w : 14}" customWidth="1"/>`)
     .join('');
-  blocks.push(
-    encoder.encode(
-      `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${kept.sheetPr ?? ''}<dimension ref="${dimension}"/>` +
-        `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
-    ),
+  yield encoder.encode(
+    `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${kept.sheetPr ?? ''}<dimension ref="${dimension}"/>` +
+      `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
   );
   // Table headers hold their column names as text.
   const headerText = new Map<number, Map<number, string>>();
@@ -421,25 +441,16 @@ function sheetXml(plan: SheetPlan, styles: Styles): Uint8Array {
     }
     if (cells.length > 0) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
     if (rows.length >= ROWS_PER_BLOCK) {
-      blocks.push(encoder.encode(rows.join('')));
+      yield encoder.encode(rows.join(''));
       rows = [];
     }
   }
-  blocks.push(encoder.encode(rows.join('')));
+  yield encoder.encode(rows.join(''));
   const tableParts =
     plan.tables.length > 0
       ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
       : '';
-  blocks.push(encoder.encode(`</sheetData>${kept.page.join('')}${tableParts}</worksheet>`));
-  let length = 0;
-  for (const b of blocks) length += b.length;
-  const data = new Uint8Array(length);
-  let at = 0;
-  for (const b of blocks) {
-    data.set(b, at);
-    at += b.length;
-  }
-  return data;
+  yield encoder.encode(`</sheetData>${kept.page.join('')}${tableParts}</worksheet>`);
 }
 
 function tableXml(table: SheetPlan['tables'][number]): string {
@@ -455,13 +466,11 @@ function tableXml(table: SheetPlan['tables'][number]): string {
 }
 
 /**
- * Puts a part into the zip already compressed (DEFLATE) by a faster compressor
- * than JSZip's own (Node's zlib); false when it cannot, and JSZip compresses it.
+ * Puts a part, given as blocks taken one by one, into the zip already
+ * compressed (DEFLATE) by a faster compressor than JSZip's own (Node's zlib);
+ * false, before taking any block, when it cannot, and JSZip compresses it.
  */
-export type CompressedPart = (zip: JSZip, entry: string, data: Uint8Array) => boolean;
-
-/** Parts this large are worth handing to `compressed` (the output sheets). */
-const COMPRESS_NATIVELY_FROM = 1 << 16;
+export type CompressedPart = (zip: JSZip, entry: string, blocks: Iterable<Uint8Array>) => Promise<boolean>;
 
 export interface WriteOptions {
   /** Compression level of the parts JSZip compresses (1 fast … 9 small). */
@@ -480,7 +489,7 @@ export async function writeOutputSheets(
   sheets: readonly OutputSheet[],
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
-  const pkg = new Package(await JSZip.loadAsync(original), options.compressed);
+  const pkg = new Package(await JSZip.loadAsync(original));
   const rootRels = relationshipsOf((await pkg.text('_rels/.rels')) ?? '');
   const officeDocument = rootRels.find((r) => /\/officeDocument$/.test(r.type) && !r.external);
   if (!officeDocument) throw new UnwritablePackage('no workbook part');
@@ -615,7 +624,7 @@ export async function writeOutputSheets(
         return table;
       }),
     };
-    pkg.put(part, sheetXml(plan, styles));
+    await pkg.putBlocks(part, sheetXml(plan, styles), options.compressed);
     const rels = [
       ...kept.rels.map((r) => r.xml),
       ...plan.tables.map((t) => relationshipXml(t.relId, REL_TYPE.table, relativeTarget(part, t.part))),
