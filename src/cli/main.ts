@@ -16,7 +16,7 @@ import { templateSheets } from '../workbook/template';
 import { readSheets } from '../xlsx/cells';
 import { fileProblemText } from '../xlsx/file-problems';
 import { FileProblem, newWorkbook, readWorkbookFile, saveBytes, saveWorkbook, zlibCompressed } from '../xlsx/files';
-import { TableNameTaken, writeOutputSheets } from '../xlsx/package-writer';
+import { SheetNameTaken, TableNameTaken, writeOutputSheets } from '../xlsx/package-writer';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -145,6 +145,17 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
       try {
         copy = await writeOutputSheets(bytes, results.outputs, { compressed: zlibCompressed });
       } catch (error) {
+        if (error instanceof SheetNameTaken) {
+          report(issues, io, lang);
+          io.stderr(
+            say(
+              lang,
+              `Arket ${error.sheet} er ikke et regneark (fx et diagramark) og kan ikke erstattes af resultatet; omdøb det. Ingen fil skrevet.`,
+              `The sheet ${error.sheet} is not a worksheet (a chart sheet, say) and cannot be replaced by the results; rename it. No file written.`,
+            ),
+          );
+          return 1;
+        }
         if (!(error instanceof TableNameTaken)) throw error;
         report(issues, io, lang);
         io.stderr(

@@ -46,6 +46,17 @@ export class TableNameTaken extends Error {
   }
 }
 
+/**
+ * A sheet of an output sheet's name that is no worksheet (a chart sheet, a
+ * macro sheet): it cannot be replaced, and a second sheet of its name would
+ * make the file invalid. Nothing was written.
+ */
+export class SheetNameTaken extends Error {
+  constructor(readonly sheet: string) {
+    super(`the sheet ${sheet} is not a worksheet and cannot be replaced`);
+  }
+}
+
 /** The package lacks a part every workbook has (it was read, so this is a damaged file). */
 export class UnwritablePackage extends Error {}
 
@@ -538,6 +549,10 @@ export async function writeOutputSheets(
     output,
     existing: listed.find((s) => s.isWorksheet && s.part && sameSheetName(s.name, output.name)),
   }));
+  for (const { output, existing } of targets) {
+    const other = existing ? undefined : listed.find((s) => sameSheetName(s.name, output.name));
+    if (other) throw new SheetNameTaken(other.name);
+  }
   const replacedParts = new Set(targets.flatMap((t) => (t.existing?.part ? [t.existing.part] : [])));
   const taken = new Map<string, string>();
   let maxTableId = 0;

@@ -15,7 +15,7 @@ import { runWorkbook } from '../../src/workbook/run';
 import { readSheets } from '../../src/xlsx/cells';
 import { zlibCompressed } from '../../src/xlsx/files';
 import { openWorkbook } from '../../src/xlsx/open';
-import { TableNameTaken, writeOutputSheets, xmlText } from '../../src/xlsx/package-writer';
+import { SheetNameTaken, TableNameTaken, writeOutputSheets, xmlText } from '../../src/xlsx/package-writer';
 import { cli } from '../cli/run-cli';
 import { tempDir } from '../helpers/files';
 
@@ -288,4 +288,18 @@ test('a calculation chain naming cells of a replaced output sheet is dropped (Ex
   const other = await withChain('<c r="A1" i="1"/><c r="B2"/>');
   const kept = await partsOf(await writeOutputSheets(other, await outputsOf(other)));
   expect(kept.get('xl/calcChain.xml')).toEqual((await partsOf(other)).get('xl/calcChain.xml'));
+});
+
+test('a chart sheet named like an output sheet is refused (two sheets of one name would make the file invalid)', async () => {
+  const original = new Uint8Array(readFileSync(path.join(FIXTURES, 'rich.xlsx')));
+  const outputs = await outputsOf(original);
+  const zip = await JSZip.loadAsync(original);
+  // The Pivot sheet becomes a chart sheet named "resultat".
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', workbookXml.replace('name="Pivot"', 'name="resultat"'));
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const pivotRel = /<Relationship [^>]*Id="rId6"[^>]*\/>/.exec(rels)![0];
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace(pivotRel, pivotRel.replace('/worksheet"', '/chartsheet"')));
+  const edited = await zip.generateAsync({ type: 'uint8array' });
+  await expect(writeOutputSheets(edited, outputs)).rejects.toEqual(new SheetNameTaken('resultat'));
 });
