@@ -58,6 +58,8 @@ const lines = [
 for (const suite of SUITES.slice(1)) {
   const tests = jest.testResults
     .filter((r) => path.relative(ROOT, r.name).startsWith(suite.path))
+    // Jest finishes files in any order: by path, so the table is the same from run to run.
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((r) => r.assertionResults);
   lines.push(
     `## ${suite.title}`,
