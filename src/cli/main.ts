@@ -13,10 +13,10 @@ import type { Issue } from '../model/problems';
 import { formatIssue, type Language } from '../workbook/messages';
 import { runWorkbook } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
-import { readSheets } from '../xlsx/cells';
 import { fileProblemText } from '../xlsx/file-problems';
-import { FileProblem, newWorkbook, readWorkbookFile, saveBytes, saveWorkbook, zlibCompressed } from '../xlsx/files';
+import { FileProblem, newWorkbook, saveBytes, saveWorkbook, zlibCompressed } from '../xlsx/files';
 import { SheetNameTaken, TableNameTaken, writeOutputSheets } from '../xlsx/package-writer';
+import { readWorkbookSheets } from '../xlsx/sheet-reader';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -137,7 +137,7 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
       ),
     );
 
-  const { issues, results, bytes } = await runFile(file, json);
+  const { issues, results, bytes } = await runFile(file, json, out !== undefined);
   let code = 1;
   if (results) {
     if (out !== undefined) {
@@ -185,10 +185,13 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
   return code;
 }
 
-/** Reads and runs a workbook; the workbook read is let go here, so its memory is free before the copy is written. */
-async function runFile(file: string, report: boolean) {
-  const { workbook, bytes } = await readWorkbookFile(file);
-  return { ...runWorkbook(readSheets(workbook), { report }), bytes };
+/**
+ * Reads and runs a workbook; the grids read are let go here, so their memory is free before the copy is
+ * written. Without a copy to write, the output sheets are not laid out (the JSON needs none of them).
+ */
+async function runFile(file: string, report: boolean, sheets: boolean) {
+  const read = await readWorkbookSheets(file);
+  return { ...runWorkbook(read.sheets, { report, sheets }), bytes: read.bytes };
 }
 
 function report(issues: readonly Issue[], io: Io, lang: Language): void {

@@ -48,6 +48,8 @@ export interface WorkbookRun {
 export interface RunOptions {
   /** Also make the command line's JSON report. */
   report?: boolean;
+  /** Lay out the output sheets (default); without, `outputs` is empty and their size is not checked. */
+  sheets?: boolean;
 }
 
 export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
@@ -56,7 +58,7 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
   if (!read.book) return { found, issues: read.issues };
   const evaluation = evaluate(read.book);
   const figures = bookFigures(evaluation, UNITS[read.unit].roundingStep);
-  const output = layOutSheets(figures, read.unit, read.tableNames);
+  const output = options.sheets === false ? { sheets: [], issues: [] } : layOutSheets(figures, read.unit, read.tableNames);
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
   const summary = figures.scenarios.map((s) => ({

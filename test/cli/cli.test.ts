@@ -127,10 +127,10 @@ test('the installed command (bin/raaderum.js) runs as a process, JSON on stdout,
 test('a fault of the program: a short message and exit 2, the stack only with RAADERUM_DEBUG', () => {
   const dir = tempDir();
   const fault = path.join(dir, 'fault.js');
-  const files = path.join(__dirname, '..', '..', 'dist', 'cli', 'xlsx', 'files.js');
+  const reader = path.join(__dirname, '..', '..', 'dist', 'cli', 'xlsx', 'sheet-reader.js');
   writeFileSync(
     fault,
-    `const files = require(${JSON.stringify(files)}); files.readWorkbookFile = async () => { throw new Error('boom'); };`,
+    `const reader = require(${JSON.stringify(reader)}); reader.readWorkbookSheets = async () => { throw new Error('boom'); };`,
   );
   const bin = path.join(__dirname, '..', '..', 'bin', 'raaderum.js');
   const run = spawnSync('node', ['--require', fault, bin, 'run', path.join(dir, 'x.xlsx')], { encoding: 'utf8' });
