@@ -49,6 +49,7 @@ export interface ProblemParams {
 
   // Proposal lists.
   noProposalLists: Record<string, never>;
+  tooManyProposals: { count: number; max: number };
   listHeaderNearMiss: { header: string; amount: string; found: string };
   listHeaderMissing: { header: string; amount: string };
   listEmpty: { table: string };

@@ -5,6 +5,10 @@ import { cellAddress } from './grid';
 
 export type Language = 'da' | 'en';
 
+/** Whole numbers as each language writes them: 200.000 in Danish, 200,000 in English. */
+const danish = (n: number): string => new Intl.NumberFormat('da-DK').format(n);
+const english = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+
 /** A text for every code, typed by its parameters: a missing text or a parameter the code lacks fails the type check. */
 export type Messages = { readonly [C in ProblemCode]: (p: ProblemParams[C]) => string };
 
@@ -54,6 +58,8 @@ const DA: Messages = {
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) er ikke summen af service og ej service (${p.split})`,
   staffingIncomplete: (p) => `caseload kræver ${words(STAFFING_HEADERS, 'og')}; mangler: ${p.missing}`,
   noProposalLists: () => `ingen forslagsliste fundet: en liste har en overskriftsrække med Nr og Titel`,
+  tooManyProposals: (p) =>
+    `projektmappen har ${danish(p.count)} forslag; Råderum regner på højst ${danish(p.max)} ad gangen: del forslagene på flere projektmapper (forslaget i denne række er det første over grænsen)`,
   poolYearOutside: (p) => `Råderum ${p.year} ligger uden for forslagenes år ${p.years}`,
   unknownNr: (p) => `Udelad nævner "${p.nr}", som ikke er et forslag`,
   caseloadMissing: (p) =>
@@ -131,6 +137,8 @@ const EN: Messages = {
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) is not the sum of service and ej service (${p.split})`,
   staffingIncomplete: (p) => `caseload needs ${words(STAFFING_HEADERS, 'and')}; missing: ${p.missing}`,
   noProposalLists: () => `no proposal list found: a list has a header row with Nr and Titel`,
+  tooManyProposals: (p) =>
+    `the workbook holds ${english(p.count)} proposals; Råderum calculates at most ${english(p.max)} at a time: split the proposals over several workbooks (the proposal in this row is the first beyond the limit)`,
   poolYearOutside: (p) => `Råderum ${p.year} lies outside the proposals' years ${p.years}`,
   unknownNr: (p) => `Udelad names "${p.nr}", which is not a proposal`,
   caseloadMissing: (p) =>

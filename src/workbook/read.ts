@@ -8,6 +8,9 @@ import { cellText, matchKey } from './text';
 import type { Unit } from './units';
 import { UNITS } from './units';
 
+/** The most proposals a workbook may hold: 200.000 take about 1 minute and 3,5 GB (`npm run bench`). */
+export const MAX_PROPOSALS = 200_000;
+
 /** The sheets the product writes; never read as input. */
 export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'] as const;
 
@@ -118,6 +121,12 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
         table: list.area.table,
       });
   }
+  // Past the limit a run would need more memory than an office computer has (README, "Performance").
+  if (proposals.length > MAX_PROPOSALS)
+    issues.push(
+      problem('tooManyProposals', { count: proposals.length, max: MAX_PROPOSALS }, proposals[MAX_PROPOSALS].places.row),
+    );
+
   // A list with a header and no rows: a warning, or the problem itself when no list has a proposal.
   for (const { place, table } of emptyLists)
     issues.push((proposals.length === 0 ? problem : warning)('listEmpty', { table: table ?? '' }, place));

@@ -39,6 +39,7 @@ const SAMPLES: ProblemParams = {
   poolYearOutside: { year: 2031, years: '2026–2029' },
   unknownNr: { nr: 'EBU 99' },
   noProposalLists: {},
+  tooManyProposals: { count: 200_001, max: 200_000 },
   listHeaderNearMiss: { header: 'Titel', amount: 'Udgift 2027', found: 'Forslag' },
   listHeaderMissing: { header: 'Nr', amount: 'Udgift 2027' },
   listEmpty: { table: 'Forslag' },
@@ -73,6 +74,7 @@ const NOT_SHOWN: Partial<Record<ProblemCode, string[]>> = {
   parameterHeaderMissing: ['sheet'],
   noScenarios: ['sheet'],
   listEmpty: ['table'], // shown only when the list is a table
+  tooManyProposals: ['count', 'max'], // shown with thousands separators: see the test below
   tooManyRows: ['max'],
   tooManyColumns: ['max'],
   amountTooLarge: ['max'],
@@ -95,6 +97,12 @@ test.each(CODES)('%s reads in Danish and in English and shows its parameters', (
   const hidden = NOT_SHOWN[code] ?? [];
   for (const [name, value] of Object.entries(issue.params))
     if (!hidden.includes(name)) expect([name, texts.every((t) => t.includes(String(value)))]).toEqual([name, true]);
+});
+
+test('counts are written as each language writes them', () => {
+  const issue = problem('tooManyProposals', { count: 200_001, max: 200_000 });
+  expect(issueText(issue, 'da')).toContain('projektmappen har 200.001 forslag; Råderum regner på højst 200.000 ad gangen');
+  expect(issueText(issue, 'en')).toContain('the workbook holds 200,001 proposals; Råderum calculates at most 200,000 at a time');
 });
 
 test('a message with its place comes first', () => {

@@ -1,6 +1,6 @@
 import { evaluate } from '../../src/model/scenarios';
 import { formatIssue } from '../../src/workbook/messages';
-import { readBook } from '../../src/workbook/read';
+import { MAX_PROPOSALS, readBook } from '../../src/workbook/read';
 import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
 
 const header = ['Nr', 'Titel', 'Udvalg', 'Art', 'Ydelse', ...perYear('Udgift'), ...perYear('Investering'), 'Fuldtidspersoner'];
@@ -274,5 +274,16 @@ test('a header or a word every JavaScript object has (constructor, __proto__) is
     'Forslag!E1: kolonnen "constructor 2025" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)',
     'Forslag!F1: kolonnen "__proto__ 2025" bruges ikke (beløbskolonner hedder Udgift, Udgift service, Udgift ej service, Indtægt eller Investering og et år)',
     'Forslag!C2: "constructor" er ikke en art (brug Reduktion eller Udvidelse)',
+  ]);
+});
+
+test('a workbook of more than 200.000 proposals is refused at the first proposal beyond the limit', () => {
+  const rows: (string | number)[][] = [['Nr', 'Titel', 'Udgift 2026']];
+  for (let i = 1; i <= MAX_PROPOSALS + 1; i++) rows.push([`F${i}`, 'forslag', -1]);
+  const read = readBook([sheet('Forslag', rows), scenarioSheet([['Råderum 2026', 0]])]);
+  expect(MAX_PROPOSALS).toBe(200_000);
+  expect(read.book).toBeUndefined();
+  expect(read.issues.map((i) => formatIssue(i))).toEqual([
+    'Forslag!A200002: projektmappen har 200.001 forslag; Råderum regner på højst 200.000 ad gangen: del forslagene på flere projektmapper (forslaget i denne række er det første over grænsen)',
   ]);
 });
