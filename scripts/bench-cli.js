@@ -249,7 +249,7 @@ async function main() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-module.exports = { writeWorkbook };
+module.exports = { writeWorkbook, workbookRows, random, YEARS };
 
 if (require.main === module)
   main().catch((error) => {

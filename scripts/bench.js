@@ -14,63 +14,12 @@ const { outputSheets } = require(path.join(dist, 'workbook', 'output.js'));
 const { jsonReport } = require(path.join(dist, 'workbook', 'report.js'));
 const { allocate } = require(path.join(dist, 'model', 'allocation.js'));
 
-const YEARS = [2027, 2028, 2029, 2030];
-
-/** A deterministic pseudo-random sequence, so every run measures the same workbook. */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
+// The same generated workbook as the command-line benchmark (scripts/bench-cli.js), as grids.
+const { workbookRows, random, YEARS } = require('./bench-cli.js');
 
 function workbook(n, scenarios) {
-  const r = random(n);
-  const header = [
-    'Nr',
-    'Titel',
-    'Udvalg',
-    'Art',
-    'Ydelse',
-    'Prioritet',
-    ...YEARS.map((y) => `Udgift ${y}`),
-    ...YEARS.map((y) => `Investering ${y}`),
-    'Refusionsandel',
-    'Fuldtidspersoner',
-    'Sager',
-    'Nuværende årsværk',
-    'Årsværkspris',
-  ];
-  const benefits = ['Kontanthjælp', 'Sygedagpenge', 'Ressourceforløb', 'A-dagpenge'];
-  const rows = Array.from({ length: n }, (_, i) => {
-    const request = r() < 0.3;
-    const staffed = r() < 0.1;
-    return [
-      `F-${i + 1}`,
-      `Forslag ${i + 1} om en indsats på beskæftigelsesområdet`,
-      `Udvalg ${i % 9}`,
-      request ? 'Udvidelse' : 'Reduktion',
-      benefits[i % 4],
-      request ? 1 + Math.floor(r() * 20) : null,
-      ...YEARS.map(() => Math.round((request ? 1 : -1) * r() * 2_000_000)),
-      ...YEARS.map(() => (r() < 0.2 ? Math.round(r() * 300_000) : 0)),
-      r() < 0.3 ? 0.5 : null,
-      r() < 0.3 ? 50 + Math.floor(r() * 300) : null,
-      staffed ? 300 + Math.floor(r() * 300) : null,
-      staffed ? Math.floor(r() * 10) : null,
-      staffed ? 420_000 : null,
-    ];
-  });
-  const names = ['Basis', 'Caseload 40', 'Lavere refusion', 'Delvis'].slice(0, scenarios);
-  const parameters = [
-    ['Parameter', ...names],
-    ...YEARS.map((y) => [`Råderum ${y}`, 50_000_000]),
-    ['Caseload', 45, 40],
-    ...benefits.map((b) => [`Refusion ${b}`, 0.3, null, 0.2]),
-    ['Fordeling', 'Prioritet', null, null, 'Prioritet, delvis'],
-  ];
-  return [
-    { name: 'Forslag', origin: { row: 0, column: 0 }, values: [header, ...rows], tables: [] },
-    { name: 'Scenarier', origin: { row: 0, column: 0 }, values: parameters.map((p) => p.slice(0, scenarios + 1)), tables: [] },
-  ];
+  const sheets = workbookRows(n, scenarios);
+  return Object.entries(sheets).map(([name, values]) => ({ name, origin: { row: 0, column: 0 }, values, tables: [] }));
 }
 
 function measure(label, work, repeat = 5) {
