@@ -13,13 +13,14 @@ neither tool; run this again (Debian: python3-openpyxl, libreoffice-calc-nogui):
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from fixture_tools import libreoffice
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "contract")
 
@@ -61,27 +62,6 @@ def workbook(description, path):
             ws.add_table(table)
     wb.save(path)
 
-
-def libreoffice(source, target):
-    """Opens the file in LibreOffice (which calculates the formulas) and saves it as .xlsx."""
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = os.path.join(tmp, "profile")
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
-                "--outdir",
-                tmp,
-                source,
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        shutil.move(os.path.join(tmp, os.path.basename(source)), target)
 
 
 def main():

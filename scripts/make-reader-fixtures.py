@@ -23,8 +23,6 @@ The files are committed, so `npm test` needs neither tool; run this again
 import datetime
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -32,6 +30,8 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from fixture_tools import libreoffice
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "readers")
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -93,27 +93,6 @@ def date1904(path):
     ws["B2"] = "=1+1"
     wb.save(path)
 
-
-def libreoffice(src, target):
-    """Opens the file in LibreOffice (which calculates the formulas) and saves it as .xlsx."""
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = os.path.join(tmp, "profile")
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
-                "--outdir",
-                tmp,
-                src,
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        shutil.move(os.path.join(tmp, os.path.basename(src)), target)
 
 
 def rewrite(src, target, change):

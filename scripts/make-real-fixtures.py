@@ -10,14 +10,14 @@ The files are committed, so `npm test` needs neither tool; run this again
 Each file's expected figures are asserted in test/cli/real-files.test.ts.
 """
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from fixture_tools import libreoffice
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "real")
 YEARS = [2027, 2028]
@@ -109,29 +109,6 @@ def merged(path):
     scenario_sheet(wb)
     wb.save(path)
 
-
-def libreoffice(source, target, filter_name):
-    """Opens the file in LibreOffice (which calculates the formulas) and saves it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = os.path.join(tmp, "profile")
-        ext = os.path.splitext(target)[1][1:]
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                f"{ext}:{filter_name}",
-                "--outdir",
-                tmp,
-                source,
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        produced = os.path.join(tmp, os.path.splitext(os.path.basename(source))[0] + "." + ext)
-        shutil.move(produced, target)
 
 
 def libreoffice_source(path):
