@@ -8,6 +8,13 @@ import { readBook } from '../../src/workbook/read';
 import { jsonReport } from '../../src/workbook/report';
 import { scenarioSheet, sheet } from '../helpers/sheets';
 
+/** The three units and their rounding steps in kroner. */
+const UNITS = [
+  ['kr.', 1],
+  ['1.000 kr.', 1000],
+  ['mio. kr.', 100_000],
+] as const;
+
 function book(unit: string, pool: number, requests: number[]) {
   const read = readBook([
     sheet('Forslag', [
@@ -42,14 +49,9 @@ test('in kroner: 333.333,5 + 666.666,5 in a pool of 1.000.000 leaves 0, not −1
 });
 
 test('property: whenever the exact allocation fits, what is shown left is never below 0, and each funded amount is within one step of its value', () => {
-  const units = [
-    ['kr.', 1],
-    ['1.000 kr.', 1000],
-    ['mio. kr.', 100_000],
-  ] as const;
   fc.assert(
     fc.property(
-      fc.constantFrom(...units),
+      fc.constantFrom(...UNITS),
       fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 8 }),
       fc.option(fc.integer({ min: 0, max: 20000 }), { nil: undefined }),
       ([unit, step], twentieths, poolTenths) => {
@@ -71,14 +73,9 @@ test('property: whenever the exact allocation fits, what is shown left is never 
 });
 
 test('property: with reductions in the package too, an allocation that fits never shows as an overdraft, and the råderum adds up', () => {
-  const units = [
-    ['kr.', 1],
-    ['1.000 kr.', 1000],
-    ['mio. kr.', 100_000],
-  ] as const;
   fc.assert(
     fc.property(
-      fc.constantFrom(...units),
+      fc.constantFrom(...UNITS),
       fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 6 }),
       fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 6 }),
       fc.integer({ min: 0, max: 400 }),
