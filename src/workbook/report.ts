@@ -1,5 +1,5 @@
 /** The command line's JSON (cli-output.schema.json): every amount in whole kroner. */
-import { bookFigures } from '../model/figures';
+import { bookFigures, type BookFigures } from '../model/figures';
 import type { Evaluation } from '../model/scenarios';
 import type { Unit } from './units';
 
@@ -31,8 +31,11 @@ export interface JsonReport {
 }
 
 /** The report: figures rounded to whole kroner whatever the workbook's unit. */
-export function jsonReport(evaluation: Evaluation, unit: Unit): JsonReport {
-  const figures = bookFigures(evaluation, 1);
+export const jsonReport = (evaluation: Evaluation, unit: Unit): JsonReport => reportOf(bookFigures(evaluation, 1), unit);
+
+/** The report from figures already rounded to whole kroner (step 1). */
+export function reportOf(figures: BookFigures, unit: Unit): JsonReport {
+  if (figures.step !== 1) throw new RangeError('the JSON report is in whole kroner');
   return {
     years: figures.years,
     unit,

@@ -9,7 +9,7 @@ import { evaluate } from '../model/scenarios';
 import type { SheetCells } from './grid';
 import { inUnit, layOutSheets, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
-import { jsonReport, type JsonReport } from './report';
+import { reportOf, type JsonReport } from './report';
 import { UNITS, type Unit } from './units';
 
 /** What the workbook holds, found even when it has problems. */
@@ -73,7 +73,8 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
       figures,
       outputs: output.sheets,
       summary,
-      report: options.report ? jsonReport(evaluation, read.unit) : undefined,
+      // In kr. the sheets' figures are the JSON's (whole kroner): made once.
+      report: options.report ? reportOf(figures.step === 1 ? figures : bookFigures(evaluation, 1), read.unit) : undefined,
     },
   };
 }
