@@ -16,7 +16,9 @@ import JSZip from 'jszip';
 import { columnLetters, excelNameKey, type TableArea } from '../workbook/grid';
 import type { OutputSheet } from '../workbook/output';
 import { sameSheetName } from '../workbook/read';
-import { resolveTarget } from './package';
+import { attributes, relsPathOf, resolveTarget, xmlCharacters, xmlText } from './package';
+
+export { xmlText };
 
 const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -60,32 +62,6 @@ export class SheetNameTaken extends Error {
 /** The package lacks a part every workbook has (it was read, so this is a damaged file). */
 export class UnwritablePackage extends Error {}
 
-// Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) are dropped.
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex -- these are the characters to drop
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text as XML character data or an attribute value. */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const decodeXml = (text: string): string =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
-
-function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
-  return found;
-}
-
 /** The value of an attribute whose local name is `local`, whatever its prefix. */
 const localAttribute = (attrs: Record<string, string>, local: string): string | undefined =>
   Object.entries(attrs).find(([key]) => key === local || key.endsWith(`:${local}`))?.[1];
@@ -111,11 +87,6 @@ const relationshipXml = (id: string, type: string, target: string): string =>
 
 const relationshipsXml = (items: readonly string[]): string =>
   `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${items.join('')}</Relationships>`;
-
-const relsPathOf = (part: string): string => {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-};
 
 const folderOf = (part: string): string => part.slice(0, part.lastIndexOf('/') + 1);
 
@@ -373,7 +344,7 @@ function tableColumns(output: OutputSheet, area: TableArea): string[] {
   return Array.from({ length: area.columnCount }, (_, i) => {
     const value = header[area.column + i];
     const base = value === null || value === undefined || String(value).trim() === '' ? `Kolonne${i + 1}` : String(value);
-    let name = base.replace(NOT_XML, '');
+    let name = xmlCharacters(base);
     for (let k = 2; seen.has(excelNameKey(name)); k++) name = `${base}${k}`;
     seen.add(excelNameKey(name));
     return name;

@@ -59,20 +59,34 @@ export interface Relationship {
   external: boolean;
 }
 
-const decodeXml = (text: string): string =>
+// Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) are dropped.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are the characters to drop
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text without the characters XML 1.0 cannot hold. */
+export const xmlCharacters = (text: string): string => text.replace(NOT_XML, '');
+
+/** Text as XML character data or an attribute value. */
+export function xmlText(text: string): string {
+  return xmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** XML character data or an attribute value as text: the five entities and numeric character references. */
+export const decodeXml = (text: string): string =>
   text
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&amp;/g, '&');
 
-const encodeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function attributes(tag: string): Record<string, string> {
+/** A tag's attributes by their qualified names, values decoded. */
+export function attributes(tag: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
   return found;
 }
 
@@ -86,7 +100,7 @@ function parseRelationships(xml: string): Relationship[] {
 function relationshipsXml(rels: readonly Relationship[]): string {
   const items = rels.map(
     (r) =>
-      `<Relationship Id="${encodeXml(r.id)}" Type="${encodeXml(r.type)}" Target="${encodeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+      `<Relationship Id="${xmlText(r.id)}" Type="${xmlText(r.type)}" Target="${xmlText(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
   );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
 }
@@ -107,7 +121,8 @@ export function resolveTarget(source: string, target: string): string {
   return parts.join('/');
 }
 
-const relsPathOf = (part: string): string => {
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export const relsPathOf = (part: string): string => {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 };
