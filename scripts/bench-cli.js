@@ -5,9 +5,9 @@
  * .xlsx files of 1.000 / 10.000 / 50.000 / 200.000 proposals × 3 scenarios.
  * Each run is a child process (`raaderum run FILE --json`, and with --write
  * `raaderum run FILE --out COPY`); reported: wall time, peak RSS (the child's
- * own maxRSS, read at its exit) and output size. A second line per size runs the
- * direct reader's path (src/xlsx/sheet-reader.ts → runWorkbook → JSON) in a
- * child the same way, with the time each step took, so a slow step shows.
+ * own maxRSS, read at its exit) and output size. A second line per size runs
+ * the same path step by step (src/xlsx/sheet-reader.ts → runWorkbook → JSON or
+ * copy) in a child, with the time each step took, so a slow step shows.
  * Needs `npm run build:cli`. Figures vary with the machine: compare runs on one machine.
  */
 const fs = require('fs');
@@ -26,12 +26,9 @@ function random(seed) {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const escapeXml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-function letters(c) {
-  let l = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
-  return l;
-}
+// The product's own column letters and XML escaping (built by `npm run build:cli`).
+const { columnLetters: letters } = require(path.join(DIST, 'workbook', 'grid.js'));
+const { xmlText: escapeXml } = require(path.join(DIST, 'xlsx', 'package.js'));
 
 /** A worksheet part's bytes, its text cells in the shared strings (as Excel saves them). */
 function sheetXml(rows, strings) {
