@@ -47,12 +47,22 @@ export function inPriorityOrder<T extends { priority?: number; order: number }>(
   });
 }
 
-export function allocate(mode: AllocationMode, availableIn: readonly number[], requests: readonly Request[]): Allocation {
+export interface AllocateOptions {
+  /** Progress of a slow search (best fill), 0..1. */
+  onProgress?: (done: number) => void;
+}
+
+export function allocate(
+  mode: AllocationMode,
+  availableIn: readonly number[],
+  requests: readonly Request[],
+  options: AllocateOptions = {},
+): Allocation {
   // Rule 6a: what is available is 0 when it is 0 up to the tolerance (0,1 + 0,2 − 0,3 kr.).
   const available = availableIn.map((a) => (isZeroAmount(a) ? 0 : a));
   const ordered = inPriorityOrder(requests);
   const capacity = available.map((a) => Math.max(a, 0));
-  const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered);
+  const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered, options);
   const fundings = ordered.map((r, i): Funding => {
     const status = fundingStatus(r.amount, fractions[i]);
     // A request funded in full or not at all up to the tolerance is exactly that, so noise never shows as a share.
@@ -75,12 +85,12 @@ export function fundingStatus(amount: readonly number[], fraction: number): Fund
   return full ? 'funded' : none ? 'unfunded' : 'partial';
 }
 
-type FractionRule = (capacity: readonly number[], ordered: readonly Request[]) => number[];
+type FractionRule = (capacity: readonly number[], ordered: readonly Request[], options: AllocateOptions) => number[];
 
 const FRACTIONS_BY_MODE: Record<AllocationMode, FractionRule> = {
   priority: (capacity, ordered) => priorityFractions(capacity, ordered, false),
   'priority-partial': (capacity, ordered) => priorityFractions(capacity, ordered, true),
-  'best-fill': (capacity, ordered) => bestFill(capacity, ordered).map((inSet) => (inSet ? 1 : 0)),
+  'best-fill': (capacity, ordered, options) => bestFill(capacity, ordered, options).map((inSet) => (inSet ? 1 : 0)),
   proportional: (capacity, ordered) => {
     const fraction = largestFittingFraction(
       capacity,

@@ -32,7 +32,12 @@ export interface FillRequest {
  * and the first half's subsets are visited from the largest mask down, so a
  * tie only needs looking for while it could still win.
  */
-export function bestFill(capacity: readonly number[], ordered: readonly FillRequest[]): boolean[] {
+export interface BestFillOptions {
+  /** Called now and then with the fraction of the search done (0..1), so a caller can show progress. */
+  onProgress?: (done: number) => void;
+}
+
+export function bestFill(capacity: readonly number[], ordered: readonly FillRequest[], options: BestFillOptions = {}): boolean[] {
   const n = ordered.length;
   if (n > MAX_BEST_FILL_REQUESTS) throw new RangeError(`best fill is exact for up to ${MAX_BEST_FILL_REQUESTS} requests`);
   const years = capacity.length;
@@ -62,7 +67,10 @@ export function bestFill(capacity: readonly number[], ordered: readonly FillRequ
   }
   const room = new Float64Array(years);
   // Larger masks first: once a best is found, a smaller mask can only win with a strictly larger total.
+  const { onProgress } = options;
+  const every = Math.max(1, first.count >> 6);
   for (let a = first.count - 1; a >= 0; a--) {
+    if (onProgress && a % every === 0) onProgress(1 - a / first.count);
     let maxValue = 0;
     let hopeless = false;
     for (let t = 0; t < years; t++) {

@@ -196,7 +196,18 @@ export function newScenario(name: string, fields: Partial<Scenario> = {}): Scena
   };
 }
 
-export function evaluate(book: Book): Evaluation {
+/** Progress of a run: the scenario whose råderum is being handed out, and the fraction of that search done. */
+export interface Progress {
+  scenario: string;
+  done: number;
+}
+
+export interface EvaluateOptions {
+  /** Called during slow searches (best fill), so a caller can show progress. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation {
   const issues: Issue[] = [];
   const n = book.years.length;
   const base = book.scenarios[0];
@@ -239,7 +250,15 @@ export function evaluate(book: Book): Evaluation {
       issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
       return { scenario: s, proposals, pool, reductions, allocation: allocate('priority', available, []) };
     }
-    return { scenario: s, proposals, pool, reductions, allocation: allocate(s.mode, available, requests) };
+    return {
+      scenario: s,
+      proposals,
+      pool,
+      reductions,
+      allocation: allocate(s.mode, available, requests, {
+        onProgress: options.onProgress && ((done) => options.onProgress?.({ scenario: s.name, done })),
+      }),
+    };
   });
   return { years: book.years, scenarios, issues: dedupe(issues) };
 }

@@ -5,7 +5,9 @@
  */
 import { bookFigures, type BookFigures } from '../model/figures';
 import { hasProblems, type Issue } from '../model/problems';
-import { evaluate } from '../model/scenarios';
+import { evaluate, type Progress } from '../model/scenarios';
+
+export type { Progress };
 import type { SheetCells } from './grid';
 import { inUnit, layOutSheets, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
@@ -50,13 +52,15 @@ export interface RunOptions {
   report?: boolean;
   /** Lay out the output sheets (default); without, `outputs` is empty and their size is not checked. */
   sheets?: boolean;
+  /** Progress of slow searches (best fill), for a pane to show. */
+  onProgress?: (progress: Progress) => void;
 }
 
 export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
   const read = readBook(sheets);
   const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
   if (!read.book) return { found, issues: read.issues };
-  const evaluation = evaluate(read.book);
+  const evaluation = evaluate(read.book, { onProgress: options.onProgress });
   const figures = bookFigures(evaluation, UNITS[read.unit].roundingStep);
   const output = options.sheets === false ? { sheets: [], issues: [] } : layOutSheets(figures, read.unit, read.tableNames);
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
