@@ -24,6 +24,9 @@ const DIRECTIVES = [
   "img-src 'self' data:",
   // Fluent UI uses the system's Segoe UI and fallbacks: no web fonts.
   "font-src 'self'",
+  // The pane's calculation runs in a Web Worker bundled with it (src/taskpane/start-worker.ts), from
+  // our own origin only: no blob: or data: workers, nothing foreign.
+  "worker-src 'self'",
   // The pane talks to Excel through Office.js (postMessage or the native bridge), not
   // over the network; the preview fetches its sample from its own origin. Office.js's
   // direct telemetry posts, if a host makes any, are refused: allowing its collectors

@@ -17,6 +17,8 @@ import ExcelJS from 'exceljs';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellPlace } from '../model/types';
 import { App } from '../taskpane/components/App';
+import { inThread } from '../taskpane/analysis';
+import type { Calculator } from '../taskpane/calculation';
 import { PaneStore } from '../taskpane/state';
 import { excelNameKey } from '../workbook/grid';
 import type { WorkbookHost } from '../workbook/host';
@@ -98,7 +100,12 @@ export class OpenedFile {
   }
 }
 
-export function PreviewApp() {
+export interface PreviewProps {
+  /** Where the pane calculates: the page gives a worker (./index.tsx); the pane's thread by default (tests). */
+  calculator?: Calculator;
+}
+
+export function PreviewApp({ calculator = inThread }: PreviewProps = {}) {
   const styles = useStyles();
   const workbookRef = useRef<ExcelJS.Workbook>(new ExcelJS.Workbook());
   /** The opened file itself: the download is written into its bytes, so nothing ExcelJS cannot carry is lost. */
@@ -132,8 +139,10 @@ export function PreviewApp() {
           }),
           firstLoad.loaded,
         ),
+        'da',
+        calculator,
       ),
-    [firstLoad],
+    [firstLoad, calculator],
   );
   const language = useSyncExternalStore(store.subscribe, () => store.getState().language);
 

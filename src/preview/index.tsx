@@ -1,5 +1,8 @@
-/** The browser preview: no Office.js needed. */
+/** The browser preview: no Office.js needed. The pane calculates in a Web Worker, as in Excel. */
 import { createRoot } from 'react-dom/client';
+import { calculatorFor } from '../taskpane/calculation';
+import { startCalculationWorker } from '../taskpane/start-worker';
 import { PreviewApp } from './PreviewApp';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<PreviewApp />);
+const calculator = calculatorFor(startCalculationWorker);
+createRoot(document.getElementById('root') as HTMLElement).render(<PreviewApp calculator={calculator} />);

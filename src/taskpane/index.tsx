@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { excelHost } from '../office/host';
 import { App } from './components/App';
 import { NotInExcel } from './components/NotInExcel';
+import { calculatorFor } from './calculation';
+import { startCalculationWorker } from './start-worker';
 import { PaneStore } from './state';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -29,7 +31,9 @@ if (typeof Office === 'undefined') {
 } else {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel)
-      root.render(<App store={new PaneStore(excelHost, language())} theme={officeTheme()} />);
+      root.render(
+        <App store={new PaneStore(excelHost, language(), calculatorFor(startCalculationWorker))} theme={officeTheme()} />,
+      );
     else root.render(<NotInExcel language={language()} />);
   });
 }

@@ -11,7 +11,7 @@
 import type { Issue } from '../model/problems';
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
-import type { Found, ScenarioSummary } from '../workbook/run';
+import type { Found, Progress, ScenarioSummary } from '../workbook/run';
 
 export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
 
@@ -21,6 +21,10 @@ export type Action = 'scan' | 'calculate' | 'insertTemplate';
 export type Notice =
   | { kind: 'done' }
   | { kind: 'stoppedByProblems' }
+  /** The user stopped the calculation: nothing was written. */
+  | { kind: 'stopped' }
+  /** The workbook changed between the read and the write, each time: nothing was written. */
+  | { kind: 'workbookChanging' }
   | { kind: 'templateAdded'; names: string[] }
   | {
       kind: 'hostFailure';
@@ -40,6 +44,10 @@ export interface PaneState {
   /** The action under way, from its press to its last event; undefined exactly when the phase is idle. */
   running?: Action;
   progress?: { done: number; total: number };
+  /** The slow part of a calculation (best fill): the scenario it is in and the fraction done. */
+  calculation?: Progress;
+  /** Whether the calculation under way can be stopped (it runs outside the pane's thread). */
+  stoppable?: boolean;
   found?: Found;
   issues: Issue[];
   summary?: ScenarioSummary[];
@@ -55,8 +63,16 @@ export type PaneEvent =
   | { type: 'pressed'; action: Action }
   /** The workbook was read (a scan, or the read after the template was added). */
   | { type: 'readDone'; found: Found; issues: Issue[] }
-  /** The host has read the workbook for a calculation; the calculation begins. */
-  | { type: 'calculating' }
+  /**
+   * The host has read the workbook for a calculation; the calculation begins (`stoppable` when it runs
+   * in a worker). Also after a write found the workbook changed since the read: it is calculated again.
+   */
+  | { type: 'calculating'; stoppable?: boolean }
+  | { type: 'calculationProgress'; progress: Progress }
+  /** The calculation was stopped by the user before anything was written. */
+  | { type: 'stopped' }
+  /** The workbook kept changing between the read and the write; nothing was written. */
+  | { type: 'workbookChanging' }
   /** The calculation is done; `hasOutputs` when there were no problems and the sheets will be written. */
   | { type: 'calculated'; found: Found; issues: Issue[]; summary?: ScenarioSummary[]; hasOutputs: boolean }
   | { type: 'writeProgress'; done: number; total: number }
@@ -79,7 +95,16 @@ const firstPhase = (action: Action): Phase => (action === 'insertTemplate' ? 'wr
 
 /** The end of the action under way: nothing runs, nothing progresses. A queued press stays for the store to start. */
 function finished(state: PaneState, notice: Notice | undefined): PaneState {
-  return { ...state, phase: 'idle', running: undefined, progress: undefined, added: undefined, notice };
+  return {
+    ...state,
+    phase: 'idle',
+    running: undefined,
+    progress: undefined,
+    calculation: undefined,
+    stoppable: undefined,
+    added: undefined,
+    notice,
+  };
 }
 
 export function reduce(state: PaneState, event: PaneEvent): PaneState {
@@ -114,8 +139,20 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
     }
 
     case 'calculating':
-      if (state.running !== 'calculate' || state.phase !== 'reading') return state;
-      return { ...state, phase: 'calculating' };
+      if (state.running !== 'calculate' || (state.phase !== 'reading' && state.phase !== 'writing')) return state;
+      return { ...state, phase: 'calculating', progress: undefined, calculation: undefined, stoppable: event.stoppable };
+
+    case 'calculationProgress':
+      if (state.running !== 'calculate' || state.phase !== 'calculating') return state;
+      return { ...state, calculation: event.progress };
+
+    case 'stopped':
+      if (state.running !== 'calculate' || state.phase !== 'calculating') return state;
+      return finished(state, { kind: 'stopped' });
+
+    case 'workbookChanging':
+      if (state.running !== 'calculate') return state;
+      return finished(state, { kind: 'workbookChanging' });
 
     case 'calculated':
       if (state.running !== 'calculate' || state.phase !== 'calculating') return state;
@@ -125,6 +162,8 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
         issues: event.issues,
         summary: event.summary,
         phase: event.hasOutputs ? 'writing' : 'calculating',
+        calculation: undefined,
+        stoppable: undefined,
       };
 
     case 'writeProgress':

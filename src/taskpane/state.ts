@@ -3,32 +3,34 @@
  * calculates and writes, adding the template, showing a cell) and reports what
  * happened as events to the pure reducer in ./pane-state.ts, which alone
  * changes the state. The calculation is the shared workbook layer and core,
- * as in the command line.
+ * as in the command line, run by a Calculator (./calculation.ts): in a Web
+ * Worker in the pages, so the pane stays responsive and a run can be stopped.
  */
-import type { Issue } from '../model/problems';
 import type { CellPlace } from '../model/types';
 import type { SheetCells } from '../workbook/grid';
 import { HostError, type HostFailure, type WorkbookHost } from '../workbook/host';
 import type { Language } from '../workbook/messages';
 import type { OutputSheet } from '../workbook/output';
-import { runWorkbook, type Found, type ScenarioSummary } from '../workbook/run';
+import type { Found, ScenarioSummary } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
+import { CalculationStopped, inThreadLater, type Analysis, type Calculation, type Calculator } from './calculation';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
 
-interface Analysis {
-  found: Found;
-  issues: Issue[];
-  outputs?: OutputSheet[];
-  summary?: ScenarioSummary[];
-}
+/** How often a write that finds the workbook changed since the read calculates again before it gives up. */
+export const CALCULATION_ATTEMPTS = 3;
 
-/** Reading, checking and calculating, without the host: the one path the command line takes too. */
-export function analyse(sheets: SheetCells[]): Analysis {
-  const { found, issues, results } = runWorkbook(sheets);
-  return { found, issues, outputs: results?.outputs, summary: results?.summary };
+/** Whether two readings of the workbook are the same (plain data: grids, origins, tables). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 type Listener = () => void;
@@ -47,9 +49,14 @@ export class PaneStore {
   /** Settles when the current run and whatever was queued behind it are done. */
   private idle: Promise<void> = Promise.resolve();
 
+  /** The calculation under way, while one is. */
+  private calculation?: Calculation;
+
   constructor(
     private readonly host: WorkbookHost,
     language: Language = 'da',
+    /** The pages give a worker (./calculation.ts, calculatorFor); tests ./analysis.ts's inThread. */
+    private readonly calculator: Calculator = inThreadLater,
   ) {
     this.state = initialState(language);
   }
@@ -80,6 +87,14 @@ export class PaneStore {
   /** Reads, calculates and writes the output sheets in one run of the host. */
   calculate(): Promise<void> {
     return this.press('calculate');
+  }
+
+  /**
+   * Stops the calculation under way, before anything is written: the workbook is left as it was.
+   * Only a calculation outside the pane's thread can be stopped; the pane offers it only then.
+   */
+  stop(): void {
+    if (this.state.running === 'calculate' && this.state.phase === 'calculating') this.calculation?.stop();
   }
 
   /** Adds the template's sheets that the workbook lacks, then reads again. */
@@ -121,25 +136,73 @@ export class PaneStore {
       else if (action === 'calculate') await this.run();
       else await this.addTemplate();
     } catch (error) {
-      this.dispatch({ type: 'hostFailed', ...failureOf(error) });
+      if (error instanceof CalculationStopped) this.dispatch({ type: 'stopped' });
+      else this.dispatch({ type: 'hostFailed', ...failureOf(error) });
+    } finally {
+      this.calculation = undefined;
     }
   }
 
+  /** The calculator's analysis, the calculation kept so that stop() can end it. */
+  private analyse(sheets: SheetCells[], purpose: 'check' | 'calculate'): Promise<Analysis> {
+    this.calculation = this.calculator.start(sheets, purpose, (progress) =>
+      this.dispatch({ type: 'calculationProgress', progress }),
+    );
+    return this.calculation.result;
+  }
+
   private async read(): Promise<void> {
-    const { found, issues } = analyse(await this.host.read());
+    const { found, issues } = await this.analyse(await this.host.read(), 'check');
     this.dispatch({ type: 'readDone', found, issues });
   }
 
   private async run(): Promise<void> {
+    const analyseNow = this.calculator.analyseNow;
+    if (!analyseNow) return this.runOutsideThread();
     await this.host.run(
       (sheets) => {
         this.dispatch({ type: 'calculating' });
-        const { found, issues, summary, outputs } = analyse(sheets);
+        const { found, issues, summary, outputs } = analyseNow(sheets);
         this.dispatch({ type: 'calculated', found, issues, summary, hasOutputs: outputs !== undefined });
         return outputs;
       },
       (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
     );
+    this.dispatch({ type: 'runDone' });
+  }
+
+  /**
+   * A calculation that is not at hand (in a worker, or code still to load): the host's run takes its outputs
+   * synchronously, so the workbook is read first, calculated in the worker
+   * (progress shown, stoppable: nothing is written until it is done), then
+   * written in a second run of the host, which reads the workbook again and
+   * writes only if it is as calculated; else it is calculated again from
+   * what that run read, and after CALCULATION_ATTEMPTS nothing is written.
+   */
+  private async runOutsideThread(): Promise<void> {
+    let sheets = await this.host.read();
+    for (let attempt = 1; ; attempt++) {
+      this.dispatch({ type: 'calculating', stoppable: this.calculator.stoppable });
+      const { found, issues, summary, outputs } = await this.analyse(sheets, 'calculate');
+      this.calculation = undefined;
+      this.dispatch({ type: 'calculated', found, issues, summary, hasOutputs: outputs !== undefined });
+      if (!outputs) break;
+      let changed: SheetCells[] | undefined;
+      await this.host.run(
+        (now): OutputSheet[] | undefined => {
+          if (sameData(now, sheets)) return outputs;
+          changed = now;
+          return undefined;
+        },
+        (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
+      );
+      if (!changed) break;
+      if (attempt === CALCULATION_ATTEMPTS) {
+        this.dispatch({ type: 'workbookChanging' });
+        return;
+      }
+      sheets = changed;
+    }
     this.dispatch({ type: 'runDone' });
   }
 

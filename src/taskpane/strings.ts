@@ -26,6 +26,14 @@ export interface Strings {
   reread: string;
   reading: string;
   calculating: string;
+  /** Best fill under way in a scenario; `percent` of its search done. */
+  calculatingScenario: (scenario: string, percent: number) => string;
+  /** The button that stops a calculation under way. */
+  stop: string;
+  /** After the stop: nothing written. */
+  stopped: string;
+  /** The workbook changed between each read and write: nothing written. */
+  workbookChanging: string;
   writing: (done: number, total: number) => string;
   /** A press remembered during a read. */
   queued: Record<Action, string>;
@@ -74,6 +82,11 @@ export const STRINGS: Record<Language, Strings> = {
     reread: 'Læs igen',
     reading: 'Læser projektmappen …',
     calculating: 'Beregner …',
+    calculatingScenario: (scenario, percent) => `Beregner »${scenario}«: bedste udnyttelse, ${percent} % …`,
+    stop: 'Annullér',
+    stopped: 'Beregningen blev annulleret. Intet er skrevet i projektmappen.',
+    workbookChanging:
+      'Projektmappen blev ændret, mens Råderum beregnede, så intet er skrevet. Beregn igen, når du er færdig med at redigere.',
     writing: (done, total) => (total > 1 ? `Skriver resultater (${done} af ${total}) …` : 'Skriver resultater …'),
     queued: {
       calculate: 'Beregner, så snart projektmappen er læst.',
@@ -134,6 +147,11 @@ export const STRINGS: Record<Language, Strings> = {
     reread: 'Read again',
     reading: 'Reading the workbook …',
     calculating: 'Calculating …',
+    calculatingScenario: (scenario, percent) => `Calculating “${scenario}”: best fill, ${percent} % …`,
+    stop: 'Stop',
+    stopped: 'The calculation was cancelled. Nothing was written to the workbook.',
+    workbookChanging:
+      'The workbook changed while Råderum was calculating, so nothing was written. Calculate again when you have finished editing.',
     writing: (done, total) => (total > 1 ? `Writing results (${done} of ${total}) …` : 'Writing results …'),
     queued: {
       calculate: 'Will calculate as soon as the workbook is read.',

@@ -7,11 +7,14 @@ import ExcelJS from 'exceljs';
 import type { CellPlace } from '../../src/model/types';
 import { sampleSheets } from '../../src/sample/seed-workbook';
 import { App } from '../../src/taskpane/components/App';
+import { inWorker } from '../../src/taskpane/calculation';
 import { PaneStore } from '../../src/taskpane/state';
 import { HostError, type WorkbookHost } from '../../src/workbook/host';
 import { newWorkbook } from '../../src/xlsx/files';
 import { SAMPLE_SHEETS_AFTER_RUN } from '../helpers/files';
 import { workbookHost } from '../../src/xlsx/workbook-host';
+import { bestFillBook } from './best-fill-book';
+import { FakeWorker } from './fake-worker';
 
 function setup(workbook: ExcelJS.Workbook, wrap: (host: WorkbookHost) => WorkbookHost = (h) => h) {
   const selected: CellPlace[] = [];
@@ -254,4 +257,48 @@ test('a press queued behind a first read that fails is not started, and the pane
   ).toBeTruthy();
   expect(screen.queryByText('Beregner, så snart projektmappen er læst.')).toBeNull();
   expect(runs).toBe(0);
+});
+
+test('a best-fill run in a worker shows its scenario and progress in a bar, and »Annullér« stops it with nothing written', async () => {
+  const held = gate();
+  const workbook = newWorkbook(bestFillBook(2, 10));
+  const store = new PaneStore(
+    workbookHost(() => workbook),
+    'da',
+    inWorker(() => new FakeWorker(held.opened)),
+  );
+  render(<App store={store} />);
+  await screen.findByText('Forslag: 10 forslag');
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  const bar = await screen.findByRole('progressbar', { name: /^Beregner »Bedste 2«: bedste udnyttelse, \d+ % …$/ });
+  // The bar follows the search: its value is the share done (0 when the scenario's search begins).
+  await waitFor(() => expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0));
+  expect(bar.getAttribute('aria-label')).toBe(
+    `Beregner »Bedste 2«: bedste udnyttelse, ${Math.floor(Number(bar.getAttribute('aria-valuenow')) * 100)} % …`,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Annullér' }));
+  expect(await screen.findByText('Beregningen blev annulleret. Intet er skrevet i projektmappen.')).toBeTruthy();
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Annullér' })).toBeNull();
+  await act(async () => held.open());
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier']);
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText('The calculation was cancelled. Nothing was written to the workbook.')).toBeTruthy();
+});
+
+test('a calculation in the pane’s own thread offers no stop it could not honour', async () => {
+  const held = gate();
+  setup(newWorkbook(sampleSheets()), (host) => ({
+    ...host,
+    run: async (produce, progress) => {
+      await held.opened;
+      return host.run(produce, progress);
+    },
+  }));
+  await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag');
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByRole('progressbar');
+  expect(screen.queryByRole('button', { name: 'Annullér' })).toBeNull();
+  await act(async () => held.open());
+  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
 });

@@ -1,7 +1,7 @@
 /** The pane's state as a pure reducer: every event, the races between them, without React or a host. */
 import fc from 'fast-check';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from '../../src/taskpane/pane-state';
-import { analyse } from '../../src/taskpane/state';
+import { analyse } from '../../src/taskpane/analysis';
 import { scenarioSheet, sheet } from '../helpers/sheets';
 
 // Real findings, made by the one path, so the fixtures follow the workbook layer's types.

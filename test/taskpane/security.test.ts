@@ -78,6 +78,13 @@ test('the policy lets scripts come only from the page itself and Office.js’s C
   for (const ignored of ['frame-ancestors', 'report-uri', 'sandbox']) expect(directives.has(ignored)).toBe(false);
 });
 
+test('the calculation worker may come from the page’s own origin only: no blob:, data: or foreign workers', () => {
+  expect(directives.get('worker-src')).toEqual(["'self'"]);
+  // The worker is the bundle's own file, named through webpack's new URL(…, import.meta.url).
+  const starter = readFileSync(path.join(root, 'src/taskpane/start-worker.ts'), 'utf8');
+  expect(starter).toMatch(/new Worker\(new URL\('\.\/calculation\.worker\.ts', import\.meta\.url\)/);
+});
+
 const PAGES = {
   'taskpane.html': 'src/taskpane/taskpane.html',
   'commands.html': 'src/commands/commands.html',

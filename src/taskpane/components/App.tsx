@@ -96,7 +96,7 @@ export function App({ store, theme = 'light' }: AppProps) {
           <Caption1 className={styles.hint}>{t.calculateHint}</Caption1>
         </section>
 
-        <Status state={state} t={t} />
+        <Status state={state} t={t} onStop={() => store.stop()} />
         <FoundSection state={state} t={t} />
         <Problems state={state} t={t} onSelect={(place) => void store.select(place)} />
         <Summary state={state} t={t} />
@@ -105,12 +105,15 @@ export function App({ store, theme = 'light' }: AppProps) {
   );
 }
 
-function Status({ state, t }: { state: PaneState; t: Strings }) {
+function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: () => void }) {
+  const calculation = state.phase === 'calculating' ? state.calculation : undefined;
   const text =
     state.phase === 'reading'
       ? t.reading
       : state.phase === 'calculating'
-        ? t.calculating
+        ? calculation
+          ? t.calculatingScenario(calculation.scenario, Math.floor(calculation.done * 100))
+          : t.calculating
         : state.phase === 'writing'
           ? t.writing(state.progress?.done ?? 0, state.progress?.total ?? 1)
           : undefined;
@@ -123,8 +126,20 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
           <Body1>{text}</Body1>
           <ProgressBar
             aria-label={text}
-            value={state.progress && state.progress.total > 1 ? state.progress.done / state.progress.total : undefined}
+            value={
+              calculation
+                ? calculation.done
+                : state.progress && state.progress.total > 1
+                  ? state.progress.done / state.progress.total
+                  : undefined
+            }
           />
+          {/* Only a calculation in a worker can be stopped; nothing is written before it is done. */}
+          {state.phase === 'calculating' && state.stoppable && (
+            <Button size="small" onClick={onStop}>
+              {t.stop}
+            </Button>
+          )}
         </>
       )}
       {state.queued && (
@@ -140,7 +155,7 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
               ? 'success'
               : notice.kind === 'hostFailure'
                 ? 'error'
-                : notice.kind === 'busy'
+                : notice.kind === 'busy' || notice.kind === 'stopped'
                   ? 'info'
                   : 'warning'
           }
@@ -148,6 +163,8 @@ function Status({ state, t }: { state: PaneState; t: Strings }) {
           <MessageBarBody>
             {notice.kind === 'done' && t.done}
             {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
+            {notice.kind === 'stopped' && t.stopped}
+            {notice.kind === 'workbookChanging' && t.workbookChanging}
             {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
             {notice.kind === 'hostFailure' &&
               [
