@@ -25,7 +25,7 @@ import { HostError } from '../workbook/host';
 import type { OutputCell, OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { shownValue } from '../workbook/excel-dates';
-import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, rowBlocks } from './payload';
+import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, READ_BUDGET_BYTES, rowBlocks } from './payload';
 
 export interface ApiSupport {
   /** `suspendApiCalculationUntilNextSync` (ExcelApi 1.6). */
@@ -124,6 +124,33 @@ export async function workbookNames(context: Excel.RequestContext): Promise<Work
   };
 }
 
+/**
+ * Read with the sizes, before they are known: each input sheet's used range within A1:Z8000 (208.000 cells;
+ * 4 MB at 19 bytes a cell, a proposal list's values and number formats). A list up to 8.000 rows is then read
+ * in the names sync's follower, with no sync first for the sizes; a larger one is read whole only from sizes.
+ */
+export const FIRST_READ = { rows: 8_000, columns: 26 };
+/** What a cell is taken to weigh (value and number format, as JSON) before one of its sheet has been read. */
+const UNMEASURED_BYTES_PER_CELL = 64;
+
+interface Area {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** A sheet being read: its used range, the rows read so far, and what its cells weigh. */
+interface Reading {
+  name: string;
+  used: Area;
+  rows: CellValue[][];
+  /** The rows and columns read with the sizes (a rectangle from the used range's top-left cell). */
+  firstRead: { rowCount: number; columnCount: number };
+  /** Bytes of value and number format per cell, from the cells read (undefined before any). */
+  bytesPerCell?: number;
+}
+
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const { sheetNames: names, tables, dateSystem } = await workbookNames(context);
   const inputs = names.filter((name) => !isOutputSheet(name));
@@ -151,46 +178,54 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       };
     }),
   });
-  const usedRange = (name: string) => sheet(name).getUsedRangeOrNullObject(true);
+  // Not OrNullObject: a method of a null object is not to be relied on; a blank sheet's used range is an empty A1.
+  const usedRange = (name: string) => sheet(name).getUsedRange(true);
+  const SIZE = 'rowIndex,columnIndex,rowCount,columnCount';
+  const firstArea = `A1:${columnLetters(FIRST_READ.columns - 1)}${FIRST_READ.rows}`;
 
   let queued = queueTablesAndOutputs();
   // Number formats with the values, in the same sync: they alone tell a date from a number.
-  const used = inputs.map((name) => usedRange(name).load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount'));
-  let inputSheets: SheetCells[] | undefined;
+  const attempt = inputs.map((name) => {
+    const used = usedRange(name).load(SIZE);
+    return { used, first: used.getIntersectionOrNullObject(firstArea).load(`values,numberFormat,${SIZE}`) };
+  });
+  let sizes: Size[];
+  let first: (Excel.Range | undefined)[] = [];
   try {
     await context.sync();
-    inputSheets = inputs.map((name, i) => {
-      const values = used[i].isNullObject ? [] : (used[i].values as unknown[][] | null);
-      // Past five million cells Excel gives null (or an error): the sheet is not read, and readBook says where.
-      if (values === null || tooManyCells(used[i])) return oversized(name, used[i]);
-      return {
-        name,
-        origin: originOf(used[i]),
-        values: cellValues(values, used[i].numberFormat, dateSystem),
-        tables: [],
-      };
-    });
+    sizes = attempt.map((a) => a.used);
+    first = attempt.map((a) => a.first);
   } catch (error) {
+    // Past the response limit after all (long texts, or several long lists): the sizes alone, then blocks.
     if (!isRetryable(error)) throw error;
+    queued = queueTablesAndOutputs();
+    sizes = inputs.map((name) => usedRange(name).load(SIZE));
+    await context.sync();
   }
 
-  if (!inputSheets) {
-    // Past the response limit: sizes first, then rows in blocks, one sync each.
-    queued = queueTablesAndOutputs();
-    const sizes = inputs.map((name) => usedRange(name).load('rowIndex,columnIndex,rowCount,columnCount'));
-    await context.sync();
-    inputSheets = [];
-    for (const [i, name] of inputs.entries()) {
-      if (tooManyCells(sizes[i])) inputSheets.push(oversized(name, sizes[i]));
-      else
-        inputSheets.push({
-          name,
-          origin: originOf(sizes[i]),
-          values: await readInBlocks(context, name, sizes[i], dateSystem),
-          tables: [],
-        });
-    }
-  }
+  const readings: (Reading | undefined)[] = inputs.map((name, i) => {
+    const size = sizes[i];
+    if (tooManyCells(size)) return undefined;
+    const used = { row: size.rowIndex, column: size.columnIndex, rowCount: size.rowCount, columnCount: size.columnCount };
+    const rows: CellValue[][] = Array.from({ length: used.rowCount }, () => []);
+    const read = first[i];
+    // The intersection starts at the used range's top-left cell whenever it is not empty.
+    const firstRead =
+      read && !read.isNullObject ? { rowCount: read.rowCount, columnCount: read.columnCount } : { rowCount: 0, columnCount: 0 };
+    const reading: Reading = { name, used, rows, firstRead };
+    if (read && !read.isNullObject) place(reading, read, read.values, read.numberFormat, dateSystem);
+    return reading;
+  });
+  await readRest(context, readings, dateSystem);
+
+  const inputSheets = inputs.map((name, i): SheetCells => {
+    const reading = readings[i];
+    if (!reading) return oversized(name, sizes[i]);
+    const values = reading.rows.map(trimmed);
+    // A blank sheet's used range is an empty A1: no rows.
+    const blank = values.length === 1 && values[0].length === 0;
+    return { name, origin: { row: reading.used.row, column: reading.used.column }, values: blank ? [] : values, tables: [] };
+  });
 
   const tablesOn = (name: string): TableArea[] =>
     queued.tables
@@ -228,35 +263,95 @@ function oversized(name: string, used: Size): SheetCells {
   };
 }
 
-async function readInBlocks(context: Excel.RequestContext, name: string, size: Size, system: DateSystem): Promise<CellValue[][]> {
-  const values: CellValue[][] = [];
-  if (size.isNullObject) return values;
-  const { rowIndex, columnIndex, rowCount, columnCount } = size;
-  // A cell's size (value and number format) is unknown before it is read: budget generously per cell, and halve a
-  // block that still fails.
-  const BYTES_PER_CELL = 256;
-  let blockRows = Math.max(1, Math.floor(BLOCK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
-  for (let start = 0; start < rowCount;) {
-    const count = Math.min(blockRows, rowCount - start);
-    const range = context.workbook.worksheets
-      .getItem(name)
-      .getRange(address(rowIndex + start, columnIndex, count, columnCount))
-      .load('values,numberFormat');
+/** A row without its trailing empty cells, as the .xlsx adapter's rows are. */
+function trimmed(row: CellValue[]): CellValue[] {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+  const cells = row.slice(0, end);
+  // A cell left unread between two read ones cannot happen (areas are whole); empty as null, never a hole.
+  for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+  return cells;
+}
+
+/** Puts the cells of a range read into the sheet's rows, and learns what a cell of the sheet weighs. */
+function place(reading: Reading, range: Size, values: unknown[][], formats: unknown[][], system: DateSystem): void {
+  const bytes = jsonBytes(values) + jsonBytes(formats);
+  const cells = range.rowCount * range.columnCount;
+  // The heavier of what was read before and now: a block sized from it rather fails less than more.
+  reading.bytesPerCell = Math.max(reading.bytesPerCell ?? 0, bytes / Math.max(1, cells));
+  const top = range.rowIndex - reading.used.row;
+  const left = range.columnIndex - reading.used.column;
+  values.forEach((row, r) => {
+    const target = reading.rows[top + r];
+    row.forEach((v, c) => (target[left + c] = cellValue(v, formats[r]?.[c], system)));
+  });
+}
+
+/** The areas of a sheet not read yet: what the first read left to the right of its rows, and the rows below. */
+function unread({ used, firstRead }: Reading): Area[] {
+  const areas: Area[] = [];
+  if (firstRead.rowCount > 0 && firstRead.columnCount < used.columnCount)
+    areas.push({
+      row: used.row,
+      column: used.column + firstRead.columnCount,
+      rowCount: firstRead.rowCount,
+      columnCount: used.columnCount - firstRead.columnCount,
+    });
+  if (firstRead.rowCount < used.rowCount)
+    areas.push({
+      row: used.row + firstRead.rowCount,
+      column: used.column,
+      rowCount: used.rowCount - firstRead.rowCount,
+      columnCount: used.columnCount,
+    });
+  return areas;
+}
+
+/**
+ * Reads what the first read left, in as few syncs as the 5 MB limit allows: blocks of rows sized from what the
+ * sheet's cells were measured to weigh (READ_BUDGET_BYTES, a margin under the limit for denser rows further
+ * down), several sheets' blocks in one sync. A block that still fails is read again in halves.
+ */
+async function readRest(context: Excel.RequestContext, readings: (Reading | undefined)[], system: DateSystem): Promise<void> {
+  const pending: { reading: Reading; area: Area }[] = readings.flatMap((reading) =>
+    reading ? unread(reading).map((area) => ({ reading, area })) : [],
+  );
+  const measured = readings.filter((r) => r?.bytesPerCell !== undefined).map((r) => r!.bytesPerCell!);
+  const weight = (reading: Reading) => reading.bytesPerCell ?? Math.max(UNMEASURED_BYTES_PER_CELL, ...measured);
+  while (pending.length > 0) {
+    // A batch: whole areas while they fit, then as many rows of the next as fit (at least one row).
+    const batch: { reading: Reading; area: Area; range: Excel.Range }[] = [];
+    let bytes = 0;
+    while (pending.length > 0) {
+      const { reading, area } = pending[0];
+      const rowBytes = weight(reading) * area.columnCount;
+      const rows = Math.min(area.rowCount, Math.floor((READ_BUDGET_BYTES - bytes) / rowBytes));
+      if (rows < 1 && batch.length > 0) break;
+      const count = Math.max(1, rows);
+      const block = { ...area, rowCount: count };
+      if (count === area.rowCount) pending.shift();
+      else pending[0] = { reading, area: { ...area, row: area.row + count, rowCount: area.rowCount - count } };
+      const range = context.workbook.worksheets
+        .getItem(reading.name)
+        .getRange(address(block.row, block.column, block.rowCount, block.columnCount))
+        .load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
+      batch.push({ reading, area: block, range });
+      bytes += count * rowBytes;
+    }
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the 5 MB limit's price
       await context.sync();
     } catch (error) {
       if (!isRetryable(error)) throw error;
-      if (count === 1) throw tooLarge(error, name, rowIndex + start);
-      blockRows = Math.max(1, Math.floor(count / 2));
+      const single = batch.length === 1 && batch[0].area.rowCount === 1;
+      if (single) throw tooLarge(error, batch[0].reading.name, batch[0].area.row);
+      // The same areas again, in blocks half the size: the cells weighed more than measured.
+      pending.unshift(...batch.map(({ reading, area }) => ({ reading, area })));
+      for (const reading of new Set(batch.map((b) => b.reading))) reading.bytesPerCell = 2 * weight(reading);
       continue;
     }
-    // A loop, not push(...rows): a spread of many rows overflows the call stack.
-    const read = cellValues(range.values, range.numberFormat, system);
-    for (const row of read) values.push(row);
-    start += count;
+    for (const { reading, range } of batch) place(reading, range, range.values, range.numberFormat, system);
   }
-  return values;
 }
 
 /** A single row that still fails: too large, when Excel said so; else Excel's own error. */

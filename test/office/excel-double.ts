@@ -775,14 +775,15 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
     this.write('range.values=', jsonBytes(rows), (a) => {
       if (rows.length !== a.rowCount || rows.some((row) => row.length !== a.columnCount))
         throw excelError('InvalidArgument', 'The number of rows or columns in the input array does not match the range.');
-      rows.forEach((row, r) =>
+      rows.forEach((row, r) => {
+        let row0 = a.sheet.cells.get(a.row + r);
+        if (!row0) a.sheet.cells.set(a.row + r, (row0 = new Map<number, Cell>()));
         row.forEach((v, c) => {
           if (v === null) return; // null leaves the cell as it is
-          const row0 = a.sheet.cells.get(a.row + r) ?? new Map<number, Cell>();
-          a.sheet.cells.set(a.row + r, row0);
-          const cell: Cell = { ...(row0.get(a.column + c) ?? { format: 'General' }), value: v };
-          delete cell.formula;
-          delete cell.quotePrefix;
+          // The cell keeps its format and bold; a formula or quote prefix goes with the old value.
+          const old = row0.get(a.column + c);
+          const cell: Cell = { value: v, format: old?.format ?? 'General' };
+          if (old?.bold !== undefined) cell.bold = old.bold;
           if (typeof v === 'string' && v.startsWith("'")) {
             cell.value = v.slice(1);
             cell.quotePrefix = true;
@@ -792,8 +793,8 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
             cell.value = '#NAME?';
           }
           row0.set(a.column + c, cell); // "" empties the cell and keeps its format
-        }),
-      );
+        });
+      });
     });
   }
   get numberFormat(): string[][] {
