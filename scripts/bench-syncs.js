@@ -11,6 +11,7 @@
  * every machine. The TypeScript is compiled by tsconfig.bench.json into
  * dist/bench first (a few seconds).
  */
+const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { workbookRows } = require('./bench-cli.js');
@@ -24,7 +25,10 @@ function compile() {
   try {
     execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.bench.json')], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`tsconfig.bench.json does not compile:\n${error.stdout}${error.stderr}`);
+    // tsc writes the JavaScript even with type errors (work in progress elsewhere): say so, and measure.
+    if (!fs.existsSync(path.join(DIST, 'src', 'office', 'excel-adapter.js')))
+      throw new Error(`tsconfig.bench.json does not compile:\n${error.stdout}${error.stderr}`);
+    console.error(`bench-syncs: type errors (measured anyway):\n${String(error.stdout).trim()}`);
   }
   const from = (file) => require(path.join(DIST, file));
   return {
@@ -64,6 +68,7 @@ async function adapterRun(m, n) {
     writeSyncs: excel.syncs - readSyncs,
     maxRequestBytes: excel.maxRequestBytes,
     maxResponseBytes: excel.maxResponseBytes,
+    refusals: excel.refusals.length,
   };
 }
 
@@ -75,7 +80,7 @@ async function naiveRun(m, n) {
 
 async function run({ quick = false } = {}) {
   const m = compile();
-  const sizes = quick ? [10, 1000, 10000] : [10, 1000, 10000, 40000, 50000];
+  const sizes = quick ? [10, 1000, 10000] : [10, 1000, 10000, 50000];
   const naiveSizes = process.env.NAIVE === '0' ? [] : quick ? [10, 1000] : [10, 1000, 10000];
   const runs = [];
   for (const n of sizes) runs.push(await adapterRun(m, n));

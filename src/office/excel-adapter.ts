@@ -3,12 +3,15 @@
  * workbook layer, in a constant number of `context.sync` calls per run:
  *
  *   1. the names of the sheets and tables
- *   2. every input sheet's used range (with values), the first rows of every
- *      output sheet, every table's range, and whether the output sheets are protected
+ *   2. every input sheet's used range: its size, and its cells within A1:Z8000
+ *      (FIRST_READ), the first rows of every output sheet, every table's range,
+ *      and whether the output sheets are protected
  *   3. all output sheets written, calculation and screen updating suspended
  *
  * plus one sync per extra block where a request or response would pass Excel
- * on the web's 5 MB limit.
+ * on the web's 5 MB limit: a sheet larger than the first read is read in
+ * blocks sized from the bytes its cells were measured to weigh, never by a
+ * full read bound to fail.
  *
  * The output sheets are kept (a user's formula, defined name or chart pointing
  * at them keeps working; position, tab colour and print setup stay) and their
@@ -25,7 +28,15 @@ import { HostError } from '../workbook/host';
 import type { OutputCell, OutputSheet } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { shownValue } from '../workbook/excel-dates';
-import { BLOCK_BUDGET_BYTES, isPayloadTooLarge, isRetryable, jsonBytes, READ_BUDGET_BYTES, rowBlocks } from './payload';
+import {
+  BLOCK_BUDGET_BYTES,
+  isPayloadTooLarge,
+  isRetryable,
+  jsonBytes,
+  PAYLOAD_LIMIT_BYTES,
+  READ_BUDGET_BYTES,
+  rowBlocks,
+} from './payload';
 
 export interface ApiSupport {
   /** `suspendApiCalculationUntilNextSync` (ExcelApi 1.6). */
@@ -191,6 +202,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   });
   let sizes: Size[];
   let first: (Excel.Range | undefined)[] = [];
+  let unmeasured = UNMEASURED_BYTES_PER_CELL;
   try {
     await context.sync();
     sizes = attempt.map((a) => a.used);
@@ -201,6 +213,9 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     queued = queueTablesAndOutputs();
     sizes = inputs.map((name) => usedRange(name).load(SIZE));
     await context.sync();
+    // The cells of the first read weighed more than 5 MB together: twice that average, so the blocks are not refused.
+    const cells = sizes.reduce((sum, size) => sum + firstReadCells(size), 0);
+    unmeasured = Math.max(unmeasured, (2 * PAYLOAD_LIMIT_BYTES) / Math.max(1, cells));
   }
 
   const readings: (Reading | undefined)[] = inputs.map((name, i) => {
@@ -216,7 +231,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     if (read && !read.isNullObject) place(reading, read, read.values, read.numberFormat, dateSystem);
     return reading;
   });
-  await readRest(context, readings, dateSystem);
+  await readRest(context, readings, dateSystem, unmeasured);
 
   const inputSheets = inputs.map((name, i): SheetCells => {
     const reading = readings[i];
@@ -252,6 +267,11 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     protectedSheets: queued.outputs.filter((o) => o.protection.protected).map((o) => o.name),
   };
 }
+
+/** The cells of a used range within the first read's area (A1:Z8000). */
+const firstReadCells = (used: Size): number =>
+  Math.max(0, Math.min(used.rowCount, FIRST_READ.rows - used.rowIndex)) *
+  Math.max(0, Math.min(used.columnCount, FIRST_READ.columns - used.columnIndex));
 
 function oversized(name: string, used: Size): SheetCells {
   return {
@@ -312,12 +332,17 @@ function unread({ used, firstRead }: Reading): Area[] {
  * sheet's cells were measured to weigh (READ_BUDGET_BYTES, a margin under the limit for denser rows further
  * down), several sheets' blocks in one sync. A block that still fails is read again in halves.
  */
-async function readRest(context: Excel.RequestContext, readings: (Reading | undefined)[], system: DateSystem): Promise<void> {
+async function readRest(
+  context: Excel.RequestContext,
+  readings: (Reading | undefined)[],
+  system: DateSystem,
+  unmeasured: number,
+): Promise<void> {
   const pending: { reading: Reading; area: Area }[] = readings.flatMap((reading) =>
     reading ? unread(reading).map((area) => ({ reading, area })) : [],
   );
   const measured = readings.filter((r) => r?.bytesPerCell !== undefined).map((r) => r!.bytesPerCell!);
-  const weight = (reading: Reading) => reading.bytesPerCell ?? Math.max(UNMEASURED_BYTES_PER_CELL, ...measured);
+  const weight = (reading: Reading) => reading.bytesPerCell ?? Math.max(unmeasured, ...measured);
   while (pending.length > 0) {
     // A batch: whole areas while they fit, then as many rows of the next as fit (at least one row).
     const batch: { reading: Reading; area: Area; range: Excel.Range }[] = [];

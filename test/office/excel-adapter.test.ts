@@ -104,9 +104,10 @@ describe('sync counts', () => {
     const big = new ExcelDouble(workbook(2000, 3000));
     await run(big);
     expect(big.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-    // Names; the full read, refused over the response limit; sizes; each input sheet in blocks (Forslag in two);
-    // the write in six blocks.
-    expect(big.syncs).toBe(13);
+    // Names; the first read (6 MB), refused over the response limit; sizes; Forslag in blocks sized from that
+    // refusal (twice 5 MB over the cells it held: three blocks); the write in six blocks.
+    expect(big.syncs).toBe(12);
+    expect(big.refusals).toEqual(['ResponsePayloadSizeLimitExceeded']);
     expect(big.log.filter((o) => o.name === 'range.values=').length).toBeGreaterThan(3);
     const direct = produce(workbookCells(workbook(2000, 3000)));
     const resultat = big.sheet('Resultat')!;

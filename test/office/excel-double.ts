@@ -252,8 +252,11 @@ export class ExcelDouble {
   references: Reference[] = [];
   syncs = 0;
   log: { name: string; writes?: string }[] = [];
+  /** The largest request and response of any sync, refused ones included. */
   maxRequestBytes = 0;
   maxResponseBytes = 0;
+  /** Syncs refused for their size, with Excel's code: a sync spent for nothing. */
+  refusals: string[] = [];
   /** The user is editing a cell: batches fail unless the run waits for the edit (delayForCellEdit). */
   cellEditMode = false;
   /** The workbook counts days from 1904-01-01 (Excel's 1904 date system), not from 1900-01-00. */
@@ -317,8 +320,8 @@ export class ExcelDouble {
     }
     const request = batch.reduce((a, o) => a + o.requestBytes + 60, 0);
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
-    if (request > PAYLOAD_LIMIT_BYTES) throw new PayloadError('RequestPayloadSizeLimitExceeded');
-    if (request > this.generalExceptionOver) throw excelError('GeneralException', 'An internal error has occurred.');
+    if (request > PAYLOAD_LIMIT_BYTES) throw this.refuse(new PayloadError('RequestPayloadSizeLimitExceeded'));
+    if (request > this.generalExceptionOver) throw this.refuse(excelError('GeneralException', 'An internal error has occurred.'));
     let response = 0;
     const loads: (() => void)[] = [];
     for (const operation of batch) {
@@ -330,7 +333,12 @@ export class ExcelDouble {
     }
     loads.forEach((l) => l());
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
-    if (response > PAYLOAD_LIMIT_BYTES) throw new PayloadError('ResponsePayloadSizeLimitExceeded');
+    if (response > PAYLOAD_LIMIT_BYTES) throw this.refuse(new PayloadError('ResponsePayloadSizeLimitExceeded'));
+  }
+
+  private refuse(error: Error & { code: string }): Error {
+    this.refusals.push(error.code);
+    return error;
   }
 
   /** Checks a write to a sheet as Excel does: a protected sheet refuses it. */
