@@ -92,6 +92,28 @@ describe('each event', () => {
     expect(done).toMatchObject({ phase: 'idle', running: undefined, progress: undefined, notice: { kind: 'done' }, summary });
   });
 
+  test('a calculation in a worker shows its progress by scenario, can be stopped before anything is written, and a late report changes nothing', () => {
+    const calculating = after(press('calculate'), { type: 'calculating', stoppable: true });
+    expect(calculating).toMatchObject({ phase: 'calculating', stoppable: true, calculation: undefined });
+    const halfway = reduce(calculating, { type: 'calculationProgress', progress: { scenario: 'Bedste', done: 0.5 } });
+    expect(halfway.calculation).toEqual({ scenario: 'Bedste', done: 0.5 });
+    const stopped = reduce(halfway, { type: 'stopped' });
+    expect(stopped).toMatchObject({ phase: 'idle', running: undefined, calculation: undefined, stoppable: undefined });
+    expect(stopped.notice).toEqual({ kind: 'stopped' });
+    expect(reduce(stopped, { type: 'calculationProgress', progress: { scenario: 'Bedste', done: 0.6 } })).toBe(stopped);
+    expect(reduce(stopped, calculated())).toBe(stopped);
+    // Once the results are being written, the calculation is over: no stop, no calculation progress.
+    const writing = reduce(halfway, calculated());
+    expect(writing).toMatchObject({ phase: 'writing', calculation: undefined, stoppable: undefined });
+    expect(reduce(writing, { type: 'stopped' })).toBe(writing);
+  });
+
+  test('a write that found the workbook changed calculates again; one that keeps finding it changed ends with nothing written', () => {
+    const writing = after(press('calculate'), { type: 'calculating', stoppable: true }, calculated());
+    expect(reduce(writing, { type: 'calculating', stoppable: true }).phase).toBe('calculating');
+    expect(reduce(writing, { type: 'workbookChanging' })).toMatchObject({ phase: 'idle', notice: { kind: 'workbookChanging' } });
+  });
+
   test('a calculation with problems writes nothing and says so', () => {
     const state = after(press('calculate'), { type: 'calculating' }, calculated(false), { type: 'runDone' });
     expect(state).toMatchObject({ phase: 'idle', notice: { kind: 'stoppedByProblems' }, summary: undefined });
@@ -238,6 +260,12 @@ describe('properties over any sequence of events', () => {
     action.map((a) => press(a)),
     fc.constantFrom(read(sample), read(empty)),
     fc.constant<PaneEvent>({ type: 'calculating' }),
+    fc.boolean().map((stoppable): PaneEvent => ({ type: 'calculating', stoppable })),
+    fc
+      .tuple(fc.constantFrom('Basis', 'Bedste'), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([scenario, done]): PaneEvent => ({ type: 'calculationProgress', progress: { scenario, done } })),
+    fc.constant<PaneEvent>({ type: 'stopped' }),
+    fc.constant<PaneEvent>({ type: 'workbookChanging' }),
     fc.boolean().map((b) => calculated(b)),
     fc
       .tuple(fc.nat(5), fc.integer({ min: 1, max: 5 }))
@@ -259,6 +287,8 @@ describe('properties over any sequence of events', () => {
           state = reduce(state, e);
           expect(state.phase === 'idle').toBe(state.running === undefined);
           if (state.progress) expect(state.phase).toBe('writing');
+          // The calculation's progress and its stop belong to a calculation under way, and to nothing else.
+          if (state.calculation || state.stoppable) expect(state).toMatchObject({ running: 'calculate', phase: 'calculating' });
           // A press is queued only while a scan runs, or left over by a scan that ended well.
           if (state.queued && state.running) expect(state.running).toBe('scan');
           if (state.queued && !state.running) expect(before.running === 'scan' || before.queued === state.queued).toBe(true);
@@ -306,6 +336,19 @@ describe('properties over any sequence of events', () => {
             if (before.running === 'insertTemplate') expect(state.notice?.kind).toBe('templateAdded');
           }
         }
+      }),
+      runs,
+    );
+  });
+
+  test('a stop ends a calculation under way with nothing written, and is ignored at any other time', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), (events) => {
+        const before = events.reduce(reduce, initialState());
+        const state = reduce(before, { type: 'stopped' });
+        if (before.running === 'calculate' && before.phase === 'calculating')
+          expect(state).toMatchObject({ phase: 'idle', running: undefined, calculation: undefined, notice: { kind: 'stopped' } });
+        else expect(state).toBe(before);
       }),
       runs,
     );
