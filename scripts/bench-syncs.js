@@ -91,7 +91,7 @@ async function run({ quick = false } = {}) {
     naiveSyncs: naive,
     // The largest single payload of any run, request or response (both are limited to 5 MB).
     maxRequestBytes: Math.max(...runs.map((r) => Math.max(r.maxRequestBytes, r.maxResponseBytes))),
-    details: runs,
+    syncDetails: runs,
   };
 }
 
@@ -108,13 +108,13 @@ if (require.main === module) {
     const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
     console.log(`context.sync calls per run (read, runWorkbook, write every output sheet), ${SCENARIOS} scenarios,`);
     console.log('on the Excel double (requests and responses over 5 MB refused, as Excel on the web):');
-    console.log('proposals   syncs (read + write)   largest request   largest response   row by row');
-    for (const r of result.details)
+    console.log('proposals   syncs (read + write)   largest request   largest response   refused   row by row');
+    for (const r of result.syncDetails)
       console.log(
         `${r.proposals.toLocaleString('da-DK').padStart(9)}   ${String(r.syncs).padStart(5)} (${r.readSyncs} + ${r.writeSyncs})`.padEnd(
           35,
         ) +
-          `${mb(r.maxRequestBytes).padStart(15)}   ${mb(r.maxResponseBytes).padStart(16)}   ${naive.has(r.proposals) ? String(naive.get(r.proposals)).padStart(10) : '         —'}`,
+          `${mb(r.maxRequestBytes).padStart(15)}   ${mb(r.maxResponseBytes).padStart(16)}   ${String(r.refusals).padStart(7)}   ${naive.has(r.proposals) ? String(naive.get(r.proposals)).padStart(10) : '         —'}`,
       );
   });
 }

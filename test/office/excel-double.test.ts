@@ -209,6 +209,23 @@ test('over 5 MB a request or response is refused; Excel on the web may say Gener
   excel.generalExceptionOver = 1_000;
   workbook.worksheets.getItem('Ark1').getRange('A1:A2').values = [['x'.repeat(800)], ['y'.repeat(800)]];
   expect(await code(excel.sync())).toBe('GeneralException');
+  expect(excel.refusals).toEqual(['RequestPayloadSizeLimitExceeded', 'GeneralException']);
+});
+
+test('a response over 5 MB is refused, counted never under Excel: a non-ASCII letter weighs 6 bytes (\\u00e5)', async () => {
+  // 2.000 cells of 420 × "å": 1,7 MB in UTF-8, 5 MB escaped (with "General" for each cell's number format).
+  const sheet = FakeSheet.from(
+    'Ark1',
+    Array.from({ length: 2000 }, () => ['å'.repeat(420)]),
+  );
+  const { excel, workbook } = excelWith(sheet);
+  workbook.worksheets.getItem('Ark1').getRange('A1:A2000').load('values,numberFormat');
+  expect(await code(excel.sync())).toBe('ResponsePayloadSizeLimitExceeded');
+  expect(excel.maxResponseBytes).toBeGreaterThan(5_000_000);
+  const half = workbook.worksheets.getItem('Ark1').getRange('A1:A1000').load('values');
+  await excel.sync();
+  expect(half.values.length).toBe(1000);
+  expect(excel.refusals).toEqual(['ResponsePayloadSizeLimitExceeded']);
 });
 
 test('edit mode fails a batch unless the run waits for the edit', async () => {
