@@ -8,6 +8,9 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { productionManifest } = require('./scripts/production-manifest');
 const { CONTENT_SECURITY_POLICY } = require('./scripts/csp');
 
+/** The calculation worker's chunk, as src/taskpane/start-worker.ts names it. */
+const WORKER_CHUNK = 'raaderum-calculation';
+
 /** Where the add-in is hosted in production: RAADERUM_URL=https://raaderum.example.dk/ npm run build */
 const PROD_URL = process.env.RAADERUM_URL || 'https://localhost:3000/';
 
@@ -58,6 +61,24 @@ module.exports = (_env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        // A module that the pane and the worker use different parts of is still one module in one file.
+        usedExports: false,
+        cacheGroups: {
+          // The calculation worker and the task pane share the engine (the workbook layer and the core):
+          // one file that the pane loads as a script and the worker takes from the cache with
+          // importScripts, instead of a second copy inside the worker's script.
+          engine: {
+            test: /[\\/]src[\\/](model|workbook)[\\/]/,
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === WORKER_CHUNK,
+            minChunks: 2,
+            name: 'engine',
+            enforce: true,
+          },
+        },
+      },
+    },
     plugins: [
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),

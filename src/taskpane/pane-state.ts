@@ -44,7 +44,7 @@ export interface PaneState {
   /** The action under way, from its press to its last event; undefined exactly when the phase is idle. */
   running?: Action;
   progress?: { done: number; total: number };
-  /** The slow part of a calculation (best fill): the scenario it is in and the fraction done. */
+  /** The slow part of a calculation or of a read's check (best fill): the scenario it is in and the fraction done. */
   calculation?: Progress;
   /** Whether the calculation under way can be stopped (it runs outside the pane's thread). */
   stoppable?: boolean;
@@ -142,9 +142,13 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
       if (state.running !== 'calculate' || (state.phase !== 'reading' && state.phase !== 'writing')) return state;
       return { ...state, phase: 'calculating', progress: undefined, calculation: undefined, stoppable: event.stoppable };
 
-    case 'calculationProgress':
-      if (state.running !== 'calculate' || state.phase !== 'calculating') return state;
-      return { ...state, calculation: event.progress };
+    case 'calculationProgress': {
+      // A read checks the workbook by calculating it: a slow best fill shows there too.
+      const underWay =
+        (state.running === 'calculate' && state.phase === 'calculating') ||
+        (state.running === 'scan' && state.phase === 'reading');
+      return underWay ? { ...state, calculation: event.progress } : state;
+    }
 
     case 'stopped':
       if (state.running !== 'calculate' || state.phase !== 'calculating') return state;

@@ -108,6 +108,17 @@ describe('each event', () => {
     expect(reduce(writing, { type: 'stopped' })).toBe(writing);
   });
 
+  test('a read’s check shows best fill’s progress too; a stop during a read changes nothing', () => {
+    const reading = after(press('scan'), { type: 'calculationProgress', progress: { scenario: 'Bedste', done: 0.5 } });
+    expect(reading).toMatchObject({ phase: 'reading', calculation: { scenario: 'Bedste', done: 0.5 } });
+    expect(reduce(reading, { type: 'stopped' })).toBe(reading);
+    expect(reduce(reading, read())).toMatchObject({ phase: 'idle', calculation: undefined });
+    // A calculation's own progress starts only when it calculates, not while it reads.
+    expect(
+      after(press('calculate'), { type: 'calculationProgress', progress: { scenario: 'B', done: 0.1 } }).calculation,
+    ).toBeUndefined();
+  });
+
   test('a write that found the workbook changed calculates again; one that keeps finding it changed ends with nothing written', () => {
     const writing = after(press('calculate'), { type: 'calculating', stoppable: true }, calculated());
     expect(reduce(writing, { type: 'calculating', stoppable: true }).phase).toBe('calculating');
@@ -288,7 +299,11 @@ describe('properties over any sequence of events', () => {
           expect(state.phase === 'idle').toBe(state.running === undefined);
           if (state.progress) expect(state.phase).toBe('writing');
           // The calculation's progress and its stop belong to a calculation under way, and to nothing else.
-          if (state.calculation || state.stoppable) expect(state).toMatchObject({ running: 'calculate', phase: 'calculating' });
+          if (state.stoppable) expect(state).toMatchObject({ running: 'calculate', phase: 'calculating' });
+          if (state.calculation)
+            expect([`${state.running}/${state.phase}`]).toEqual([
+              expect.stringMatching(/^(calculate\/calculating|scan\/reading)$/),
+            ]);
           // A press is queued only while a scan runs, or left over by a scan that ended well.
           if (state.queued && state.running) expect(state.running).toBe('scan');
           if (state.queued && !state.running) expect(before.running === 'scan' || before.queued === state.queued).toBe(true);

@@ -106,14 +106,13 @@ export function App({ store, theme = 'light' }: AppProps) {
 }
 
 function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: () => void }) {
-  const calculation = state.phase === 'calculating' ? state.calculation : undefined;
-  const text =
-    state.phase === 'reading'
+  const calculation = state.calculation;
+  const text = calculation
+    ? t.calculatingScenario(calculation.scenario, Math.floor(calculation.done * 100))
+    : state.phase === 'reading'
       ? t.reading
       : state.phase === 'calculating'
-        ? calculation
-          ? t.calculatingScenario(calculation.scenario, Math.floor(calculation.done * 100))
-          : t.calculating
+        ? t.calculating
         : state.phase === 'writing'
           ? t.writing(state.progress?.done ?? 0, state.progress?.total ?? 1)
           : undefined;
