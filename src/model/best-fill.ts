@@ -122,7 +122,8 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   const years = limit.length;
   const n1 = n >> 1;
   const firstHalf = amounts.slice(0, n1);
-  const grid = new PartnerGrid(amounts.slice(n1), years, whole);
+  const secondHalf = amounts.slice(n1);
+  let grid = new PartnerGrid(secondHalf, years, whole, 0);
   const room = new Float64Array(years);
   const reach = new Float64Array(years);
   /** A's room per year and how far a partner could fill it (room capped by what the second half can add); false if none fits. */
@@ -141,6 +142,9 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   const step = whole ? 1 : equal;
   /** A's best partner if it beats `best`: the largest value at least `need`, then of those equal to it the largest mask. */
   const tryA = (a: number, value: number, need: number): void => {
+    // Far more cells read than queries asked: the cells are too fine for the gaps, make them coarser.
+    if (grid.cellsRead > 1e5 && grid.cellsRead > 64 * grid.queries)
+      grid = new PartnerGrid(secondHalf, years, whole, 4 * grid.width);
     const b = grid.partner(room, reach, need - value, false);
     if (b < 0) return;
     const total = Math.max(best.total, value + grid.records[b * (years + 1)]);
@@ -193,11 +197,14 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
       return;
     }
     const amount = firstHalf[k];
-    for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
-    visit(k + 1, mask * 2 + 1);
+    if (twins[k] < 0 || (mask >>> (k - 1 - twins[k])) & 1) {
+      for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
+      visit(k + 1, mask * 2 + 1);
+    }
     for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t];
     visit(k + 1, mask * 2);
   };
+  const twins = earlierTwins(firstHalf);
   sums.fill(0, 0, years);
   visit(0, 0);
 
@@ -209,7 +216,7 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
 }
 
 /**
- * Every subset of `amounts` (depth first, each request in, then out), with
+ * Every subset of `amounts` that could win (depth first, each request in, then out; see earlierTwins), with
  * its amounts per year in `sums` from `at`; bit (size − 1 − i) of a mask
  * stands for request i. The sums are the same on every walk.
  */
@@ -220,6 +227,7 @@ function eachSubset(
 ): void {
   const size = amounts.length;
   const sums = new Float64Array((size + 1) * years);
+  const twins = earlierTwins(amounts);
   const visit = (k: number, mask: number): void => {
     const at = k * years;
     if (k === size) {
@@ -227,12 +235,26 @@ function eachSubset(
       return;
     }
     const amount = amounts[k];
-    for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
-    visit(k + 1, mask * 2 + 1);
+    if (twins[k] < 0 || (mask >>> (k - 1 - twins[k])) & 1) {
+      for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
+      visit(k + 1, mask * 2 + 1);
+    }
     for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t];
     visit(k + 1, mask * 2);
   };
   visit(0, 0);
+}
+
+/**
+ * Per request, the nearest earlier one asking the very same amounts (−1: none). A set with a request
+ * but without its earlier twin loses to the set with the twin instead (same total, higher priority),
+ * so a walk takes a request only if its twin is in.
+ */
+function earlierTwins(amounts: readonly (readonly number[])[]): Int32Array {
+  return Int32Array.from(amounts, (a, k) => {
+    for (let i = k - 1; i >= 0; i--) if (amounts[i].every((x, t) => x === a[t])) return i;
+    return -1;
+  });
 }
 
 /** The years (those whose amounts spread most) by which the grid places subsets. */
@@ -254,11 +276,11 @@ class PartnerGrid {
   /** Bucket by bucket: each subset's mask, and its record: value, then amounts per year. */
   readonly masks: Int32Array;
   readonly records: Float64Array;
-  /** Per bucket: where its records start, and the largest value among them (skip a bucket that cannot reach). */
+  /** Per bucket: where its records start and end, and the largest value among them (skip a bucket that cannot reach). */
   private readonly buckets: Float64Array;
   private readonly dims: Int32Array;
   private readonly sizes: Float64Array;
-  private readonly width: number;
+  readonly width: number;
   private readonly shift: number;
   private readonly lowCell = new Float64Array(GRID_YEARS);
   private readonly highCell = new Float64Array(GRID_YEARS);
@@ -271,12 +293,16 @@ class PartnerGrid {
   private foundValue = 0;
   private foundMask = -1;
 
+  /** Queries asked and cells read, to tell when the cells are too fine. */
+  queries = 0;
+  cellsRead = 0;
+
   constructor(
     half: readonly (readonly number[])[],
     private readonly years: number,
     private readonly whole: boolean,
+    coarsest: number,
   ) {
-    const count = 2 ** half.length;
     // The least and the most of any subset: all that pays back, all that asks.
     const low = (this.low = new Float64Array(years));
     const high = (this.high = new Float64Array(years));
@@ -295,11 +321,15 @@ class PartnerGrid {
     const widest = Math.max(0, ...Array.from(dims, span));
     // Cell numbers per year below 2^13, so a cell's key (four of them) is an exact integer.
     const finest = Math.max(whole ? 1 : 0, widest / 2 ** 13) || 1;
-    const width = (this.width = Math.max(finest, fittingWidth(half, years, dims, low, Math.max(widest, finest), finest)));
+    const width = (this.width = Math.max(
+      finest,
+      coarsest,
+      coarsest > 0 ? 0 : fittingWidth(half, years, dims, low, Math.max(widest, finest), finest),
+    ));
     const sizes = (this.sizes = Float64Array.from(dims, (t) => Math.floor(span(t) / width) + 1));
 
     let bits = 1;
-    while (1 << bits < count / 4) bits++;
+    while (1 << bits < 2 ** half.length / 4) bits++;
     this.shift = 32 - bits;
     const keyOf = (sums: Float64Array, at: number) => {
       let key = 0;
@@ -310,14 +340,24 @@ class PartnerGrid {
     const place = new Int32Array((1 << bits) + 1);
     eachSubset(half, years, (_, sums, at) => place[keyOf(sums, at) + 1]++);
     for (let k = 0; k < 1 << bits; k++) place[k + 1] += place[k];
-    const buckets = (this.buckets = new Float64Array(2 * ((1 << bits) + 1)).fill(Number.NEGATIVE_INFINITY));
-    for (let k = 0; k <= 1 << bits; k++) buckets[2 * k] = place[k];
+    const count = place[1 << bits];
+    const buckets = (this.buckets = new Float64Array(3 << bits).fill(Number.NEGATIVE_INFINITY));
+    for (let k = 0; k < 1 << bits; k++) buckets[3 * k] = buckets[3 * k + 1] = place[k];
     const masks = (this.masks = new Int32Array(count));
     const stride = years + 1;
     const records = (this.records = new Float64Array(count * stride));
+    // Of subsets with the very same amounts (round figures repeat a lot) only the first walked, the largest
+    // mask, can win a tie: the rest are left out.
     eachSubset(half, years, (mask, sums, at) => {
       const k = keyOf(sums, at);
-      const i = place[k]++;
+      const end = buckets[3 * k + 1];
+      for (let i = buckets[3 * k]; i < end; i++) {
+        let t = 0;
+        while (t < years && records[i * stride + 1 + t] === sums[at + t]) t++;
+        if (t === years) return;
+      }
+      const i = end;
+      buckets[3 * k + 1] = end + 1;
       masks[i] = mask;
       let value = 0;
       for (let t = 0; t < years; t++) {
@@ -325,7 +365,7 @@ class PartnerGrid {
         value += sums[at + t];
       }
       records[i * stride] = value;
-      if (value > buckets[2 * k + 1]) buckets[2 * k + 1] = value;
+      if (value > buckets[3 * k + 2]) buckets[3 * k + 2] = value;
     });
   }
 
@@ -366,8 +406,10 @@ class PartnerGrid {
     this.foundValue = need;
     this.foundMask = -1;
     // A box of more cells than there are subsets: read them all instead.
-    if (cells > masks.length / 4) this.scan(0, masks.length);
+    if (cells > masks.length / 4)
+      for (let k = 0; k < this.buckets.length; k += 3) this.scan(this.buckets[k], this.buckets[k + 1]);
     else this.visit(0, 0, 0);
+    this.queries++;
     return this.found;
   }
 
@@ -379,8 +421,9 @@ class PartnerGrid {
   private visit(j: number, spent: number, key: number): void {
     const { dims, buckets } = this;
     if (j === dims.length) {
+      this.cellsRead++;
       const k = this.bucket(key);
-      if (buckets[2 * k + 1] >= this.foundValue) this.scan(buckets[2 * k], buckets[2 * k + 2]);
+      if (buckets[3 * k + 2] >= this.foundValue) this.scan(buckets[3 * k], buckets[3 * k + 1]);
       return;
     }
     const t = dims[j];

@@ -1,0 +1,455 @@
+/**
+ * `Bedste udnyttelse` on the hard kinds of request sets that scripts/bench-best-fill.js times: near-equal amounts,
+ * round figures that differ by year (many ties), tight pools, identical requests, random amounts, years that pay
+ * back, amounts that are not whole øre. Small sets against the brute force (the specification, copied from
+ * best-fill.test.ts), 30 requests against the meet in the middle this search replaced (kept below as the
+ * reference), and at the limit checks that hold whatever the search: the set fits in exact integer arithmetic,
+ * no request left out could be added, and the best total does not depend on the order of the requests.
+ */
+import { bestFill, MAX_BEST_FILL_REQUESTS, type FillRequest } from '../../src/model/best-fill';
+import { TOLERANCE } from '../../src/model/rounding';
+
+/** Rule 7 read literally (as in best-fill.test.ts): every subset, the largest total, the tie to priority. */
+function bruteForce(capacity: readonly number[], amounts: readonly (readonly number[])[]): boolean[] {
+  let best: boolean[] = amounts.map(() => false);
+  let bestTotal = 0;
+  const set: boolean[] = [];
+  const visit = (i: number, used: readonly number[]): void => {
+    if (i === amounts.length) {
+      if (!used.every((u, t) => u <= capacity[t] + TOLERANCE)) return;
+      const total = used.reduce((a, b) => a + b, 0);
+      const first = set.findIndex((x, k) => x !== best[k]);
+      if (total > bestTotal + TOLERANCE || (total >= bestTotal - TOLERANCE && first >= 0 && set[first])) {
+        best = [...set];
+        bestTotal = total;
+      }
+      return;
+    }
+    set[i] = false;
+    visit(i + 1, used);
+    set[i] = true;
+    visit(
+      i + 1,
+      used.map((u, t) => u + amounts[i][t]),
+    );
+  };
+  visit(
+    0,
+    capacity.map(() => 0),
+  );
+  return best;
+}
+
+// ---- the hard kinds (as in scripts/bench-best-fill.js), deterministic ---------------------------
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const YEARS = 4;
+const between = (r: () => number, low: number, high: number) => low + Math.floor(r() * (high - low + 1));
+const years = (f: (t: number) => number) => Array.from({ length: YEARS }, (_, t) => f(t));
+const halfTheDemand = (amounts: number[][]) => years((t) => Math.round(amounts.reduce((s, a) => s + Math.max(0, a[t]), 0) / 2));
+interface Instance {
+  capacity: number[];
+  amounts: number[][];
+}
+const KINDS: Record<string, (r: () => number, n: number) => Instance> = {
+  'near-equal': (r, n) => {
+    const amounts = Array.from({ length: n }, () => years(() => 1_000_000 + between(r, -25_000, 25_000)));
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+  'round by year': (r, n) => {
+    const amounts = Array.from({ length: n }, () => years(() => 100_000 * between(r, 10, 20)));
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+  'tight pool': (r, n) => {
+    const amounts = Array.from({ length: n }, () => years(() => 100_000 * between(r, 10, 20) + 1_000 * between(r, 0, 3)));
+    const planted = amounts.map(() => r() < 0.5);
+    return { amounts, capacity: years((t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0) - 1) };
+  },
+  ties: (r, n) => {
+    const amounts = Array.from({ length: n }, () => {
+      const k = between(r, 1, 4);
+      return years(() => (r() < 0.5 ? k : between(r, 1, 4)) * 1_000_000);
+    });
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+  random: (r, n) => {
+    const amounts = Array.from({ length: n }, () => years(() => between(r, 0, 5_000_000)));
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+  'negative years': (r, n) => {
+    const amounts = Array.from({ length: n }, () =>
+      years(() => (r() < 0.25 ? -between(r, 0, 1_000_000) : between(r, 0, 5_000_000))),
+    );
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+  // A capacity below 0 in a year: only sets that pay back there fit, and funding nothing does not.
+  'negative capacity': (r, n) => {
+    const amounts = Array.from({ length: n }, () =>
+      years(() => (r() < 0.3 ? -between(r, 0, 2_000_000) : between(r, 0, 3_000_000))),
+    );
+    return { amounts, capacity: years(() => between(r, -1_000_000, 4_000_000)) };
+  },
+  fractional: (r, n) => {
+    const amounts = Array.from({ length: n }, () => years(() => r() * 5_000_000));
+    return { amounts, capacity: halfTheDemand(amounts).map((c) => c + r()) };
+  },
+  // Øre, and some requests of nothing at all.
+  'øre and nothing': (r, n) => {
+    const amounts = Array.from({ length: n }, () =>
+      r() < 0.15 ? years(() => 0) : years(() => between(r, -5_000_00, 30_000_00) / 100),
+    );
+    return { amounts, capacity: halfTheDemand(amounts) };
+  },
+};
+const instance = (kind: string, n: number, seed: number): Instance =>
+  KINDS[kind](random(1_000_003 * (seed + 1) + 7_919 * n + Object.keys(KINDS).indexOf(kind)), n);
+
+const fill = (capacity: readonly number[], amounts: readonly (readonly number[])[]) =>
+  bestFill(
+    capacity,
+    amounts.map((amount) => ({ amount })),
+  );
+const totalOf = (amounts: readonly (readonly number[])[], set: readonly boolean[]) =>
+  amounts.reduce((s, a, i) => (set[i] ? s + a.reduce((x, y) => x + y, 0) : s), 0);
+
+describe.each(Object.keys(KINDS))('%s', (kind) => {
+  test('equals the brute force on 1 to 14 requests', () => {
+    for (const n of [1, 3, 6, 9, 12, 14])
+      for (let seed = 0; seed < 4; seed++) {
+        const { capacity, amounts } = instance(kind, n, seed);
+        expect({ n, seed, set: fill(capacity, amounts) }).toEqual({ n, seed, set: bruteForce(capacity, amounts) });
+      }
+  });
+
+  test('equals the meet in the middle it replaced on 30 requests', () => {
+    const { capacity, amounts } = instance(kind, 30, 0);
+    expect(fill(capacity, amounts)).toEqual(reference(capacity, amounts));
+  });
+});
+
+describe('the tie rule', () => {
+  test('of identical requests, the earliest are funded', () => {
+    const amounts = Array.from({ length: 9 }, () => [1_000_000, 2_000_000]);
+    expect(fill([3_000_000, 6_000_000], amounts)).toEqual([true, true, true, false, false, false, false, false, false]);
+  });
+
+  test('across the halves: a request of the first half beats two of the second that ask the same', () => {
+    // 20 requests: the search splits them 10 / 10; request 9 alone ties with requests 10 and 11 together.
+    const amounts = Array.from({ length: 20 }, () => [7]);
+    amounts[9] = [2];
+    amounts[10] = [1];
+    amounts[11] = [1];
+    expect(
+      fill([2], amounts)
+        .map((x, i) => (x ? i : -1))
+        .filter((i) => i >= 0),
+    ).toEqual([9]);
+    amounts[9] = [3];
+    expect(
+      fill([2], amounts)
+        .map((x, i) => (x ? i : -1))
+        .filter((i) => i >= 0),
+    ).toEqual([10, 11]);
+  });
+
+  test('of equal totals in whole øre, exactly equal, whatever the order of summing', () => {
+    // 0,1 + 0,2 and 0,3 are the same 30 øre (in doubles they differ by binary noise).
+    expect(fill([0.3], [[0.3], [0.1], [0.2]])).toEqual([true, false, false]);
+    expect(fill([0.3], [[0.1], [0.2], [0.3]])).toEqual([true, true, false]);
+  });
+
+  test('progress runs from 0 to 1 and never falls back', () => {
+    const { capacity, amounts } = instance('random', 24, 0);
+    const seen: number[] = [];
+    bestFill(
+      capacity,
+      amounts.map((amount) => ({ amount })),
+      { onProgress: (done) => seen.push(done) },
+    );
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect(seen.every((done, i) => i === 0 || done >= seen[i - 1])).toBe(true);
+  });
+});
+
+describe(`at the limit, ${MAX_BEST_FILL_REQUESTS} requests`, () => {
+  /** Whole kroner in øre, summed exactly. */
+  const ore = (kr: number) => BigInt(Math.round(kr * 100));
+  const checkOptimal = (capacity: number[], amounts: number[][]) => {
+    const set = fill(capacity, amounts);
+    // Fits in exact integer arithmetic.
+    capacity.forEach((c, t) => expect(amounts.reduce((s, a, i) => (set[i] ? s + ore(a[t]) : s), 0n) <= ore(c)).toBe(true));
+    // No request left out could be added for a larger total.
+    amounts.forEach((a, i) => {
+      if (set[i] || a.reduce((x, y) => x + y, 0) <= 0) return;
+      const fits = capacity.every((c, t) => amounts.reduce((s, b, k) => (set[k] || k === i ? s + ore(b[t]) : s), 0n) <= ore(c));
+      expect({ request: i, fits }).toEqual({ request: i, fits: false });
+    });
+    return { set, total: totalOf(amounts, set) };
+  };
+
+  test.each(['ties'])('%s: fits exactly, none could be added, the same total in reverse order', (kind) => {
+    const { capacity, amounts } = instance(kind, MAX_BEST_FILL_REQUESTS, 0);
+    const forward = checkOptimal(capacity, amounts);
+    const backward = checkOptimal(capacity, [...amounts].reverse());
+    expect(backward.total).toBe(forward.total);
+    // The reverse order's set is the same requests when the best set is the only one with that total.
+    expect(forward.total).toBeGreaterThan(0);
+  });
+
+  test('a pool that a planted set fills exactly in every year is filled exactly', () => {
+    const r = random(99);
+    const amounts = Array.from({ length: MAX_BEST_FILL_REQUESTS }, () => years(() => 100_000 * between(r, 5, 30)));
+    const planted = amounts.map(() => r() < 0.5);
+    const capacity = years((t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0));
+    const { total } = checkOptimal(capacity, amounts);
+    expect(total).toBe(capacity.reduce((a, b) => a + b, 0));
+  });
+
+  test(`refuses ${MAX_BEST_FILL_REQUESTS + 1}`, () => {
+    expect(() =>
+      fill(
+        [1],
+        Array.from({ length: MAX_BEST_FILL_REQUESTS + 1 }, () => [1]),
+      ),
+    ).toThrow(RangeError);
+  });
+});
+
+// ---- the reference: the meet in the middle best fill used until 2026-11 -------------------------
+// (exact, but 13–95 s on hard 40-request sets; fast enough at 30)
+
+function reference(capacity: readonly number[], amounts: readonly (readonly number[])[]): boolean[] {
+  return referenceBestFill(
+    capacity,
+    amounts.map((amount) => ({ amount })),
+  );
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+function referenceBestFill(capacity: readonly number[], ordered: readonly FillRequest[]): boolean[] {
+  const n = ordered.length;
+
+  const years = capacity.length;
+  const n1 = n >> 1;
+  const first = halfSubsets(
+    ordered.slice(0, n1).map((r) => r.amount),
+    years,
+  );
+  const second = halfSubsets(
+    ordered.slice(n1).map((r) => r.amount),
+    years,
+  );
+  const secondAmounts = ordered.slice(n1).map((r) => r.amount);
+  const canAdd = capacity.map((_, t) => sum(secondAmounts.map((a) => Math.max(0, a[t]))));
+  const canFree = capacity.map((_, t) => sum(secondAmounts.map((a) => Math.max(0, -a[t]))));
+  // The year whose amounts spread most separates candidates best.
+  const year = capacity.map((_, t) => t).reduce((a, b) => (canAdd[b] + canFree[b] > canAdd[a] + canFree[a] ? b : a), 0);
+  const index = new SubsetIndex(second, year, years);
+
+  let best = { total: Number.NEGATIVE_INFINITY, a: 0, b: 0 };
+  const greedy = greedyFill(capacity, ordered);
+  if (greedy) {
+    // Masks are per half: 40 requests do not fit in JavaScript's 32-bit bit operations.
+    const maskOf = (from: number, to: number) =>
+      greedy.chosen.slice(from, to).reduce((mask, inSet) => mask * 2 + (inSet ? 1 : 0), 0);
+    best = { total: greedy.total, a: maskOf(0, n1), b: maskOf(n1, n) };
+  }
+  const room = new Float64Array(years);
+  // Larger masks first: once a best is found, a smaller mask can only win with a strictly larger total.
+
+  for (let a = first.count - 1; a >= 0; a--) {
+    let maxValue = 0;
+    let hopeless = false;
+    for (let t = 0; t < years; t++) {
+      room[t] = capacity[t] - first.amounts[a * years + t];
+      if (room[t] < -canFree[t] - TOLERANCE) hopeless = true;
+      maxValue += Math.min(room[t], canAdd[t]);
+    }
+    const va = first.values[a];
+    // With the same first half, a larger second-half mask can still win a tie.
+    const tieWins = a >= best.a || best.total === Number.NEGATIVE_INFINITY;
+    if (hopeless || va + maxValue < best.total + (tieWins ? -TOLERANCE : TOLERANCE)) continue;
+    const partner = index.bestPartner(room, best.total - va + (tieWins ? 0 : 2 * TOLERANCE), maxValue, canAdd);
+    if (partner < 0) continue;
+    const total = va + second.values[partner];
+    const better =
+      total > best.total + TOLERANCE || (total >= best.total - TOLERANCE && (a > best.a || (a === best.a && partner > best.b)));
+    if (better) best = { total, a, b: partner };
+  }
+  if (best.total === Number.NEGATIVE_INFINITY) return ordered.map(() => false);
+  return ordered.map((_, i) => (i < n1 ? ((best.a >>> (n1 - 1 - i)) & 1) === 1 : ((best.b >>> (n - 1 - i)) & 1) === 1));
+}
+
+interface Subsets {
+  count: number;
+  /** count × years, row-major. */
+  amounts: Float64Array;
+  values: Float64Array;
+}
+
+/** Every subset of a half; bit (size − 1 − i) of a mask stands for its request i. */
+function halfSubsets(amounts: readonly (readonly number[])[], years: number): Subsets {
+  const size = amounts.length;
+  const count = 1 << size;
+  const sums = new Float64Array(count * years);
+  const values = new Float64Array(count);
+  for (let mask = 1; mask < count; mask++) {
+    const lowest = 31 - Math.clz32(mask & -mask);
+    const rest = mask & (mask - 1);
+    const amount = amounts[size - 1 - lowest];
+    let value = 0;
+    for (let t = 0; t < years; t++) {
+      const x = sums[rest * years + t] + amount[t];
+      sums[mask * years + t] = x;
+      value += x;
+    }
+    values[mask] = value;
+  }
+  return { count, amounts: sums, values };
+}
+
+/** The second half's subsets in value buckets, each sorted by one year's amount. */
+class SubsetIndex {
+  private readonly order: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly keys: Float64Array;
+  private readonly low: number;
+  private readonly width: number;
+  private readonly buckets: number;
+  /** The nearest bucket at or below each that holds a subset (−1: none), so empty buckets cost nothing. */
+  private readonly below: Int32Array;
+
+  constructor(
+    private readonly subsets: Subsets,
+    private readonly year: number,
+    private readonly years: number,
+  ) {
+    const { count, values, amounts } = subsets;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < count; i++) {
+      low = Math.min(low, values[i]);
+      high = Math.max(high, values[i]);
+    }
+    this.buckets = Math.max(1, Math.min(1 << 14, count >> 4));
+    this.low = low;
+    this.width = (high - low) / this.buckets || 1;
+    const bucketOf = new Uint32Array(count);
+    const sizes = new Uint32Array(this.buckets + 1);
+    for (let i = 0; i < count; i++) sizes[(bucketOf[i] = this.bucket(values[i])) + 1]++;
+    for (let k = 0; k < this.buckets; k++) sizes[k + 1] += sizes[k];
+    this.starts = sizes;
+    const fill = sizes.slice(0, this.buckets);
+    this.order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) this.order[fill[bucketOf[i]]++] = i;
+    this.keys = new Float64Array(count);
+    // Sorted by the chosen year's amount, then the others; of subsets with the very same amounts
+    // only the largest mask can win, so the rest are dropped (round amounts repeat a lot).
+    const compare = (x: number, y: number) => {
+      const d = amounts[x * years + year] - amounts[y * years + year];
+      if (d !== 0) return d;
+      for (let t = 0; t < years; t++)
+        if (amounts[x * years + t] !== amounts[y * years + t]) return amounts[x * years + t] - amounts[y * years + t];
+      return y - x;
+    };
+    const same = (x: number, y: number) => {
+      for (let t = 0; t < years; t++) if (Math.abs(amounts[x * years + t] - amounts[y * years + t]) > TOLERANCE) return false;
+      return true;
+    };
+    let kept = 0;
+    for (let k = 0; k < this.buckets; k++) {
+      const from = this.starts[k];
+      const to = this.starts[k + 1];
+      this.order.subarray(from, to).sort(compare);
+      this.starts[k] = kept;
+      for (let j = from; j < to; j++) {
+        const b = this.order[j];
+        if (kept > this.starts[k] && same(this.order[kept - 1], b)) continue;
+        this.order[kept] = b;
+        this.keys[kept] = amounts[b * years + year];
+        kept++;
+      }
+    }
+    this.starts[this.buckets] = kept;
+    this.below = new Int32Array(this.buckets);
+    for (let k = 0, last = -1; k < this.buckets; k++) this.below[k] = last = this.starts[k] < this.starts[k + 1] ? k : last;
+  }
+
+  private bucket(value: number): number {
+    return Math.min(this.buckets - 1, Math.max(0, Math.floor((value - this.low) / this.width)));
+  }
+
+  /**
+   * The subset with the largest value (then the largest mask) that fits `room`
+   * in every year and has value ≥ `atLeast`; −1 if none. Its amount in the
+   * index's year is bounded too: at most that year's room, and at least what
+   * the value needs beyond what the other years can hold.
+   */
+  bestPartner(room: Float64Array, atLeast: number, atMost: number, canAdd: readonly number[]): number {
+    const { subsets, years, year } = this;
+    const lowValue = atLeast - TOLERANCE;
+    const highValue = atMost + TOLERANCE;
+    if (lowValue > highValue) return -1;
+    let otherYears = 0;
+    for (let t = 0; t < years; t++) if (t !== year) otherYears += Math.min(room[t], canAdd[t]);
+    const highKey = room[year] + TOLERANCE;
+    const lowKey = lowValue - otherYears - TOLERANCE;
+    let bestIndex = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    const lowest = this.bucket(lowValue);
+    for (let k = this.below[this.bucket(highValue)]; k >= lowest; k = k > 0 ? this.below[k - 1] : -1) {
+      let lo = this.starts[k];
+      let hi = this.starts[k + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.keys[mid] < lowKey) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < this.starts[k + 1] && this.keys[j] <= highKey; j++) {
+        const b = this.order[j];
+        const value = subsets.values[b];
+        if (value < lowValue || value > highValue) continue;
+        if (value < bestValue - TOLERANCE || (value <= bestValue + TOLERANCE && b < bestIndex)) continue;
+        let fits = true;
+        for (let t = 0; t < years && fits; t++) fits = subsets.amounts[b * years + t] <= room[t] + TOLERANCE;
+        if (!fits) continue;
+        bestIndex = b;
+        bestValue = value;
+      }
+    }
+    return bestIndex;
+  }
+}
+
+/** A first, feasible set: requests by value per krone of capacity, each taken if it still fits. */
+function greedyFill(
+  capacity: readonly number[],
+  ordered: readonly FillRequest[],
+): { total: number; chosen: boolean[] } | undefined {
+  const weight = (r: FillRequest) => sum(r.amount.map((a, t) => Math.max(0, a) / Math.max(capacity[t], 1)));
+  const efficiency = (r: FillRequest) => {
+    const w = weight(r);
+    return w === 0 ? 0 : sum(r.amount) / w;
+  };
+  const byEfficiency = ordered.map((_, i) => i).sort((a, b) => efficiency(ordered[b]) - efficiency(ordered[a]));
+  const used = capacity.map(() => 0);
+  const chosen = ordered.map(() => false);
+  let total = 0;
+  for (const i of byEfficiency) {
+    const amount = ordered[i].amount;
+    if (sum(amount) <= TOLERANCE || !amount.every((a, t) => used[t] + a <= capacity[t] + TOLERANCE)) continue;
+    amount.forEach((a, t) => (used[t] += a));
+    total += sum(amount);
+    chosen[i] = true;
+  }
+  return total > TOLERANCE ? { total, chosen } : undefined;
+}
