@@ -13,20 +13,24 @@ import { bestFill } from './best-fill';
 export interface Request {
   nr: string;
   /** Netto per year, unrounded. */
-  amount: number[];
+  amount: readonly number[];
   priority?: number;
   /** Workbook position: sheet order, then row. */
   order: number;
+  /** The caller's own index of the request (handed back in its funding). */
+  index?: number;
 }
 
 export type FundingStatus = 'funded' | 'partial' | 'unfunded';
 
 export interface Funding {
   nr: string;
+  /** The request's `index`, when it has one. */
+  index?: number;
   /** Fraction of the request funded, the same in every year. */
   fraction: number;
   status: FundingStatus;
-  funded: number[];
+  funded: readonly number[];
 }
 
 export interface Allocation {
@@ -67,10 +71,22 @@ export function allocate(
     const status = fundingStatus(r.amount, fractions[i]);
     // A request funded in full or not at all up to the tolerance is exactly that, so noise never shows as a share.
     const fraction = status === 'funded' ? 1 : status === 'unfunded' ? 0 : fractions[i];
-    return { nr: r.nr, fraction, status, funded: r.amount.map((a) => a * fraction + 0) }; // + 0: never −0
+    return { nr: r.nr, index: r.index, fraction, status, funded: fundedPart(r.amount, fraction) };
   });
   const funded = available.map((_, t) => sum(fundings.map((f) => f.funded[t])));
   return { mode, available, fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
+}
+
+const noneFunded: number[][] = [];
+/**
+ * The funded part of a request. A request funded in full or not at all shares
+ * its amounts or one array of zeros (both never changed): thousands of
+ * requests per scenario need no arrays of their own.
+ */
+function fundedPart(amount: readonly number[], fraction: number): readonly number[] {
+  if (fraction === 0) return (noneFunded[amount.length] ??= amount.map(() => 0));
+  if (fraction === 1 && amount.every((a) => !Object.is(a, -0))) return amount;
+  return amount.map((a) => a * fraction + 0); // + 0: never −0
 }
 
 /**

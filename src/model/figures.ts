@@ -6,18 +6,18 @@
  * column adds up; shares add up per year by largest remainder. Layouts only
  * place these figures; they never add, round or convert them.
  */
-import type { FundingStatus } from './allocation';
+import type { Funding, FundingStatus } from './allocation';
 import { largestRemainder, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
-import type { Evaluation, NettoStep, ScenarioResult } from './scenarios';
+import type { Evaluation, ProposalResult, ScenarioResult } from './scenarios';
 import type { AllocationMode, Kind } from './types';
 
 /** Per year: Udgift (and its split), Indtægt, Investering and their netto. */
 export interface Amounts {
-  udgift: number[];
-  split?: { service: number[]; ejService: number[] };
-  indtaegt: number[];
-  investering: number[];
-  netto: number[];
+  udgift: readonly number[];
+  split?: { service: readonly number[]; ejService: readonly number[] };
+  indtaegt: readonly number[];
+  investering: readonly number[];
+  netto: readonly number[];
 }
 
 /** A proposal's figures in one scenario, rounded (`fullTimePersons` is as assumed, not rounded). */
@@ -31,8 +31,6 @@ export interface ProposalFigures extends Amounts {
   fullTimePersons?: number;
   /** Netto per fuldtidsperson in whole kroner. */
   nettoPerPerson?: number[];
-  /** How the netto came about, unrounded (rules 1–5): the basis of an explanation. */
-  steps: NettoStep[];
 }
 
 /** The included proposals of one Udvalg (`''`: none stated), in the order first met. */
@@ -47,14 +45,14 @@ export interface RequestFigures {
   title: string;
   priority?: number;
   status: FundingStatus;
-  request: number[];
-  funded: number[];
+  request: readonly number[];
+  funded: readonly number[];
   /** Unrounded funded amount. */
-  fundedExact: number[];
+  fundedExact: readonly number[];
   /** Unrounded fraction of what is available (0 where nothing is available, rule 6a). */
-  share: number[];
+  share: readonly number[];
   /** The share as shown: a fraction with one decimal in percent, adding up per year with the others and what is left. */
-  shownShare: number[];
+  shownShare: readonly number[];
 }
 
 export interface ScenarioFigures {
@@ -66,12 +64,12 @@ export interface ScenarioFigures {
   committees: CommitteeFigures[];
   /** Σ of the included proposals. */
   total: Amounts;
-  totalNetto: number[];
+  totalNetto: readonly number[];
   pool: number[];
   reductions: number[];
   available: number[];
   /** Unrounded availability, which shares are fractions of. */
-  availableExact: number[];
+  availableExact: readonly number[];
   /** In priority order. */
   requests: RequestFigures[];
   /** Σ of what the requests ask for. */
@@ -86,9 +84,9 @@ export interface ScenarioFigures {
 
 /** Per year, a figure in the reference scenario, in the other, and the difference (other − reference). */
 export interface Difference {
-  reference: number[];
-  scenario: number[];
-  difference: number[];
+  reference: readonly number[];
+  scenario: readonly number[];
+  difference: readonly number[];
 }
 
 export interface ProposalComparison extends Difference {
@@ -127,86 +125,337 @@ export const addYears = (rows: readonly (readonly number[])[], years: number): n
 };
 
 const zerosOf = (years: number): number[] => new Array<number>(years).fill(0);
+const sharedZeros: number[][] = [];
+/** An array of zeros shared by every figure that is 0 in each year (never changed). */
+const zerosShared = (years: number): readonly number[] => (sharedZeros[years] ??= zerosOf(years));
 
-/** Σ of amounts; the split only when some proposal splits (a row without counts as 0 in each part). */
+/** Σ of amounts, in one pass; the split only when some proposal splits (a row without counts as 0 in each part). */
 function totalOf(proposals: readonly Amounts[], years: number, withSplit: boolean): Amounts {
-  const add = (pick: (p: Amounts) => readonly number[]) => addYears(proposals.map(pick), years);
-  const zeros = zerosOf(years);
+  const udgift = zerosOf(years);
+  const indtaegt = zerosOf(years);
+  const investering = zerosOf(years);
+  const netto = zerosOf(years);
+  const service = zerosOf(years);
+  const ejService = zerosOf(years);
+  for (const p of proposals) {
+    for (let t = 0; t < years; t++) {
+      udgift[t] += p.udgift[t];
+      indtaegt[t] += p.indtaegt[t];
+      investering[t] += p.investering[t];
+      netto[t] += p.netto[t];
+    }
+    if (withSplit && p.split)
+      for (let t = 0; t < years; t++) {
+        service[t] += p.split.service[t];
+        ejService[t] += p.split.ejService[t];
+      }
+  }
+  return { udgift, split: withSplit ? { service, ejService } : undefined, indtaegt, investering, netto };
+}
+
+/**
+ * Rounding is memoised on the unrounded objects, which the calculation shares
+ * between scenarios and runs: a proposal whose figures are the same in several
+ * scenarios, or that a change does not touch, is rounded once. Each call has
+ * its own memo, which takes what it uses from the previous call's: memory
+ * holds one run's figures and the last's, never a history.
+ */
+class Memo {
+  readonly arrays = new Map<readonly number[], readonly number[]>();
+  readonly proposals = new Map<ProposalResult, ProposalFigures>();
+  readonly parts = new Map<readonly ProposalResult[], ScenarioParts>();
+  readonly comparisons = new Map<readonly ProposalFigures[], Map<readonly ProposalFigures[], ProposalComparison[]>>();
+  readonly unchanged = new Map<ProposalFigures, ProposalComparison>();
+  /** A request funded with nothing: the same figures in every scenario where it is. */
+  readonly unfunded = new Map<ProposalFigures, RequestFigures>();
+  /** The first list of a run (the base's) and where each of its proposals sits: other lists are made from it. */
+  reference?: Reference;
+  /** Of a list made from the reference: the positions whose proposal differs from it. */
+  readonly changedFromReference = new Map<readonly ProposalFigures[], number[]>();
+  constructor(
+    readonly step: number,
+    readonly withSplit: boolean,
+    private before?: Memo,
+  ) {}
+
+  /** Lets go of the previous run's memo once this run is made. */
+  forget(): void {
+    this.before = undefined;
+  }
+
+  /** The memoised value for a key, from this run, else the previous one (kept), else made. */
+  get<K, V>(pick: (memo: Memo) => Map<K, V>, key: K, make: () => V): V {
+    const here = pick(this);
+    let value = here.get(key);
+    if (value === undefined) {
+      value = (this.before && pick(this.before).get(key)) ?? make();
+      here.set(key, value);
+    }
+    return value;
+  }
+}
+
+const memos = new WeakMap<BookFigures, Memo>();
+
+/** Rule 6 for one list of amounts: each half away from zero to the step. */
+function roundedArray(values: readonly number[], memo: Memo): readonly number[] {
+  return memo.get(
+    (m) => m.arrays,
+    values,
+    () => {
+      const result = values.map((v) => roundHalfAwayFromZero(v, memo.step));
+      return result.every((v) => v === 0) ? zerosShared(values.length) : result;
+    },
+  );
+}
+
+function proposalFiguresOf(r: ProposalResult, memo: Memo): ProposalFigures {
+  // The hot path of a run (proposals × scenarios): a plain lookup first.
+  return memo.proposals.get(r) ?? memo.get(PROPOSALS, r, () => roundProposal(r, memo));
+}
+const PROPOSALS = (m: Memo) => m.proposals;
+
+function roundProposal(r: ProposalResult, memo: Memo): ProposalFigures {
+  const round = (values: readonly number[]) => roundedArray(values, memo);
+  const split = r.split && { service: round(r.split.service), ejService: round(r.split.ejService) };
+  const udgift = split ? split.service.map((s, t) => s + split.ejService[t]) : round(r.udgift);
+  const indtaegt = round(r.indtaegt);
+  const investering = round(r.investering);
+  const netto = udgift.map((u, t) => u + indtaegt[t] + investering[t]);
+  const persons = r.fullTimePersons;
   return {
-    udgift: add((p) => p.udgift),
-    split: withSplit
-      ? { service: add((p) => p.split?.service ?? zeros), ejService: add((p) => p.split?.ejService ?? zeros) }
-      : undefined,
-    indtaegt: add((p) => p.indtaegt),
-    investering: add((p) => p.investering),
-    netto: add((p) => p.netto),
+    nr: r.proposal.nr,
+    title: r.proposal.title,
+    committee: r.proposal.committee,
+    kind: r.kind,
+    included: r.included,
+    priority: r.proposal.priority,
+    udgift,
+    split,
+    indtaegt,
+    investering,
+    netto,
+    fullTimePersons: persons,
+    // From the exact netto: in 1.000 kr. or mio. kr. the rounded netto would move the figure per person by hundreds of kroner.
+    nettoPerPerson: persons !== undefined && persons > 0 ? r.netto.map((n) => roundHalfAwayFromZero(n / persons)) : undefined,
   };
 }
 
-export function scenarioFigures(result: ScenarioResult, years: number, step: number, withSplit = false): ScenarioFigures {
-  const round = (values: readonly number[]) => values.map((v) => roundHalfAwayFromZero(v, step));
-  const proposals = result.proposals.map((r): ProposalFigures => {
-    const split = r.split && { service: round(r.split.service), ejService: round(r.split.ejService) };
-    const udgift = split ? split.service.map((s, t) => s + split.ejService[t]) : round(r.udgift);
-    const indtaegt = round(r.indtaegt);
-    const investering = round(r.investering);
-    const netto = udgift.map((u, t) => u + indtaegt[t] + investering[t]);
-    const persons = r.fullTimePersons;
-    return {
-      nr: r.proposal.nr,
-      title: r.proposal.title,
-      committee: r.proposal.committee,
-      kind: r.kind,
-      included: r.included,
-      priority: r.proposal.priority,
-      udgift,
-      split,
-      indtaegt,
-      investering,
-      netto,
-      fullTimePersons: persons,
-      // From the exact netto: in 1.000 kr. or mio. kr. the rounded netto would move the figure per person by hundreds of kroner.
-      nettoPerPerson: persons !== undefined && persons > 0 ? r.netto.map((n) => roundHalfAwayFromZero(n / persons)) : undefined,
-      steps: r.steps,
-    };
-  });
-  const byNr = new Map(proposals.map((p) => [p.nr, p]));
-  const included = proposals.filter((p) => p.included);
+/** What a scenario's figures have that depends on its proposals alone (not on the pool or the allocation). */
+interface ScenarioParts {
+  proposals: ProposalFigures[];
+  committees: CommitteeFigures[];
+  total: Amounts;
+  reductions: number[];
+}
+
+function scenarioParts(results: readonly ProposalResult[], years: number, memo: Memo): ScenarioParts {
+  return memo.get(
+    (m) => m.parts,
+    results,
+    () => partsOf(results, years, memo),
+  );
+}
+
+interface Reference {
+  results: readonly ProposalResult[];
+  parts: ScenarioParts;
+  /** Per proposal: its committee's index in `parts.committees` and its place there (−1: not included). */
+  committeeOf: Int32Array;
+  placeInCommittee: Int32Array;
+}
+
+function partsOf(results: readonly ProposalResult[], years: number, memo: Memo): ScenarioParts {
+  const reference = memo.reference;
+  if (reference) {
+    const fromReference = partsFromReference(results, reference, years, memo);
+    if (fromReference) return fromReference;
+  }
+  const parts = allPartsOf(results, years, memo);
+  if (!reference) {
+    const committeeOf = new Int32Array(results.length).fill(-1);
+    const placeInCommittee = new Int32Array(results.length).fill(-1);
+    const index = new Map(parts.proposals.map((p, i) => [p, i]));
+    parts.committees.forEach((c, k) =>
+      c.proposals.forEach((p, place) => {
+        const i = index.get(p) as number;
+        committeeOf[i] = k;
+        placeInCommittee[i] = place;
+      }),
+    );
+    memo.reference = { results, parts, committeeOf, placeInCommittee };
+  }
+  return parts;
+}
+
+function allPartsOf(results: readonly ProposalResult[], years: number, memo: Memo): ScenarioParts {
+  const { withSplit } = memo;
+  const proposals = results.map((r) => proposalFiguresOf(r, memo));
   // Grouped in one pass (a committee per proposal must not cost proposals × committees).
   const byCommittee = new Map<string, ProposalFigures[]>();
-  for (const p of included) {
+  const reductions = zerosOf(years);
+  for (const p of proposals) {
+    if (!p.included) continue;
     const group = byCommittee.get(p.committee);
     if (group) group.push(p);
     else byCommittee.set(p.committee, [p]);
+    if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t];
   }
   const committees = [...byCommittee].map(([committee, group]) => ({
     committee,
     proposals: group,
     total: totalOf(group, years, withSplit),
   }));
-  const reductions = addYears(
-    included.filter((p) => p.kind === 'Reduktion').map((p) => p.netto),
+  // Whole multiples of the step: the sum of the subtotals is the sum of the proposals, exactly.
+  const total = totalOf(
+    committees.map((c) => c.total),
     years,
+    withSplit,
   );
+  return { proposals, committees, total, reductions };
+}
+
+/**
+ * A scenario that changes a few parameters changes the figures of a few
+ * proposals: its parts are the reference's with those proposals replaced, and
+ * its subtotals the reference's plus the differences. Rounded figures are
+ * whole multiples of the step, so the sums are exactly those made from scratch.
+ * Undefined (make them from scratch) when a proposal is left out in one and
+ * not the other (the committees' order can change) or when much changed.
+ */
+function partsFromReference(
+  results: readonly ProposalResult[],
+  reference: Reference,
+  years: number,
+  memo: Memo,
+): ScenarioParts | undefined {
+  const before = reference.results;
+  if (before.length !== results.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < results.length; i++)
+    if (results[i] !== before[i]) {
+      if (results[i].included !== before[i].included) return undefined;
+      changed.push(i);
+      if (changed.length > results.length / 4) return undefined;
+    }
+  const base = reference.parts;
+  const proposals = base.proposals.slice();
+  const committees = base.committees.slice();
+  const touched = new Map<number, { proposals: ProposalFigures[]; total: Amounts }>();
+  const reductions = [...base.reductions];
+  for (const i of changed) {
+    const p = proposalFiguresOf(results[i], memo);
+    const old = proposals[i];
+    proposals[i] = p;
+    const k = reference.committeeOf[i];
+    if (k < 0) continue; // not included: in no committee and no total
+    let committee = touched.get(k);
+    if (!committee) {
+      const c = base.committees[k];
+      const total = copyOfAmounts(c.total);
+      committee = { proposals: c.proposals.slice(), total };
+      touched.set(k, committee);
+      committees[k] = { committee: c.committee, proposals: committee.proposals, total };
+    }
+    committee.proposals[reference.placeInCommittee[i]] = p;
+    addDifference(committee.total, p, old, years);
+    if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t] - old.netto[t];
+  }
+  const total =
+    touched.size === 0
+      ? base.total
+      : totalOf(
+          committees.map((c) => c.total),
+          years,
+          memo.withSplit,
+        );
+  const parts = { proposals, committees, total, reductions };
+  memo.changedFromReference.set(proposals, changed);
+  return parts;
+}
+
+const copyOfAmounts = (a: Amounts): Amounts => ({
+  udgift: [...a.udgift],
+  split: a.split && { service: [...a.split.service], ejService: [...a.split.ejService] },
+  indtaegt: [...a.indtaegt],
+  investering: [...a.investering],
+  netto: [...a.netto],
+});
+
+/** total += now − before, year by year (the arrays of `total` are its own). */
+function addDifference(total: Amounts, now: Amounts, before: Amounts, years: number): void {
+  const add = (into: readonly number[], x: readonly number[], y: readonly number[]) => {
+    const sums = into as number[];
+    for (let t = 0; t < years; t++) sums[t] += x[t] - y[t];
+  };
+  add(total.udgift, now.udgift, before.udgift);
+  add(total.indtaegt, now.indtaegt, before.indtaegt);
+  add(total.investering, now.investering, before.investering);
+  add(total.netto, now.netto, before.netto);
+  if (total.split) {
+    const zeros = zerosShared(years);
+    add(total.split.service, now.split?.service ?? zeros, before.split?.service ?? zeros);
+    add(total.split.ejService, now.split?.ejService ?? zeros, before.split?.ejService ?? zeros);
+  }
+}
+
+const UNFUNDED = (m: Memo) => m.unfunded;
+
+function requestFigures(p: ProposalFigures, f: Funding, funded: readonly number[], share: readonly number[]): RequestFigures {
+  return {
+    nr: f.nr,
+    title: p.title,
+    priority: p.priority,
+    status: f.status,
+    request: p.netto,
+    funded,
+    fundedExact: f.funded,
+    share,
+    shownShare: zerosShared(funded.length),
+  };
+}
+
+export function scenarioFigures(
+  result: ScenarioResult,
+  years: number,
+  step: number,
+  withSplit = false,
+  memo?: Memo,
+): ScenarioFigures {
+  const round = (values: readonly number[]) => values.map((v) => roundHalfAwayFromZero(v, step));
+  const run = memo ?? new Memo(step, withSplit);
+  const { proposals, committees, total, reductions } = scenarioParts(result.proposals, years, run);
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
-  const requests = allocation.fundings.map((f) => {
-    const p = byNr.get(f.nr) as ProposalFigures;
+  // Requests carry their proposal's index; a map by number only for allocations made elsewhere.
+  let byNr: Map<string, ProposalFigures> | undefined;
+  const proposalOf = (f: Funding): ProposalFigures => {
+    if (f.index !== undefined && proposals[f.index]?.nr === f.nr) return proposals[f.index];
+    byNr ??= new Map(proposals.filter((p) => p.included && p.kind === 'Udvidelse').map((p) => [p.nr, p]));
+    return byNr.get(f.nr) as ProposalFigures;
+  };
+  // Unfunded requests (most, when many ask) are the same object in every scenario until something of theirs
+  // changes: `own` marks the objects this scenario made, and any other is copied before it changes.
+  const own = new Uint8Array(allocation.fundings.length);
+  const requests = allocation.fundings.map((f, i): RequestFigures => {
+    const p = proposalOf(f);
+    if (f.status === 'unfunded' && f.funded.every((v) => v === 0))
+      return run.get(UNFUNDED, p, () => requestFigures(p, f, zerosShared(years), zerosShared(years)));
+    own[i] = 1;
     // A request funded in full gets exactly its rounded netto, so it never shows more or less than asked.
-    const funded = f.status === 'funded' ? [...p.netto] : f.status === 'partial' ? round(f.funded) : p.netto.map(() => 0);
-    return {
-      nr: f.nr,
-      title: p.title,
-      priority: p.priority,
-      status: f.status,
-      request: p.netto,
-      funded,
-      fundedExact: [...f.funded],
-      share: f.funded.map((v, t) => (allocation.available[t] > TOLERANCE ? v / allocation.available[t] : 0)),
-      shownShare: zerosOf(years),
-    };
+    const funded = f.status === 'funded' ? p.netto : f.status === 'partial' ? round(f.funded) : zerosShared(years);
+    const share = zerosOf(years);
+    for (let t = 0; t < years; t++) if (allocation.available[t] > TOLERANCE) share[t] = f.funded[t] / allocation.available[t];
+    return requestFigures(p, f, funded, share);
   });
+  const ownRequest = (i: number): RequestFigures => {
+    if (!own[i]) {
+      requests[i] = { ...requests[i] };
+      own[i] = 1;
+    }
+    return requests[i];
+  };
   // Rule 6: an allocation that fits is never shown as an overdraft. Where the funded amounts, each rounded on
   // its own, add up to more than is shown available in a year that fits, that year is rounded as a whole.
   for (let t = 0; t < years; t++) {
@@ -217,8 +466,14 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
     const exact = requests.map((r) => r.fundedExact[t]);
     let exactSum = 0;
     for (const x of exact) exactSum += x;
-    const total = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
-    roundToTotal(exact, step, total).forEach((v, i) => (requests[i].funded[t] = v));
+    const totalFunded = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
+    roundToTotal(exact, step, totalFunded).forEach((v, i) => {
+      if (requests[i].funded[t] === v) return;
+      const r = ownRequest(i);
+      const funded = [...r.funded];
+      funded[t] = v;
+      r.funded = funded;
+    });
   }
   // Shares with one decimal, adding up per year with what is left to 100,0 %. Made from the amounts
   // (rule 6a): nothing available (up to the tolerance) gives every share 0.
@@ -230,20 +485,28 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
     const funded = requests.map((r) => r.fundedExact[t]);
     let left = availableExact;
     for (const x of funded) left -= x;
-    const shares = largestRemainder([...funded, left], 1000, availableExact);
+    funded.push(left);
+    const shares = largestRemainder(funded, 1000, availableExact);
     let units = 0;
-    requests.forEach((r, i) => {
-      r.shownShare[t] = shares[i];
+    for (let i = 0; i < requests.length; i++) {
+      if (shares[i] !== requests[i].shownShare[t]) {
+        const r = ownRequest(i);
+        const shown = r.shownShare === zerosShared(years) ? zerosOf(years) : [...r.shownShare];
+        shown[t] = shares[i];
+        r.shownShare = shown;
+      }
       units += Math.round(shares[i] * 1000);
-    });
+    }
     fundedShare[t] = units / 1000;
     remainingShare[t] = shares[requests.length];
   }
-  const funded = addYears(
-    requests.map((r) => r.funded),
-    years,
-  );
-  const total = totalOf(included, years, withSplit);
+  const funded = zerosOf(years);
+  const requested = zerosOf(years);
+  for (const r of requests)
+    for (let t = 0; t < years; t++) {
+      funded[t] += r.funded[t];
+      requested[t] += r.request[t];
+    }
   return {
     name: result.scenario.name,
     mode: result.scenario.mode,
@@ -254,12 +517,9 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
     pool,
     reductions,
     available,
-    availableExact: [...allocation.available],
+    availableExact: allocation.available,
     requests,
-    requested: addYears(
-      requests.map((r) => r.request),
-      years,
-    ),
+    requested,
     funded,
     remaining: available.map((a, t) => a - funded[t]),
     effect: reductions.map((r, t) => r + funded[t]),
@@ -269,31 +529,78 @@ export function scenarioFigures(result: ScenarioResult, years: number, step: num
 }
 
 const differenceOf = (reference: readonly number[], scenario: readonly number[]): Difference => ({
-  reference: [...reference],
-  scenario: [...scenario],
-  difference: scenario.map((v, t) => v - reference[t]),
+  reference,
+  scenario,
+  difference: reference === scenario ? zerosShared(reference.length) : scenario.map((v, t) => v - reference[t]),
 });
+
+function proposalComparison(p: ProposalFigures, q: ProposalFigures, memo: Memo): ProposalComparison {
+  // A proposal the same in both scenarios: one comparison, whichever the scenario.
+  return p === q
+    ? memo.get(
+        (m) => m.unchanged,
+        p,
+        () => comparisonOf(p, q),
+      )
+    : comparisonOf(p, q);
+}
+
+function comparisonOf(p: ProposalFigures, q: ProposalFigures): ProposalComparison {
+  const inPackage = (x: ProposalFigures) => (x.included ? x.netto : zerosShared(x.netto.length));
+  return {
+    nr: p.nr,
+    title: p.title,
+    excludedInReference: !q.included,
+    excludedInScenario: !p.included,
+    ...differenceOf(inPackage(q), inPackage(p)),
+  };
+}
+
+/** Per proposal, the scenario against the reference; made from the reference against itself where only a few differ. */
+function proposalComparisons(
+  scenario: readonly ProposalFigures[],
+  reference: readonly ProposalFigures[],
+  memo: Memo,
+): ProposalComparison[] {
+  const changed = memo.changedFromReference.get(scenario);
+  if (changed && memo.reference?.parts.proposals === reference) {
+    const same = memo.get(
+      (m) => m.comparisons,
+      reference,
+      () => new Map<readonly ProposalFigures[], ProposalComparison[]>(),
+    );
+    const itself = memo.get(
+      () => same,
+      reference,
+      () => reference.map((q) => proposalComparison(q, q, memo)),
+    );
+    const comparisons = itself.slice();
+    for (const i of changed) comparisons[i] = proposalComparison(scenario[i], reference[i], memo);
+    return comparisons;
+  }
+  return scenario.map((p, i) => proposalComparison(p, reference[i], memo));
+}
 
 /**
  * Rule 9: per proposal and year the difference in netto (a proposal left out
  * counts as 0), and per year the differences in available, funded, left and
  * budget effect. Both scenarios come from one evaluation, so proposals match by position.
  */
-export function compareScenarios(scenario: ScenarioFigures, reference: ScenarioFigures): Comparison {
-  const inPackage = (p: ProposalFigures) => (p.included ? p.netto : p.netto.map(() => 0));
+export function compareScenarios(scenario: ScenarioFigures, reference: ScenarioFigures, memo = new Memo(0, false)): Comparison {
+  const byReference = memo.get(
+    (m) => m.comparisons,
+    scenario.proposals,
+    () => new Map<readonly ProposalFigures[], ProposalComparison[]>(),
+  );
+  const proposals = memo.get(
+    () => byReference,
+    reference.proposals,
+    () => proposalComparisons(scenario.proposals, reference.proposals, memo),
+  );
   return {
     scenario: scenario.name,
     reference: reference.name,
-    proposals: scenario.proposals.map((p, i) => {
-      const q = reference.proposals[i];
-      return {
-        nr: p.nr,
-        title: p.title,
-        excludedInReference: !q.included,
-        excludedInScenario: !p.included,
-        ...differenceOf(inPackage(q), inPackage(p)),
-      };
-    }),
+    proposals,
     totalNetto: differenceOf(reference.totalNetto, scenario.totalNetto),
     available: differenceOf(reference.available, scenario.available),
     funded: differenceOf(reference.funded, scenario.funded),
@@ -302,19 +609,29 @@ export function compareScenarios(scenario: ScenarioFigures, reference: ScenarioF
   };
 }
 
+export interface FiguresOptions {
+  /** The figures of the same workbook before a change: what did not change is taken from them, not rounded again. */
+  previous?: BookFigures;
+}
+
 /** Every figure of an evaluation, rounded to `step` kroner. */
-export function bookFigures(evaluation: Evaluation, step: number): BookFigures {
+export function bookFigures(evaluation: Evaluation, step: number, options: FiguresOptions = {}): BookFigures {
   const years = evaluation.years.length;
   // The split columns appear when any proposal in any scenario splits its Udgift; totals then carry them.
   const withSplit = evaluation.scenarios.some((s) => s.proposals.some((p) => p.split));
-  const scenarios = evaluation.scenarios.map((s) => scenarioFigures(s, years, step, withSplit));
+  const before = options.previous && memos.get(options.previous);
+  const memo = new Memo(step, withSplit, before && before.step === step && before.withSplit === withSplit ? before : undefined);
+  const scenarios = evaluation.scenarios.map((s) => scenarioFigures(s, years, step, withSplit, memo));
   const [base, ...others] = scenarios;
-  return {
+  const figures = {
     years: evaluation.years,
     step,
     scenarios,
-    comparisons: base ? others.map((s) => compareScenarios(s, base)) : [],
+    comparisons: base ? others.map((s) => compareScenarios(s, base, memo)) : [],
   };
+  memo.forget();
+  memos.set(figures, memo);
+  return figures;
 }
 
 /** An amount typed in a unit of `kronerPerUnit` kroner (`Enhed`), in kroner: the calculation's own unit. */

@@ -44,21 +44,53 @@ export function roundHalfAwayFromZero(value: number, step = 1): number {
  * within the amount tolerance below a unit counts as on it. Returns fractions.
  */
 export function largestRemainder(parts: readonly number[], denominator = 1000, whole = 1): number[] {
-  const scaled = parts.map((p) => (p * denominator) / whole);
+  const n = parts.length;
   // The amount tolerance in units; capped so that every share stays within one unit of its value.
   const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));
-  const floors = scaled.map((s) => Math.floor(s + slack));
+  // Typed arrays and an index sort: shares are made per request, year and scenario, so no objects per part.
+  const units = new Array<number>(n);
+  const remainders = new Float64Array(n);
   let total = 0;
-  for (const s of scaled) total += s;
-  const target = Math.round(total);
   let floorSum = 0;
-  for (const f of floors) floorSum += f;
-  let missing = target - floorSum;
-  const byRemainder = scaled.map((s, i) => ({ i, remainder: s - floors[i] })).sort(byRemainderThenOrder(slack));
-  const units = [...floors];
-  for (let k = 0; missing > 0 && k < byRemainder.length; k++, missing--) units[byRemainder[k].i] += 1;
-  for (let k = byRemainder.length - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k].i] -= 1;
-  return units.map((u) => u / denominator);
+  for (let i = 0; i < n; i++) {
+    const scaled = (parts[i] * denominator) / whole;
+    const floor = Math.floor(scaled + slack);
+    total += scaled;
+    floorSum += floor;
+    units[i] = floor;
+    remainders[i] = scaled - floor;
+  }
+  let missing = Math.round(total) - floorSum;
+  if (missing !== 0) {
+    const byRemainder = indicesByRemainder(remainders, slack);
+    for (let k = 0; missing > 0 && k < n; k++, missing--) units[byRemainder[k]] += 1;
+    for (let k = n - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k]] -= 1;
+  }
+  for (let i = 0; i < n; i++) units[i] /= denominator;
+  return units;
+}
+
+/**
+ * Indices by remainder, largest first; remainders within `tie` are equal and
+ * go by index (rule 6a). Remainders within `tie` of 0 (every request funded
+ * with nothing, when many ask) all tie with 0: they go last, by index, unsorted.
+ */
+function indicesByRemainder(remainders: Float64Array, tie: number): Uint32Array {
+  const n = remainders.length;
+  const order = new Uint32Array(n);
+  let above = 0;
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) order[above++] = i;
+  let below = above;
+  for (let i = 0; i < n; i++) if (Math.abs(remainders[i]) <= tie) order[below++] = i;
+  let negative = below;
+  for (let i = 0; i < n; i++) if (remainders[i] < -tie) order[negative++] = i;
+  const byRemainder = (a: number, b: number) => {
+    const d = remainders[b] - remainders[a];
+    return Math.abs(d) > tie ? d : a - b;
+  };
+  order.subarray(0, above).sort(byRemainder);
+  order.subarray(below, n).sort(byRemainder);
+  return order;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Proposals × scenarios → unrounded results (rules 1–5, 7, 8), the kind of each
  * proposal (rule 0, from the base scenario) and problems with their places.
  */
-import { allocate, type Allocation } from './allocation';
+import { allocate, inPriorityOrder, type Allocation, type Request } from './allocation';
 import { MAX_BEST_FILL_REQUESTS } from './best-fill';
 import { problem, warning, type Issue } from './problems';
 import { isExactAmount, MAX_AMOUNT } from './rounding';
@@ -56,18 +56,17 @@ export type NettoStep =
   /** Rule 5: the sum of the parts. */
   | { rule: 'netto'; netto: readonly number[] };
 
-/** A proposal's figures per year in one scenario, unrounded. */
+/** A proposal's figures per year in one scenario, unrounded. Arrays may be shared with the proposal and other scenarios: never change them. */
 export interface YearFigures {
-  udgift: number[];
-  split?: { service: number[]; ejService: number[] };
+  udgift: readonly number[];
+  split?: { service: readonly number[]; ejService: readonly number[] };
   /** Refusion change plus stated Indtægt. */
-  indtaegt: number[];
+  indtaegt: readonly number[];
   /** Stated Investering plus caseload staffing. */
-  investering: number[];
-  netto: number[];
+  investering: readonly number[];
+  netto: readonly number[];
   /** Fuldtidspersoner this scenario assumes for the row, where the row gives a volume. */
   fullTimePersons?: number;
-  steps: NettoStep[];
 }
 
 export interface ProposalResult extends YearFigures {
@@ -78,6 +77,7 @@ export interface ProposalResult extends YearFigures {
 
 export interface ScenarioResult {
   scenario: Scenario;
+  /** Shared between scenarios where a proposal's figures and inclusion are the same. */
   proposals: ProposalResult[];
   pool: number[];
   /** Σ netto of the included reductions, per year. */
@@ -91,18 +91,21 @@ export interface Evaluation {
   issues: Issue[];
 }
 
-/** Rules 1–5 for one proposal in one scenario. */
-export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): YearFigures {
-  // The steps share the proposal's arrays (never changed after reading): no copies per proposal and scenario.
-  const steps: NettoStep[] = [{ rule: 'udgift', udgift: p.udgift }];
+/**
+ * Rules 1–5 for one proposal in one scenario. With `steps`, also records how
+ * the netto came about (for an explanation; a run does not need them).
+ */
+export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[], steps?: NettoStep[]): YearFigures {
+  steps?.push({ rule: 'udgift', udgift: p.udgift });
   const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
   const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
-  const scale = (values: number[]): number[] =>
-    scales ? scaleByVolume(values, p.fullTimePersons as number, scenarioVolume as number) : [...values];
+  // Unscaled figures are the proposal's own arrays (never changed): no copies per proposal and scenario.
+  const scale = (values: readonly number[]): readonly number[] =>
+    scales ? scaleByVolume(values, p.fullTimePersons as number, scenarioVolume as number) : values;
   const udgift = scale(p.udgift);
-  const split = p.split && { service: scale(p.split.service), ejService: scale(p.split.ejService) };
+  const split = p.split && (scales ? { service: scale(p.split.service), ejService: scale(p.split.ejService) } : p.split);
   if (scales)
-    steps.push({
+    steps?.push({
       rule: 'volume',
       benefit: p.benefit as string,
       rowVolume: p.fullTimePersons as number,
@@ -110,19 +113,19 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): Year
       udgift,
     });
 
-  let refusion = zeros(udgift.length);
+  let refusion: readonly number[] | undefined;
   if (p.refusionShare !== undefined) {
     const found =
       p.refusionRate !== undefined ? ({ rate: p.refusionRate, source: 'row' } as const) : refusionRateFor(p, s, issues);
     if (found !== undefined) {
       refusion = refusionChange(udgift, p.refusionShare, found.rate);
-      steps.push({ rule: 'refusion', share: p.refusionShare, ...found, refusion });
+      steps?.push({ rule: 'refusion', share: p.refusionShare, ...found, refusion });
     }
   }
-  if (p.hasStatedIndtaegt) steps.push({ rule: 'indtaegt', indtaegt: p.indtaegt });
-  if (p.investering.some((v) => v !== 0)) steps.push({ rule: 'investering', investering: p.investering });
+  if (p.hasStatedIndtaegt) steps?.push({ rule: 'indtaegt', indtaegt: p.indtaegt });
+  if (p.investering.some((v) => v !== 0)) steps?.push({ rule: 'investering', investering: p.investering });
 
-  let investering = [...p.investering];
+  let investering: readonly number[] = p.investering;
   if (p.staffing) {
     const own = p.benefit !== undefined ? s.caseloadByBenefit[p.benefit] : undefined;
     const caseload = own ?? s.caseload;
@@ -131,7 +134,7 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): Year
     } else {
       const cost = staffingCost(p.staffing, caseload);
       investering = investering.map((i) => i + cost);
-      steps.push({
+      steps?.push({
         rule: 'caseload',
         cases: p.staffing.cases,
         caseload,
@@ -143,9 +146,9 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): Year
       });
     }
   }
-  const indtaegt = addYears(refusion, p.indtaegt);
-  const nettoPerYear = netto(udgift, refusion, p.indtaegt, investering);
-  steps.push({ rule: 'netto', netto: nettoPerYear });
+  const indtaegt = refusion ? addYears(refusion, p.indtaegt) : p.indtaegt;
+  const nettoPerYear = netto(udgift, refusion ?? ZEROS_BY_LENGTH(udgift.length), p.indtaegt, investering);
+  steps?.push({ rule: 'netto', netto: nettoPerYear });
   return {
     udgift,
     split,
@@ -153,9 +156,19 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[]): Year
     investering,
     netto: nettoPerYear,
     fullTimePersons: p.fullTimePersons === undefined ? undefined : (scenarioVolume ?? p.fullTimePersons),
-    steps,
   };
 }
+
+/** How a proposal's netto comes about in a scenario, step by step and unrounded (rules 1–5): what an explanation shows. */
+export function nettoSteps(p: Proposal, s: Scenario): NettoStep[] {
+  const steps: NettoStep[] = [];
+  proposalFigures(p, s, [], steps);
+  return steps;
+}
+
+const zeroArrays: number[][] = [];
+/** A shared array of zeros (never changed). */
+const ZEROS_BY_LENGTH = (length: number): readonly number[] => (zeroArrays[length] ??= zeros(length));
 
 type FoundRate = { rate: number; source: 'scenario' } | { rate: number; source: 'staircase'; durationShares: StaircaseShares };
 
@@ -205,33 +218,235 @@ export interface Progress {
 export interface EvaluateOptions {
   /** Called during slow searches (best fill), so a caller can show progress. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * The evaluation of the same workbook before a change: what the change does
+   * not touch (the same proposal objects, the same parameter values) is taken
+   * from it instead of computed again. A changed pool only reallocates.
+   */
+  previous?: Evaluation;
 }
+
+/** What a proposal's figures can depend on in a scenario, besides the proposal itself. */
+const USES_VOLUME = 1;
+const USES_REFUSION = 2;
+const USES_CASELOAD = 4;
+
+function usesOf(p: Proposal): number {
+  return (
+    (p.benefit !== undefined && p.fullTimePersons !== undefined ? USES_VOLUME : 0) |
+    (p.refusionShare !== undefined && p.refusionRate === undefined ? USES_REFUSION : 0) |
+    (p.staffing ? USES_CASELOAD : 0)
+  );
+}
+
+/** Proposals whose figures depend on the same parameters: one benefit, the same uses. */
+interface DependenceGroup {
+  benefit?: string;
+  uses: number;
+  /** Indices into the book's proposals, in order. */
+  members: number[];
+}
+
+/**
+ * The figures of one group's proposals under one set of parameter values:
+ * computed once, shared by every scenario with those values (and, through
+ * `previous`, by the next evaluation).
+ */
+interface GroupFigures {
+  group: number;
+  key: string;
+  proposals: Proposal[];
+  results: ProposalResult[];
+  /** The same, left out of a scenario (made when first needed). */
+  excludedResults: (ProposalResult | undefined)[];
+  /** Per member: the first year whose figures cannot be rounded exactly, or −1. */
+  inexactYear: number[];
+  /** Per member and year: |Udgift| + |Indtægt| + |Investering|, for the bound on totals. */
+  magnitudes: number[][];
+  refusionMissing: boolean;
+  caseloadMissing: boolean;
+}
+
+/** The parameter values a group's figures depend on in a scenario, as a key. */
+function dependenceKey(group: DependenceGroup, s: Scenario): string {
+  const b = group.benefit;
+  let key = `${b ?? ''}\u0000${group.uses}`;
+  if (group.uses & USES_VOLUME) key += `|v${b !== undefined ? s.fullTimePersonsByBenefit[b] : ''}`;
+  if (group.uses & USES_REFUSION) {
+    const spec = b !== undefined ? s.refusionByBenefit[b] : undefined;
+    key += spec === undefined ? '|r-' : 'rate' in spec ? `|r${spec.rate}` : `|d${spec.durationShares.join(',')}`;
+  }
+  if (group.uses & USES_CASELOAD) {
+    const own = b !== undefined ? s.caseloadByBenefit[b] : undefined;
+    key += own !== undefined ? `|o${own}` : `|c${s.caseload}`;
+  }
+  return key;
+}
+
+/** One scenario's proposals (figures and inclusion), shared by every scenario with the same. */
+interface ProposalList extends ListSummary {
+  key: string;
+  proposals: ProposalResult[];
+}
+
+interface ListSummary {
+  /** Σ netto of the included reductions, per year. */
+  reductions: number[];
+  /** Proposals (index, year index) whose figures cannot be rounded exactly, in order. */
+  inexact: [number, number][];
+  /** Per year: Σ |Udgift| + |Indtægt| + |Investering| over every proposal, for the bound on totals. */
+  magnitudes: number[];
+}
+
+function summaryOf(
+  proposals: readonly ProposalResult[],
+  entries: readonly GroupFigures[],
+  groupOf: Int32Array,
+  memberIndex: Int32Array,
+  years: number,
+): ListSummary {
+  const reductions = zeros(years);
+  const magnitudes = zeros(years);
+  const inexact: [number, number][] = [];
+  for (let i = 0; i < proposals.length; i++) {
+    const r = proposals[i];
+    if (r.included && r.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += r.netto[t];
+    const entry = entries[groupOf[i]];
+    const j = memberIndex[i];
+    const bad = entry.inexactYear[j];
+    if (bad >= 0) inexact.push([i, bad]);
+    else {
+      const m = entry.magnitudes[j];
+      for (let t = 0; t < years; t++) magnitudes[t] += m[t];
+    }
+  }
+  return { reductions, inexact, magnitudes };
+}
+
+/** The caches of evaluations, for the next one (`previous`); never part of the results. */
+const caches = new WeakMap<Evaluation, { groups: Map<string, GroupFigures>; lists: Map<string, ProposalList> }>();
 
 export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation {
   const issues: Issue[] = [];
   const n = book.years.length;
+  const all = book.proposals;
   const base = book.scenarios[0];
-  const baseIssues: Issue[] = [];
-  const kinds = new Map<string, Kind>();
-  for (const p of book.proposals) {
-    kinds.set(p.nr, p.statedKind ?? kindFromNetto(proposalFigures(p, base, baseIssues).netto));
+
+  const groups: DependenceGroup[] = [];
+  const groupOf = new Int32Array(all.length);
+  const memberIndex = new Int32Array(all.length);
+  const groupIds = new Map<string, number>();
+  all.forEach((p, i) => {
+    const uses = usesOf(p);
+    const id = `${uses === 0 ? '' : (p.benefit ?? '')}\u0000${uses}`;
+    let g = groupIds.get(id);
+    if (g === undefined) {
+      groupIds.set(id, (g = groups.length));
+      groups.push({ benefit: uses === 0 ? undefined : p.benefit, uses, members: [] });
+    }
+    groupOf[i] = g;
+    memberIndex[i] = groups[g].members.length;
+    groups[g].members.push(i);
+  });
+
+  const previousCaches = options.previous ? caches.get(options.previous) : undefined;
+  const previousCache = previousCaches?.groups;
+  const previousLists = previousCaches?.lists;
+  const cache = new Map<string, GroupFigures>();
+  /** Known once the base is computed (rule 0); the base's own results get theirs then. */
+  const known: { kinds?: Kind[] } = {};
+  /** The figures of every group in a scenario, from the cache or computed. */
+  const groupFiguresIn = (s: Scenario): GroupFigures[] =>
+    groups.map((group, g) => {
+      const key = dependenceKey(group, s);
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const before = previousCache?.get(key);
+      const members = group.members.map((i) => all[i]);
+      const computed = members.map((p, j) =>
+        before && before.proposals[j] === p ? before.results[j] : proposalFigures(p, s, []),
+      );
+      const b = group.benefit;
+      const entry: GroupFigures = {
+        group: g,
+        key,
+        proposals: members,
+        // Kinds are known once the base is computed; results get theirs below.
+        results: computed as ProposalResult[],
+        excludedResults: [],
+        inexactYear: computed.map((f) => inexactYear(f, n)),
+        magnitudes: computed.map((f) =>
+          f.udgift.map((u, t) => Math.abs(u) + Math.abs(f.indtaegt[t]) + Math.abs(f.investering[t])),
+        ),
+        refusionMissing: (group.uses & USES_REFUSION) !== 0 && (b === undefined || s.refusionByBenefit[b] === undefined),
+        caseloadMissing:
+          (group.uses & USES_CASELOAD) !== 0 &&
+          (b === undefined || s.caseloadByBenefit[b] === undefined) &&
+          s.caseload === undefined,
+      };
+      if (known.kinds) withKinds(entry, group, known.kinds, before);
+      cache.set(key, entry);
+      return entry;
+    });
+  const withKinds = (entry: GroupFigures, group: DependenceGroup, known: Kind[], before?: GroupFigures) => {
+    entry.results = entry.results.map((f, j) => {
+      const kind = known[group.members[j]];
+      const old = before?.results[j];
+      if (old && old.proposal === entry.proposals[j] && old.kind === kind && sameFigures(old, f)) return old;
+      return { proposal: entry.proposals[j], kind, included: true, ...figuresOnly(f) };
+    });
+  };
+
+  // Rule 0: an empty Art is decided by the base scenario's netto.
+  const baseGroups = groupFiguresIn(base);
+  const knownKinds = all.map((p, i) => p.statedKind ?? kindFromNetto(baseGroups[groupOf[i]].results[memberIndex[i]].netto));
+  known.kinds = knownKinds;
+  for (const [key, entry] of cache) withKinds(entry, groups[entry.group], knownKinds, previousCache?.get(key));
+  for (const p of all)
     if (p.refusionShare !== undefined && p.hasStatedIndtaegt)
       issues.push(warning('refusionAndIndtaegt', { nr: p.nr }, p.places.refusionShare));
-  }
+
+  // Priority order once for the book: every scenario's requests are a part of it.
+  const byPriority = inPriorityOrder(all.map((p, i) => ({ i, priority: p.priority, order: p.order }))).map((x) => x.i);
+
+  /** Scenarios whose proposals have the same figures (they differ in the pool or the mode) share one list. */
+  const lists = new Map<string, ProposalList>();
+  const listOf = (entries: readonly GroupFigures[], excluded: ReadonlySet<string>): ProposalList => {
+    const key = `${entries.map((e) => e.key).join('\u0001')}\u0002${[...excluded].sort().join('\u0001')}`;
+    let list = lists.get(key);
+    if (list) return list;
+    const proposals: ProposalResult[] = all.map((p, i) => {
+      const entry = entries[groupOf[i]];
+      const j = memberIndex[i];
+      if (excluded.size === 0 || !excluded.has(p.nr)) return entry.results[j];
+      return (entry.excludedResults[j] ??= { ...entry.results[j], included: false });
+    });
+    const before = previousLists?.get(key);
+    list =
+      before && before.proposals.length === proposals.length && before.proposals.every((r, i) => r === proposals[i])
+        ? before
+        : { key, proposals, ...summaryOf(proposals, entries, groupOf, memberIndex, n) };
+    lists.set(key, list);
+    return list;
+  };
 
   const scenarios = book.scenarios.map((s): ScenarioResult => {
     checkScenario(s, book, issues);
-    const excluded = new Set(s.excluded);
-    const proposals = book.proposals.map((p): ProposalResult => {
-      const figures = proposalFigures(p, s, issues);
-      return { proposal: p, kind: kinds.get(p.nr) as Kind, included: !excluded.has(p.nr), ...figures };
-    });
-    const included = proposals.filter((r) => r.included);
-    const reductions = zeros(n);
-    for (const r of included) if (r.kind === 'Reduktion') r.netto.forEach((v, t) => (reductions[t] += v));
+    const entries = groupFiguresIn(s);
+    const { proposals, reductions, inexact, magnitudes } = listOf(entries, new Set(s.excluded));
+    if (entries.some((e) => e.refusionMissing || e.caseloadMissing))
+      all.forEach((p, i) => {
+        const entry = entries[groupOf[i]];
+        if (entry.refusionMissing)
+          issues.push(
+            problem('refusionRateMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.refusionShare),
+          );
+        if (entry.caseloadMissing)
+          issues.push(problem('caseloadMissing', { scenario: s.name, nr: p.nr, benefit: p.benefit ?? '' }, p.places.staffing));
+      });
     const pool = book.years.map((_, t) => s.pool[t] ?? 0);
     const available = pool.map((v, t) => v - reductions[t]);
-    if (!figuresAreExact(s, book.years, proposals, pool, issues))
+    if (!figuresAreExact(s, book.years, all, inexact, magnitudes, pool, issues))
       return {
         scenario: s,
         proposals,
@@ -243,9 +458,12 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
           [],
         ),
       };
-    const requests = included
-      .filter((r) => r.kind === 'Udvidelse')
-      .map((r) => ({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order }));
+    const requests: Request[] = [];
+    for (const i of byPriority) {
+      const r = proposals[i];
+      if (r.included && r.kind === 'Udvidelse')
+        requests.push({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order, index: i });
+    }
     if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
       issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
       return { scenario: s, proposals, pool, reductions, allocation: allocate('priority', available, []) };
@@ -260,7 +478,37 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       }),
     };
   });
-  return { years: book.years, scenarios, issues: dedupe(issues) };
+  const evaluation = { years: book.years, scenarios, issues: dedupe(issues) };
+  caches.set(evaluation, { groups: cache, lists });
+  return evaluation;
+}
+
+const figuresOnly = (f: YearFigures): YearFigures => ({
+  udgift: f.udgift,
+  split: f.split,
+  indtaegt: f.indtaegt,
+  investering: f.investering,
+  netto: f.netto,
+  fullTimePersons: f.fullTimePersons,
+});
+
+const sameFigures = (a: YearFigures, b: YearFigures): boolean => a.netto === b.netto && a.udgift === b.udgift;
+
+/** Rule 6a: the first year (index) whose figures cannot be rounded exactly, or −1. */
+function inexactYear(r: YearFigures, years: number): number {
+  const { udgift, indtaegt, investering, netto, split } = r;
+  for (let t = 0; t < years; t++)
+    if (
+      !isExactAmount(udgift[t]) ||
+      !isExactAmount(indtaegt[t]) ||
+      !isExactAmount(investering[t]) ||
+      !isExactAmount(netto[t]) ||
+      (split && (!isExactAmount(split.service[t]) || !isExactAmount(split.ejService[t])))
+    )
+      return t;
+  const persons = r.fullTimePersons;
+  if (persons !== undefined && persons > 0) for (let t = 0; t < years; t++) if (!isExactAmount(r.netto[t] / persons)) return t;
+  return -1;
 }
 
 /**
@@ -272,27 +520,16 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
 function figuresAreExact(
   s: Scenario,
   years: readonly number[],
-  proposals: readonly ProposalResult[],
+  all: readonly Proposal[],
+  inexact: readonly [number, number][],
+  listMagnitudes: readonly number[],
   pool: readonly number[],
   issues: Issue[],
 ): boolean {
-  let exact = true;
-  const magnitudes = pool.map((v) => Math.abs(v));
-  for (const r of proposals) {
-    const leaves = [r.udgift, r.indtaegt, r.investering, r.netto, ...(r.split ? [r.split.service, r.split.ejService] : [])];
-    const bad = years.findIndex((_, t) => leaves.some((values) => !isExactAmount(values[t])));
-    const persons = r.fullTimePersons;
-    const perPerson = persons !== undefined && persons > 0 && years.findIndex((_, t) => !isExactAmount(r.netto[t] / persons));
-    if (bad >= 0 || (perPerson !== false && perPerson >= 0)) {
-      const year = years[bad >= 0 ? bad : (perPerson as number)];
-      issues.push(problem('amountTooLarge', { scenario: s.name, nr: r.proposal.nr, year, max: MAX_AMOUNT }, s.place));
-      exact = false;
-      continue;
-    }
-    years.forEach((_, t) => (magnitudes[t] += Math.abs(r.udgift[t]) + Math.abs(r.indtaegt[t]) + Math.abs(r.investering[t])));
-  }
-  if (!exact) return false;
-  const year = years.findIndex((_, t) => !isExactAmount(magnitudes[t]));
+  for (const [i, bad] of inexact)
+    issues.push(problem('amountTooLarge', { scenario: s.name, nr: all[i].nr, year: years[bad], max: MAX_AMOUNT }, s.place));
+  if (inexact.length > 0) return false;
+  const year = years.findIndex((_, t) => !isExactAmount(Math.abs(pool[t]) + listMagnitudes[t]));
   if (year >= 0) {
     issues.push(problem('totalTooLarge', { scenario: s.name, year: years[year], max: MAX_AMOUNT }, s.place));
     return false;

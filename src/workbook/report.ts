@@ -13,19 +13,19 @@ export interface JsonReport {
       title: string;
       kind: string;
       included: boolean;
-      udgift: number[];
-      indtaegt: number[];
-      investering: number[];
-      netto: number[];
+      udgift: readonly number[];
+      indtaegt: readonly number[];
+      investering: readonly number[];
+      netto: readonly number[];
     }[];
-    total: { netto: number[]; effect: number[] };
+    total: { netto: readonly number[]; effect: readonly number[] };
     raaderum: {
       mode: string;
       pool: number[];
       available: number[];
       funded: number[];
       remaining: number[];
-      proposals: { nr: string; status: string; funded: number[]; share: number[] }[];
+      proposals: { nr: string; status: string; funded: readonly number[]; share: readonly number[] }[];
     };
   }[];
 }

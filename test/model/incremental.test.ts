@@ -1,0 +1,239 @@
+/**
+ * The calculation shares work between scenarios and between runs (`previous`):
+ * what it shares must never change a figure. Every result here is compared
+ * with the same book computed from scratch, one scenario at a time.
+ */
+import fc from 'fast-check';
+import { bookFigures } from '../../src/model/figures';
+import { evaluate } from '../../src/model/scenarios';
+import type { AllocationMode, Book, Proposal, Scenario } from '../../src/model/types';
+import { proposal, scenario } from './builders';
+
+const YEARS = [2027, 2028, 2029];
+const BENEFITS = ['kontanthjaelp', 'sygedagpenge', 'ressourceforloeb'];
+const MODES: AllocationMode[] = ['priority', 'priority-partial', 'best-fill', 'proportional'];
+const money = fc.integer({ min: -2_000_000, max: 2_000_000 });
+
+const proposalArb = fc.record({
+  udgift: fc.array(money, { minLength: 3, maxLength: 3 }),
+  benefit: fc.option(fc.constantFrom(...BENEFITS), { nil: undefined }),
+  statedKind: fc.option(fc.constantFrom('Reduktion' as const, 'Udvidelse' as const), { nil: undefined }),
+  committee: fc.constantFrom('Økonomiudvalget', 'Beskæftigelsesudvalget', ''),
+  priority: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+  refusionShare: fc.option(fc.constantFrom(0.5, 1), { nil: undefined }),
+  fullTimePersons: fc.option(fc.integer({ min: 50, max: 200 }), { nil: undefined }),
+  staffing: fc.option(
+    fc.record({
+      cases: fc.integer({ min: 100, max: 600 }),
+      currentStaff: fc.integer({ min: 0, max: 12 }),
+      staffPrice: fc.constant(420_000),
+    }),
+    { nil: undefined },
+  ),
+});
+
+const scenarioArb = fc.record({
+  pool: fc.array(fc.integer({ min: 0, max: 8_000_000 }), { minLength: 3, maxLength: 3 }),
+  caseload: fc.option(fc.integer({ min: 38, max: 46 }), { nil: undefined }),
+  rates: fc.array(fc.option(fc.constantFrom(0.2, 0.3, 0.5), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+  volumes: fc.array(fc.option(fc.integer({ min: 60, max: 240 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+  mode: fc.constantFrom(...MODES),
+  excluded: fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 2 }),
+});
+
+type ScenarioSpec = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function scenarioOf(spec: ScenarioSpec, k: number): Scenario {
+  const byBenefit = <T>(values: (T | undefined)[]) =>
+    Object.fromEntries(BENEFITS.flatMap((b, i) => (values[i] === undefined ? [] : [[b, values[i] as T]])));
+  return scenario({
+    name: k === 0 ? 'Basis' : `Scenarie ${k}`,
+    pool: spec.pool,
+    caseload: spec.caseload,
+    refusionByBenefit: byBenefit(spec.rates.map((rate) => (rate === undefined ? undefined : { rate }))),
+    fullTimePersonsByBenefit: byBenefit(spec.volumes),
+    mode: spec.mode,
+    excluded: spec.excluded.map((i) => `F${i}`),
+  });
+}
+
+const bookArb = fc
+  .record({
+    proposals: fc.array(proposalArb, { minLength: 1, maxLength: 40 }),
+    scenarios: fc.array(scenarioArb, { minLength: 1, maxLength: 5 }),
+  })
+  .map(({ proposals, scenarios }): Book => ({
+    years: YEARS,
+    proposals: proposals.map((p, i) => proposal({ nr: `F${i}`, order: i, ...p })),
+    scenarios: scenarios.map(scenarioOf),
+  }));
+
+/**
+ * A book whose scenarios each change one parameter of the base, as the
+ * template intends (a blank takes the base's value): the shape where scenarios
+ * share most proposals' figures and are made from the base's.
+ */
+const variantBookArb = fc
+  .record({
+    book: bookArb,
+    variants: fc.array(
+      fc.record({ what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'mode'), value: fc.integer({ min: 1, max: 9 }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map(({ book, variants }): Book => {
+    const base = book.scenarios[0];
+    const scenarios = variants.map((v, k) => {
+      const one = changed({ ...book, scenarios: [base] }, { ...v, scenario: 0, proposal: 0 }).scenarios[0];
+      return { ...one, name: `Variant ${k + 1}` };
+    });
+    return { ...book, scenarios: [base, ...scenarios] };
+  });
+
+/** One change a user makes in the pane: a new object for what changed, every other object the same. */
+const changeArb = fc.record({
+  what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'udgift', 'excluded', 'mode'),
+  scenario: fc.nat(),
+  proposal: fc.nat(),
+  value: fc.integer({ min: 1, max: 9 }),
+});
+type Change = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function changed(book: Book, change: Change): Book {
+  const k = change.scenario % book.scenarios.length;
+  const s = book.scenarios[k];
+  const benefit = BENEFITS[change.value % BENEFITS.length];
+  const withScenario = (next: Scenario): Book => ({ ...book, scenarios: book.scenarios.map((x, i) => (i === k ? next : x)) });
+  switch (change.what) {
+    case 'pool':
+      return withScenario({ ...s, pool: s.pool.map((v, t) => (t === 0 ? (v ?? 0) + change.value * 100_000 : v)) });
+    case 'rate':
+      return withScenario({ ...s, refusionByBenefit: { ...s.refusionByBenefit, [benefit]: { rate: change.value / 10 } } });
+    case 'caseload':
+      return withScenario({ ...s, caseload: 36 + change.value });
+    case 'volume':
+      return withScenario({
+        ...s,
+        fullTimePersonsByBenefit: { ...s.fullTimePersonsByBenefit, [benefit]: 50 + change.value * 20 },
+      });
+    case 'excluded':
+      return withScenario({ ...s, excluded: [...s.excluded, `F${change.value}`] });
+    case 'mode':
+      return withScenario({ ...s, mode: MODES[change.value % MODES.length] });
+    case 'udgift': {
+      const i = change.proposal % book.proposals.length;
+      const p: Proposal = { ...book.proposals[i], udgift: book.proposals[i].udgift.map((u) => u + change.value * 10_000) };
+      return { ...book, proposals: book.proposals.map((x, j) => (j === i ? p : x)) };
+    }
+    default:
+      throw new Error(change.what);
+  }
+}
+
+const STEPS = [1, 1000];
+
+test('a change computed from the previous run gives exactly the figures of a run from scratch', () => {
+  fc.assert(
+    fc.property(
+      bookArb,
+      fc.array(changeArb, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(...STEPS),
+      (book, changes, step) => {
+        let evaluation = evaluate(book);
+        let figures = bookFigures(evaluation, step);
+        let current = book;
+        for (const change of changes) {
+          current = changed(current, change);
+          evaluation = evaluate(current, { previous: evaluation });
+          figures = bookFigures(evaluation, step, { previous: figures });
+          const fresh = evaluate(current);
+          expect(evaluation.issues).toEqual(fresh.issues);
+          expect(figures).toEqual(bookFigures(fresh, step));
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test('each scenario’s figures are those of the scenario computed alone (what scenarios share changes nothing)', () => {
+  fc.assert(
+    fc.property(fc.oneof(bookArb, variantBookArb), fc.constantFrom(...STEPS), (generated, step) => {
+      // Stated kinds: alone, a scenario would otherwise decide the kinds itself (rule 0).
+      const book = {
+        ...generated,
+        proposals: generated.proposals.map((p) => ({ ...p, statedKind: p.statedKind ?? 'Udvidelse' })),
+      };
+      const together = bookFigures(evaluate(book), step).scenarios;
+      book.scenarios.forEach((s, k) => {
+        const alone = bookFigures(evaluate({ ...book, scenarios: [s] }), step).scenarios[0];
+        expect(together[k]).toEqual(alone);
+      });
+    }),
+    { numRuns: 150 },
+  );
+});
+
+describe('a change recomputes only what depends on it', () => {
+  const book: Book = {
+    years: YEARS,
+    proposals: [
+      proposal({ nr: 'A', udgift: [-500_000, -500_000, -500_000], benefit: 'kontanthjaelp', refusionShare: 1 }),
+      proposal({ nr: 'B', order: 1, udgift: [300_000, 300_000, 300_000], statedKind: 'Udvidelse', priority: 1 }),
+      proposal({ nr: 'C', order: 2, udgift: [-200_000, 0, 0], benefit: 'sygedagpenge', refusionShare: 1 }),
+      proposal({
+        nr: 'D',
+        order: 3,
+        udgift: [0, 0, 0],
+        staffing: { cases: 450, currentStaff: 9, staffPrice: 420_000 },
+        statedKind: 'Udvidelse',
+        priority: 2,
+      }),
+    ],
+    scenarios: [
+      scenario({
+        pool: [1_000_000, 1_000_000, 1_000_000],
+        caseload: 45,
+        refusionByBenefit: { kontanthjaelp: { rate: 0.3 }, sygedagpenge: { rate: 0.3 } },
+      }),
+      scenario({
+        name: 'Caseload 40',
+        pool: [1_000_000, 1_000_000, 1_000_000],
+        caseload: 40,
+        refusionByBenefit: { kontanthjaelp: { rate: 0.3 }, sygedagpenge: { rate: 0.3 } },
+      }),
+    ],
+  };
+  const before = evaluate(book);
+  const figuresBefore = bookFigures(before, 1);
+
+  test('a pool: every proposal’s figures are the previous run’s objects; only the råderum is handed out again', () => {
+    const next = { ...book, scenarios: [{ ...book.scenarios[0], pool: [2_000_000, 1_000_000, 1_000_000] }, book.scenarios[1]] };
+    const after = evaluate(next, { previous: before });
+    after.scenarios.forEach((s, k) => expect(s.proposals).toBe(before.scenarios[k].proposals));
+    expect(after.scenarios[0].allocation).not.toBe(before.scenarios[0].allocation);
+    const figures = bookFigures(after, 1, { previous: figuresBefore });
+    figures.scenarios.forEach((s, k) => {
+      expect(s.proposals).toBe(figuresBefore.scenarios[k].proposals);
+      expect(s.committees).toBe(figuresBefore.scenarios[k].committees);
+    });
+    expect(figures.scenarios[0].available).toEqual([2_000_000 + 500_000 * 0.7 + 200_000 * 0.7, 1_350_000, 1_350_000]);
+  });
+
+  test('one benefit’s refusion rate: only the proposals on that benefit are computed again', () => {
+    const base = book.scenarios[0];
+    const next = {
+      ...book,
+      scenarios: [{ ...base, refusionByBenefit: { ...base.refusionByBenefit, sygedagpenge: { rate: 0.5 } } }, book.scenarios[1]],
+    };
+    const after = evaluate(next, { previous: before });
+    const same = after.scenarios[0].proposals.map((r, i) => r === before.scenarios[0].proposals[i]);
+    expect(same).toEqual([true, true, false, true]);
+    expect(after.scenarios[0].proposals[2].netto[0]).toBeCloseTo(-100_000, 6);
+  });
+
+  test('scenarios that differ in one parameter share the figures of every proposal it does not touch', () => {
+    const [basis, forty] = before.scenarios;
+    expect(forty.proposals.map((r, i) => r === basis.proposals[i])).toEqual([true, true, true, false]);
+  });
+});
