@@ -351,11 +351,13 @@ class PartnerGrid {
     eachSubset(half, years, (mask, sums, at) => {
       const k = keyOf(sums, at);
       const end = buckets[3 * k + 1];
-      for (let i = buckets[3 * k]; i < end; i++) {
-        let t = 0;
-        while (t < years && records[i * stride + 1 + t] === sums[at + t]) t++;
-        if (t === years) return;
-      }
+      // Looked for only where a bucket has grown large (it takes time, and where they abound it is large).
+      if (end - buckets[3 * k] >= 2 * CELL_MATES)
+        for (let i = buckets[3 * k]; i < end; i++) {
+          let t = 0;
+          while (t < years && records[i * stride + 1 + t] === sums[at + t]) t++;
+          if (t === years) return;
+        }
       const i = end;
       buckets[3 * k + 1] = end + 1;
       masks[i] = mask;
