@@ -137,7 +137,9 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   };
   // Funding nothing (total 0, the smallest masks) is where it starts, as in the specification; a greedy fill's
   // total usually starts higher (its set is not known as masks: any A may still tie with it, a: −1).
-  const greedy = greedyTotal(limit, amounts);
+  // In doubles the walk sums in another order than the greedy fill: below its total by the binary noise.
+  const noise = whole ? 0 : 1e-9 * amounts.reduce((s, a) => s + a.reduce((x, y) => x + Math.abs(y), 0), 0);
+  const greedy = greedyTotal(limit, amounts) - noise;
   let best = greedy > 0 ? { total: greedy, a: -1, b: -1 } : { total: 0, a: 0, b: 0 };
   const step = whole ? 1 : equal;
   /** A's best partner if it beats `best`: the largest value at least `need`, then of those equal to it the largest mask. */
@@ -147,8 +149,11 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
       grid = new PartnerGrid(secondHalf, years, whole, 4 * grid.width);
     const b = grid.partner(room, reach, need - value, false);
     if (b < 0) return;
-    const total = Math.max(best.total, value + grid.records[b * (years + 1)]);
-    best = { total, a, b: grid.masks[grid.partner(room, reach, total - equal - value, true)] };
+    const partnerValue = grid.records[b * (years + 1)];
+    const total = Math.max(best.total, value + partnerValue);
+    // The partners as good up to `equal`: measured on the partner's own value (total − value has A's noise).
+    const largest = grid.partner(room, reach, Math.min(partnerValue, total - value) - equal, true);
+    best = { total, a, b: grid.masks[largest >= 0 ? largest : b] };
   };
 
   // A quick look at scattered A first, so that the best total is high and the boxes small from the start.
@@ -209,7 +214,8 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   visit(0, 0);
 
   const { a: bestA, b: bestB } = best;
-  if (bestA < 0) throw new Error('best fill lost the greedy set');
+  // The walk meets the greedy set or a better one (else the search would be wrong).
+  if (bestA < 0) throw new Error('best fill: the search missed the greedy fill');
   // Funding nothing was never checked: it fits only if every capacity is at least 0.
   if (best.total === 0 && bestA === 0 && bestB === 0 && !limit.every((l) => l >= 0)) return undefined;
   return amounts.map((_, i) => (i < n1 ? ((bestA >>> (n1 - 1 - i)) & 1) === 1 : ((bestB >>> (n - 1 - i)) & 1) === 1));
@@ -389,7 +395,7 @@ class PartnerGrid {
     let reachable = 0;
     for (let t = 0; t < years; t++) reachable += reach[t];
     // Slack for binary noise in doubles; every candidate is still checked exactly.
-    const slack = this.whole ? 0 : 1e-3;
+    const slack = this.whole ? 0 : 1e-3 + 1e-9 * Math.abs(reachable);
     const gap = reachable - need + slack;
     if (gap < 0) return -1;
     let cells = 1;

@@ -135,6 +135,34 @@ describe.each(Object.keys(KINDS))('%s', (kind) => {
   });
 });
 
+describe('amounts of tens of milliards in doubles (binary noise far above the tolerance)', () => {
+  test('the set found is the brute force’s, all four requests', () => {
+    // A total of 8,1e10 kr. has a binary noise of about 1e-5 kr.: a partner's value taken back out of the total
+    // missed the partner itself, and the set left two requests out (the fuzz test's workbook found it).
+    const capacity = [215_874_000_000];
+    const amounts = [[81_251_895_171.59015], [236_843.26577931643], [0], [0], [67_439.59356099367], [4_144_080]];
+    expect(fill(capacity, amounts)).toEqual([true, true, true, true, true, true]);
+    expect(bruteForce(capacity, amounts)).toEqual([true, true, true, true, true, true]);
+  });
+
+  test('equals the brute force on random sets of up to 9 requests', () => {
+    const r = random(5);
+    const amount = () => {
+      const k = r();
+      if (k < 0.2) return 0;
+      if (k < 0.5) return r() * 1e11 * (r() < 0.3 ? -1 : 1);
+      if (k < 0.7) return r() * 1e6 - 2e5;
+      return between(r, 0, 5_000_000);
+    };
+    for (let run = 0; run < 400; run++) {
+      const y = between(r, 1, 3);
+      const amounts = Array.from({ length: between(r, 0, 9) }, () => Array.from({ length: y }, amount));
+      const capacity = Array.from({ length: y }, () => (r() < 0.2 ? 0 : between(r, 0, 3_000_000) * (r() < 0.5 ? 1 : 1_000_000)));
+      expect({ run, set: fill(capacity, amounts) }).toEqual({ run, set: bruteForce(capacity, amounts) });
+    }
+  });
+});
+
 describe('the tie rule', () => {
   test('of identical requests, the earliest are funded', () => {
     const amounts = Array.from({ length: 9 }, () => [1_000_000, 2_000_000]);
