@@ -1,92 +1,175 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: speed and memory of the core path on generated workbooks
- * (read grids → proposals → calculation → output sheets), and the exact
- * knapsack at its limit of 40 requests. Figures vary with the machine; run it
- * on an idle one and compare runs on the same machine.
+ * `npm run bench`: the product's performance record (docs/performance.md).
+ *
+ *   npm run bench                      a readable table, with progress
+ *   npm run --silent bench -- --json   one JSON object on stdout (progress on stderr)
+ *   npm run bench -- --quick           fewer sizes and runs (a smoke test of the benchmark itself)
+ *
+ * Parts, each its own script that also runs alone:
+ *   engine     scripts/bench-engine.js      the full recompute and one change of each kind
+ *   peer       scripts/bench-peer.js        the same model as HyperFormula formulas, same process
+ *   bestFill   scripts/bench-best-fill.js   `Bedste udnyttelse` on hard instances
+ *   syncs      scripts/bench-syncs.js       context.sync calls on the Excel test double; a row-by-row add-in
+ *   cli        scripts/bench-cli.js         `raaderum run` on .xlsx files: wall time and peak memory
+ *   pane       scripts/bench-pane.js        the pane's JavaScript (gzip) and first render in headless Chromium
+ * It builds what it needs (`npm run build:cli`, `npm run build`) when missing. Figures
+ * vary with the machine and its load: compare runs on one idle machine.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const dist = path.join(__dirname, '..', 'dist', 'cli');
-const { readBook } = require(path.join(dist, 'workbook', 'read.js'));
-const { evaluate } = require(path.join(dist, 'model', 'scenarios.js'));
-const { outputSheets } = require(path.join(dist, 'workbook', 'output.js'));
-const { jsonReport } = require(path.join(dist, 'workbook', 'report.js'));
-const { allocate } = require(path.join(dist, 'model', 'allocation.js'));
+const { execFileSync } = require('child_process');
 
-// The same generated workbook as the command-line benchmark (scripts/bench-cli.js), as grids.
-const { workbookRows, random, YEARS } = require('./bench-cli.js');
+const ROOT = path.join(__dirname, '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+// Progress and tables go to stderr when stdout carries the JSON.
+const log = json ? (...line) => console.error(...line) : (...line) => console.log(...line);
 
-function workbook(n, scenarios) {
-  const sheets = workbookRows(n, scenarios);
-  return Object.entries(sheets).map(([name, values]) => ({ name, origin: { row: 0, column: 0 }, values, tables: [] }));
+function build(script, marker) {
+  if (fs.existsSync(path.join(ROOT, marker))) return;
+  log(`bench: npm run ${script} (${marker} is missing)`);
+  execFileSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
 }
 
-function measure(label, work, repeat = 5) {
-  if (global.gc) global.gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const times = [];
-  let result;
-  for (let i = 0; i < repeat; i++) {
-    const start = process.hrtime.bigint();
-    result = work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+/** Runs one part; a part that fails is reported, and the others still run. */
+async function part(name, work, errors) {
+  const started = Date.now();
+  log(`\n— ${name}`);
+  const consoleLog = console.log;
+  if (json) console.log = (...line) => console.error(...line);
+  try {
+    return await work();
+  } catch (error) {
+    errors.push({ part: name, message: String(error && error.message ? error.message : error) });
+    log(`bench: ${name} failed: ${error && error.stack ? error.stack : error}`);
+    return {};
+  } finally {
+    console.log = consoleLog;
+    log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
-  const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  times.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(52)} median ${times[Math.floor(times.length / 2)].toFixed(1).padStart(8)} ms   min ${times[0].toFixed(1).padStart(8)} ms   heap +${heap.toFixed(0)} MB`,
-  );
-  return result;
 }
 
-console.log(`Node ${process.version}, ${require('os').cpus()[0].model}`);
-for (const [n, scenarios] of [
-  [100, 3],
-  [1000, 3],
-  [5000, 3],
-  [20000, 2],
-]) {
-  const sheets = workbook(n, scenarios);
-  const read = measure(`${n} proposals × ${scenarios} scenarios: read`, () => readBook(sheets));
-  if (!read.book) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
-  const evaluation = measure(`${n} proposals × ${scenarios} scenarios: calculate`, () => evaluate(read.book));
-  measure(`${n} proposals × ${scenarios} scenarios: output sheets`, () => outputSheets(evaluation, read.unit));
-  measure(`${n} proposals × ${scenarios} scenarios: JSON report`, () => jsonReport(evaluation, read.unit));
+const TARGETS = {
+  engine1000x10Ms: 20,
+  engine10000x50Ms: 250,
+  peerRatio: 10,
+  bestFill40WorstMs: 500,
+  bundleGzipBytes: 150 * 1024,
+  firstRenderMs: 1000,
+};
+
+async function main() {
+  const started = Date.now();
+  build('build:cli', 'dist/cli/cli/main.js');
+  const errors = [];
+  const engine = await part('engine', () => require('./bench-engine.js').run({ quick, log }), errors);
+  const peer = await part('peer: HyperFormula', () => require('./bench-peer.js').run({ quick }), errors);
+  const bestFill = await part('best fill', () => require('./bench-best-fill.js').run({ quick }), errors);
+  const syncs = await part('round trips to Excel', () => require('./bench-syncs.js').run({ quick }), errors);
+  const cli = await part('command line', () => require('./bench-cli.js').run({ quick, log }), errors);
+  const pane = await part(
+    'task pane',
+    () => {
+      build('build', 'dist/taskpane.html');
+      return require('./bench-pane.js').run({ quick });
+    },
+    errors,
+  );
+  const result = {
+    machine: {
+      node: process.version,
+      cpu: os.cpus()[0].model,
+      cores: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    },
+    quick,
+    engine: engine.engine,
+    engineChanges: engine.engineChanges,
+    peer: peer.peer,
+    bestFill: bestFill.bestFill,
+    syncs: syncs.syncs,
+    naiveSyncs: syncs.naiveSyncs,
+    maxRequestBytes: syncs.maxRequestBytes,
+    cli: cli.cli,
+    bundleGzipBytes: pane.bundleGzipBytes,
+    firstRenderMs: pane.firstRenderMs,
+    targets: TARGETS,
+    seconds: Math.round((Date.now() - started) / 1000),
+    errors,
+  };
+  if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else printTable(result);
+  if (errors.length > 0) process.exitCode = 1;
 }
-// Bedste udnyttelse at its limit: 40 requests over 4 years against 40 mio. a year, in five shapes.
-for (const [shape, make] of [
-  ['random amount each year (the hardest)', (r) => YEARS.map(() => Math.round(r() * 5_000_000))],
-  [
-    'same amount every year',
-    (r) => {
-      const x = Math.round(r() * 5_000_000);
-      return YEARS.map(() => x);
-    },
-  ],
-  ['one-year requests', (r) => [Math.round(r() * 5_000_000), 0, 0, 0]],
-  // Every subset of a size has the same value: one value bucket holds them all.
-  ['equal requests (1,5 mio. a year each)', () => YEARS.map(() => 1_500_000)],
-  [
-    'round amounts (0,1 mio.), many ties',
-    (r) => {
-      const x = Math.round(r() * 50) * 100_000;
-      return YEARS.map(() => x);
-    },
-  ],
-]) {
-  const r = random(40);
-  const requests = Array.from({ length: 40 }, (_, i) => ({ nr: `K-${i}`, order: i, priority: i, amount: make(r) }));
-  measure(
-    `Bedste udnyttelse, 40 requests: ${shape}`,
-    () =>
-      allocate(
-        'best-fill',
-        YEARS.map(() => 40_000_000),
-        requests,
-      ),
-    3,
+
+function printTable(r) {
+  const row = (cells, widths) => cells.map((c, i) => String(c ?? '—').padStart(widths[i] ?? 10)).join('  ');
+  const ok = (value, target) => (value === undefined ? '' : value <= target ? '  ✓' : `  ✗ (target ${target})`);
+  console.log(`\nRåderum performance — Node ${r.machine.node}, ${r.machine.cpu} × ${r.machine.cores}, ${r.machine.memoryGb} GB`);
+  console.log('\nEngine: full recompute, final rounded figures (ms)');
+  console.log(row(['proposals', 'scenarios', 'median', 'min', 'max', ''], [10, 10, 9, 9, 9, 0]));
+  for (const e of r.engine ?? []) {
+    const target =
+      e.proposals === 1000 && e.scenarios === 10 && !e.everyParameter
+        ? ok(e.medianMs, TARGETS.engine1000x10Ms)
+        : e.proposals === 10000 && e.scenarios === 50 && !e.everyParameter
+          ? ok(e.medianMs, TARGETS.engine10000x50Ms)
+          : e.everyParameter
+            ? '  (every scenario states every parameter)'
+            : '';
+    console.log(row([e.proposals, e.scenarios, e.medianMs, e.minMs, e.maxMs], [10, 10, 9, 9, 9]) + target);
+  }
+  console.log('\nEngine: one change, computed from the previous run (median ms)');
+  for (const c of r.engineChanges ?? [])
+    console.log(`  ${c.proposals} × ${c.scenarios}: ` + c.changes.map((x) => `${x.parameter} ${x.medianMs}`).join(', '));
+  if (r.peer) {
+    console.log(
+      `\nPeer: the same ${r.peer.proposals} × ${r.peer.scenarios} model in HyperFormula (same totals: ${r.peer.sameTotals})`,
+    );
+    for (const c of [...(r.peer.full ? [{ parameter: 'full recalculation', ...r.peer.full }] : []), ...(r.peer.changes ?? [])]) {
+      const ratio = c.hyperformulaMs / c.engineMs;
+      console.log(
+        `  ${c.parameter.padEnd(20)} engine ${String(c.engineMs).padStart(8)} ms   HyperFormula ${String(c.hyperformulaMs).padStart(9)} ms   ${ratio.toFixed(1)}×${ratio >= TARGETS.peerRatio ? '  ✓' : `  ✗ (target ${TARGETS.peerRatio}×)`}`,
+      );
+    }
+  }
+  console.log('\nBest fill (Bedste udnyttelse), hard instances, 4 years (ms)');
+  for (const b of r.bestFill ?? [])
+    console.log(
+      `  ${String(b.requests).padStart(4)} requests: median ${String(b.medianMs).padStart(8)}, worst ${String(b.worstMs).padStart(8)} (${b.worstKind ?? ''})` +
+        (b.requests === 40 ? ok(b.worstMs, TARGETS.bestFill40WorstMs) : ''),
+    );
+  console.log('\ncontext.sync calls per run (read, compute, write every output sheet), Excel test double');
+  for (const s of r.syncs ?? []) {
+    const naive = (r.naiveSyncs ?? []).find((x) => x.proposals === s.proposals);
+    console.log(
+      `  ${String(s.proposals).padStart(6)} proposals: ${String(s.syncs).padStart(4)}   row by row: ${naive ? naive.syncs : '—'}`,
+    );
+  }
+  if (r.maxRequestBytes !== undefined)
+    console.log(`  largest request or response: ${(r.maxRequestBytes / 1e6).toFixed(2)} MB (Excel on the web: 5 MB)`);
+  console.log('\nCommand line: raaderum run on .xlsx files (3 scenarios)');
+  for (const c of r.cli ?? [])
+    console.log(
+      `  ${String(c.proposals).padStart(6)} proposals, ${c.output.padEnd(4)}: ${(c.wallMs / 1000).toFixed(1).padStart(6)} s, peak ${c.peakRssMb} MB${c.ok ? '' : '  FAILED'}`,
+    );
+  console.log('\nTask pane');
+  if (r.bundleGzipBytes !== undefined)
+    console.log(
+      `  JavaScript it loads, gzip: ${(r.bundleGzipBytes / 1024).toFixed(1)} KB${ok(r.bundleGzipBytes, TARGETS.bundleGzipBytes)}`,
+    );
+  if (r.firstRenderMs !== undefined)
+    console.log(`  first render: ${r.firstRenderMs} ms${ok(r.firstRenderMs, TARGETS.firstRenderMs)}`);
+  console.log(
+    `\n${r.seconds} s in all${r.errors.length ? `; ${r.errors.length} part(s) failed: ${r.errors.map((e) => e.part).join(', ')}` : ''}`,
   );
 }
-// The whole command line on real .xlsx files, 1.000 to 200.000 proposals: wall time, peak RSS, output size.
-require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'bench-cli.js'), '--write'], { stdio: 'inherit' });
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -166,6 +166,8 @@ class Memo {
   readonly parts = new Map<readonly ProposalResult[], ScenarioParts>();
   readonly comparisons = new Map<readonly ProposalFigures[], Map<readonly ProposalFigures[], ProposalComparison[]>>();
   readonly unchanged = new Map<ProposalFigures, ProposalComparison>();
+  readonly scenarios = new Map<ScenarioResult, ScenarioFigures>();
+  readonly compared = new Map<ScenarioFigures, Map<ScenarioFigures, Comparison>>();
   /** A request funded with nothing: the same figures in every scenario where it is. */
   readonly unfunded = new Map<ProposalFigures, RequestFigures>();
   /** The first list of a run (the base's) and where each of its proposals sits: other lists are made from it. */
@@ -621,14 +623,28 @@ export function bookFigures(evaluation: Evaluation, step: number, options: Figur
   const withSplit = evaluation.scenarios.some((s) => s.proposals.some((p) => p.split));
   const before = options.previous && memos.get(options.previous);
   const memo = new Memo(step, withSplit, before && before.step === step && before.withSplit === withSplit ? before : undefined);
-  const scenarios = evaluation.scenarios.map((s) => scenarioFigures(s, years, step, withSplit, memo));
+  // A scenario the previous run had (the same object: nothing of it changed) keeps its figures and comparison.
+  const scenarios = evaluation.scenarios.map((s) =>
+    memo.get(
+      (m) => m.scenarios,
+      s,
+      () => scenarioFigures(s, years, step, withSplit, memo),
+    ),
+  );
   const [base, ...others] = scenarios;
-  const figures = {
-    years: evaluation.years,
-    step,
-    scenarios,
-    comparisons: base ? others.map((s) => compareScenarios(s, base, memo)) : [],
-  };
+  const comparisons = others.map((s) => {
+    const withBase = memo.get(
+      (m) => m.compared,
+      s,
+      () => new Map<ScenarioFigures, Comparison>(),
+    );
+    return memo.get(
+      () => withBase,
+      base,
+      () => compareScenarios(s, base, memo),
+    );
+  });
+  const figures = { years: evaluation.years, step, scenarios, comparisons };
   memo.forget();
   memos.set(figures, memo);
   return figures;

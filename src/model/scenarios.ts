@@ -363,9 +363,9 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       if (cached) return cached;
       const before = previousCache?.get(key);
       const members = group.members.map((i) => all[i]);
-      const computed = members.map((p, j) =>
-        before && before.proposals[j] === p ? before.results[j] : proposalFigures(p, s, []),
-      );
+      // The previous run's entry for the same values: what its proposals (the same objects) had is kept as it was.
+      const same = (j: number) => before !== undefined && before.proposals[j] === members[j];
+      const computed = members.map((p, j) => (same(j) ? (before as GroupFigures).results[j] : proposalFigures(p, s, [])));
       const b = group.benefit;
       const entry: GroupFigures = {
         group: g,
@@ -374,9 +374,11 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
         // Kinds are known once the base is computed; results get theirs below.
         results: computed as ProposalResult[],
         excludedResults: [],
-        inexactYear: computed.map((f) => inexactYear(f, n)),
-        magnitudes: computed.map((f) =>
-          f.udgift.map((u, t) => Math.abs(u) + Math.abs(f.indtaegt[t]) + Math.abs(f.investering[t])),
+        inexactYear: computed.map((f, j) => (same(j) ? (before as GroupFigures).inexactYear[j] : inexactYear(f, n))),
+        magnitudes: computed.map((f, j) =>
+          same(j)
+            ? (before as GroupFigures).magnitudes[j]
+            : f.udgift.map((u, t) => Math.abs(u) + Math.abs(f.indtaegt[t]) + Math.abs(f.investering[t])),
         ),
         refusionMissing: (group.uses & USES_REFUSION) !== 0 && (b === undefined || s.refusionByBenefit[b] === undefined),
         caseloadMissing:
@@ -395,6 +397,8 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       if (old && old.proposal === entry.proposals[j] && old.kind === kind && sameFigures(old, f)) return old;
       return { proposal: entry.proposals[j], kind, included: true, ...figuresOnly(f) };
     });
+    // The same results: the same results left out, so lists with exclusions stay the previous run's too.
+    if (before && entry.results.every((r, j) => r === before.results[j])) entry.excludedResults = before.excludedResults;
   };
 
   // Rule 0: an empty Art is decided by the base scenario's netto.
@@ -430,7 +434,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     return list;
   };
 
-  const scenarios = book.scenarios.map((s): ScenarioResult => {
+  const scenarios = book.scenarios.map((s, index): ScenarioResult => {
     checkScenario(s, book, issues);
     const entries = groupFiguresIn(s);
     const { proposals, reductions, inexact, magnitudes } = listOf(entries, new Set(s.excluded));
@@ -458,6 +462,17 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
           [],
         ),
       };
+    // The same scenario (object) with the same proposals as in the previous run: nothing of it changed.
+    const before = options.previous?.scenarios[index];
+    if (before && before.scenario === s && before.proposals === proposals) {
+      if (s.mode === 'best-fill') {
+        let count = 0;
+        for (const r of proposals) if (r.included && r.kind === 'Udvidelse') count++;
+        if (count > MAX_BEST_FILL_REQUESTS)
+          issues.push(problem('bestFillTooMany', { scenario: s.name, count, max: MAX_BEST_FILL_REQUESTS }, s.place));
+      }
+      return before;
+    }
     const requests: Request[] = [];
     for (const i of byPriority) {
       const r = proposals[i];

@@ -212,11 +212,14 @@ describe('a change recomputes only what depends on it', () => {
     const after = evaluate(next, { previous: before });
     after.scenarios.forEach((s, k) => expect(s.proposals).toBe(before.scenarios[k].proposals));
     expect(after.scenarios[0].allocation).not.toBe(before.scenarios[0].allocation);
+    // The scenario whose pool did not change is not handed out again either.
+    expect(after.scenarios[1]).toBe(before.scenarios[1]);
     const figures = bookFigures(after, 1, { previous: figuresBefore });
     figures.scenarios.forEach((s, k) => {
       expect(s.proposals).toBe(figuresBefore.scenarios[k].proposals);
       expect(s.committees).toBe(figuresBefore.scenarios[k].committees);
     });
+    expect(figures.scenarios[1]).toBe(figuresBefore.scenarios[1]);
     expect(figures.scenarios[0].available).toEqual([2_000_000 + 500_000 * 0.7 + 200_000 * 0.7, 1_350_000, 1_350_000]);
   });
 
