@@ -620,7 +620,7 @@ export interface FiguresOptions {
 export function bookFigures(evaluation: Evaluation, step: number, options: FiguresOptions = {}): BookFigures {
   const years = evaluation.years.length;
   // The split columns appear when any proposal in any scenario splits its Udgift; totals then carry them.
-  const withSplit = evaluation.scenarios.some((s) => s.proposals.some((p) => p.split));
+  const withSplit = evaluation.scenarios.some((s) => s.splits);
   const before = options.previous && memos.get(options.previous);
   const memo = new Memo(step, withSplit, before && before.step === step && before.withSplit === withSplit ? before : undefined);
   // A scenario the previous run had (the same object: nothing of it changed) keeps its figures and comparison.

@@ -79,6 +79,8 @@ export interface ScenarioResult {
   scenario: Scenario;
   /** Shared between scenarios where a proposal's figures and inclusion are the same. */
   proposals: ProposalResult[];
+  /** Some proposal splits its Udgift in service and ej service. */
+  splits: boolean;
   pool: number[];
   /** Σ netto of the included reductions, per year. */
   reductions: number[];
@@ -290,6 +292,8 @@ interface ProposalList extends ListSummary {
 }
 
 interface ListSummary {
+  /** Some proposal splits its Udgift in service and ej service. */
+  splits: boolean;
   /** Σ netto of the included reductions, per year. */
   reductions: number[];
   /** Proposals (index, year index) whose figures cannot be rounded exactly, in order. */
@@ -308,8 +312,10 @@ function summaryOf(
   const reductions = zeros(years);
   const magnitudes = zeros(years);
   const inexact: [number, number][] = [];
+  let splits = false;
   for (let i = 0; i < proposals.length; i++) {
     const r = proposals[i];
+    if (r.split) splits = true;
     if (r.included && r.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += r.netto[t];
     const entry = entries[groupOf[i]];
     const j = memberIndex[i];
@@ -320,18 +326,26 @@ function summaryOf(
       for (let t = 0; t < years; t++) magnitudes[t] += m[t];
     }
   }
-  return { reductions, inexact, magnitudes };
+  return { splits, reductions, inexact, magnitudes };
 }
 
 /** The caches of evaluations, for the next one (`previous`); never part of the results. */
-const caches = new WeakMap<Evaluation, { groups: Map<string, GroupFigures>; lists: Map<string, ProposalList> }>();
+const caches = new WeakMap<
+  Evaluation,
+  { book: BookLayout & { kinds: Kind[] }; groups: Map<string, GroupFigures>; lists: Map<string, ProposalList> }
+>();
 
-export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation {
-  const issues: Issue[] = [];
-  const n = book.years.length;
-  const all = book.proposals;
-  const base = book.scenarios[0];
+/** What a run knows of the book's proposals alone: their groups and the priority order. */
+interface BookLayout {
+  proposals: readonly Proposal[];
+  groups: DependenceGroup[];
+  groupOf: Int32Array;
+  memberIndex: Int32Array;
+  /** Indices of the proposals in priority order: every scenario's requests are a part of it. */
+  byPriority: number[];
+}
 
+function bookLayout(all: readonly Proposal[]): BookLayout {
   const groups: DependenceGroup[] = [];
   const groupOf = new Int32Array(all.length);
   const memberIndex = new Int32Array(all.length);
@@ -348,13 +362,25 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     memberIndex[i] = groups[g].members.length;
     groups[g].members.push(i);
   });
+  const byPriority = inPriorityOrder(all.map((p, i) => ({ i, priority: p.priority, order: p.order }))).map((x) => x.i);
+  return { proposals: all, groups, groupOf, memberIndex, byPriority };
+}
+
+export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation {
+  const issues: Issue[] = [];
+  const n = book.years.length;
+  const all = book.proposals;
+  const base = book.scenarios[0];
 
   const previousCaches = options.previous ? caches.get(options.previous) : undefined;
+  // The same proposals (the same array) as the previous run: its groups and priority order still hold.
+  const sameProposals = previousCaches?.book.proposals === all ? previousCaches.book : undefined;
+  const { groups, groupOf, memberIndex, byPriority } = sameProposals ?? bookLayout(all);
   const previousCache = previousCaches?.groups;
   const previousLists = previousCaches?.lists;
   const cache = new Map<string, GroupFigures>();
   /** Known once the base is computed (rule 0); the base's own results get theirs then. */
-  const known: { kinds?: Kind[] } = {};
+  const known: { kinds?: Kind[]; kindsChanged?: boolean } = {};
   /** The figures of every group in a scenario, from the cache or computed. */
   const groupFiguresIn = (s: Scenario): GroupFigures[] =>
     groups.map((group, g) => {
@@ -362,6 +388,11 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const cached = cache.get(key);
       if (cached) return cached;
       const before = previousCache?.get(key);
+      // Every proposal the same object, and (checked below) the same kinds: the previous run's entry itself.
+      if (before && sameProposals && (known.kinds === undefined || !known.kindsChanged)) {
+        cache.set(key, before);
+        return before;
+      }
       const members = group.members.map((i) => all[i]);
       // The previous run's entry for the same values: what its proposals (the same objects) had is kept as it was.
       const same = (j: number) => before !== undefined && before.proposals[j] === members[j];
@@ -405,13 +436,22 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
   const baseGroups = groupFiguresIn(base);
   const knownKinds = all.map((p, i) => p.statedKind ?? kindFromNetto(baseGroups[groupOf[i]].results[memberIndex[i]].netto));
   known.kinds = knownKinds;
-  for (const [key, entry] of cache) withKinds(entry, groups[entry.group], knownKinds, previousCache?.get(key));
+  const kindsChanged = !sameProposals || sameProposals.kinds.some((k, i) => k !== knownKinds[i]);
+  for (const [key, entry] of cache) {
+    const before = previousCache?.get(key);
+    if (entry !== before) withKinds(entry, groups[entry.group], knownKinds, before);
+    else if (kindsChanged) {
+      // Taken whole from the previous run, but a kind changed with the base: a copy of its own gets the kinds.
+      const copy = { ...entry, results: [...entry.results], excludedResults: [] };
+      withKinds(copy, groups[entry.group], knownKinds, before);
+      cache.set(key, copy);
+    }
+  }
+  // Entries taken from here on are taken whole only when no kind changed.
+  known.kindsChanged = kindsChanged;
   for (const p of all)
     if (p.refusionShare !== undefined && p.hasStatedIndtaegt)
       issues.push(warning('refusionAndIndtaegt', { nr: p.nr }, p.places.refusionShare));
-
-  // Priority order once for the book: every scenario's requests are a part of it.
-  const byPriority = inPriorityOrder(all.map((p, i) => ({ i, priority: p.priority, order: p.order }))).map((x) => x.i);
 
   /** Scenarios whose proposals have the same figures (they differ in the pool or the mode) share one list. */
   const lists = new Map<string, ProposalList>();
@@ -419,17 +459,19 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     const key = `${entries.map((e) => e.key).join('\u0001')}\u0002${[...excluded].sort().join('\u0001')}`;
     let list = lists.get(key);
     if (list) return list;
-    const proposals: ProposalResult[] = all.map((p, i) => {
+    const resultAt = (i: number): ProposalResult => {
       const entry = entries[groupOf[i]];
       const j = memberIndex[i];
-      if (excluded.size === 0 || !excluded.has(p.nr)) return entry.results[j];
+      if (excluded.size === 0 || !excluded.has(all[i].nr)) return entry.results[j];
       return (entry.excludedResults[j] ??= { ...entry.results[j], included: false });
-    });
+    };
+    // The previous run's list when every proposal in it is still the same object: no new list to make.
     const before = previousLists?.get(key);
-    list =
-      before && before.proposals.length === proposals.length && before.proposals.every((r, i) => r === proposals[i])
-        ? before
-        : { key, proposals, ...summaryOf(proposals, entries, groupOf, memberIndex, n) };
+    if (before && before.proposals.length === all.length && before.proposals.every((r, i) => r === resultAt(i))) list = before;
+    else {
+      const proposals = all.map((_, i) => resultAt(i));
+      list = { key, proposals, ...summaryOf(proposals, entries, groupOf, memberIndex, n) };
+    }
     lists.set(key, list);
     return list;
   };
@@ -437,7 +479,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
   const scenarios = book.scenarios.map((s, index): ScenarioResult => {
     checkScenario(s, book, issues);
     const entries = groupFiguresIn(s);
-    const { proposals, reductions, inexact, magnitudes } = listOf(entries, new Set(s.excluded));
+    const { proposals, splits, reductions, inexact, magnitudes } = listOf(entries, new Set(s.excluded));
     if (entries.some((e) => e.refusionMissing || e.caseloadMissing))
       all.forEach((p, i) => {
         const entry = entries[groupOf[i]];
@@ -454,6 +496,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       return {
         scenario: s,
         proposals,
+        splits,
         pool,
         reductions,
         allocation: allocate(
@@ -481,11 +524,12 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     }
     if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
       issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
-      return { scenario: s, proposals, pool, reductions, allocation: allocate('priority', available, []) };
+      return { scenario: s, proposals, splits, pool, reductions, allocation: allocate('priority', available, []) };
     }
     return {
       scenario: s,
       proposals,
+      splits,
       pool,
       reductions,
       allocation: allocate(s.mode, available, requests, {
@@ -494,7 +538,11 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     };
   });
   const evaluation = { years: book.years, scenarios, issues: dedupe(issues) };
-  caches.set(evaluation, { groups: cache, lists });
+  caches.set(evaluation, {
+    book: { proposals: all, groups, groupOf, memberIndex, byPriority, kinds: knownKinds },
+    groups: cache,
+    lists,
+  });
   return evaluation;
 }
 
