@@ -71,26 +71,63 @@ export function largestRemainder(parts: readonly number[], denominator = 1000, w
 }
 
 /**
- * Indices by remainder, largest first; remainders within `tie` are equal and
- * go by index (rule 6a). Remainders within `tie` of 0 (every request funded
- * with nothing, when many ask) all tie with 0: they go last, by index, unsorted.
+ * Indices by remainder, largest first; remainders within `tie` of the next are
+ * equal and go by index (rule 6a). Remainders within `tie` of 0 (every request
+ * funded with nothing, when many ask) all tie with 0: they go after the
+ * positive ones, by index. Positive remainders (below 1) are put in order by
+ * buckets, so a scenario's thousands of shares cost no comparison sort.
  */
 function indicesByRemainder(remainders: Float64Array, tie: number): Uint32Array {
   const n = remainders.length;
   const order = new Uint32Array(n);
   let above = 0;
-  for (let i = 0; i < n; i++) if (remainders[i] > tie) order[above++] = i;
-  let below = above;
-  for (let i = 0; i < n; i++) if (Math.abs(remainders[i]) <= tie) order[below++] = i;
-  let negative = below;
-  for (let i = 0; i < n; i++) if (remainders[i] < -tie) order[negative++] = i;
-  const byRemainder = (a: number, b: number) => {
-    const d = remainders[b] - remainders[a];
-    return Math.abs(d) > tie ? d : a - b;
-  };
-  order.subarray(0, above).sort(byRemainder);
-  order.subarray(below, n).sort(byRemainder);
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) above++;
+  // Buckets over (0, 1], largest remainders first; within a bucket by remainder, then index.
+  const starts = new Uint32Array(above + 1);
+  const bucketOf = (r: number) => Math.min(above - 1, Math.max(0, Math.floor((1 - r) * above)));
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) starts[bucketOf(remainders[i]) + 1]++;
+  for (let b = 0; b < above; b++) starts[b + 1] += starts[b];
+  const fill = starts.slice(0, above);
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) order[fill[bucketOf(remainders[i])]++] = i;
+  const larger = (a: number, b: number) => remainders[a] > remainders[b] || (remainders[a] === remainders[b] && a < b);
+  for (let b = 0; b < above; b++) insertionSort(order, starts[b], starts[b + 1], larger);
+  tiesByIndex(order, 0, above, remainders, tie);
+  let next = above;
+  for (let i = 0; i < n; i++) if (Math.abs(remainders[i]) <= tie) order[next++] = i;
+  const negative = next;
+  for (let i = 0; i < n; i++) if (remainders[i] < -tie) order[next++] = i;
+  const tail = order.subarray(negative, n);
+  tail.sort((a, b) => remainders[b] - remainders[a] || a - b);
+  tiesByIndex(order, negative, n, remainders, tie);
   return order;
+}
+
+/** Sorts order[from, to) by `before` (few elements: a bucket or a run of ties). */
+function insertionSort(order: Uint32Array, from: number, to: number, before: (a: number, b: number) => boolean): void {
+  // Many equal remainders (equal requests) make one long bucket or run: a comparison sort there.
+  if (to - from > 32) {
+    order.subarray(from, to).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const x = order[i];
+    let j = i - 1;
+    while (j >= from && before(x, order[j])) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+}
+
+/** In order[from, to), sorted by remainder: runs whose neighbours are within `tie` of each other go by index. */
+function tiesByIndex(order: Uint32Array, from: number, to: number, remainders: Float64Array, tie: number): void {
+  for (let start = from; start < to;) {
+    let end = start + 1;
+    while (end < to && remainders[order[end - 1]] - remainders[order[end]] <= tie) end++;
+    if (end - start > 1) insertionSort(order, start, end, (a, b) => a < b);
+    start = end;
+  }
 }
 
 /**

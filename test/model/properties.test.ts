@@ -191,3 +191,31 @@ test('rounded figures add up across every row and column, in every unit', () => 
     { numRuns: 150 },
   );
 });
+
+test('largest remainder hands out units as sorting by remainder, then by order, would (one sort of every part)', () => {
+  /** The specification: every part sorted by remainder, largest first; equal remainders (within the tie) by order. */
+  function reference(parts: readonly number[], denominator: number, whole: number): number[] {
+    const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));
+    const scaled = parts.map((p) => (p * denominator) / whole);
+    const units = scaled.map((x) => Math.floor(x + slack));
+    let missing = Math.round(sum(scaled)) - sum(units);
+    const order = scaled
+      .map((x, i) => ({ i, remainder: x - units[i] }))
+      .sort((a, b) => (Math.abs(b.remainder - a.remainder) > slack ? b.remainder - a.remainder : a.i - b.i));
+    for (let k = 0; missing > 0 && k < order.length; k++, missing--) units[order[k].i] += 1;
+    for (let k = order.length - 1; missing < 0 && k >= 0; k--, missing++) units[order[k].i] -= 1;
+    return units.map((u) => u / denominator);
+  }
+  // Amounts from a few values, so many remainders are exactly equal; zeros as for requests funded with nothing.
+  const parts = fc.array(fc.oneof(fc.constantFrom(0, 100_000, 250_000, 333_333), fc.integer({ min: 0, max: 5_000_000 })), {
+    minLength: 1,
+    maxLength: 200,
+  });
+  fc.assert(
+    fc.property(parts, fc.integer({ min: 1, max: 50_000_000 }), (funded, extra) => {
+      const whole = sum(funded) + extra;
+      expect(largestRemainder([...funded, extra], 1000, whole)).toEqual(reference([...funded, extra], 1000, whole));
+    }),
+    { numRuns: 500 },
+  );
+});
