@@ -36,18 +36,27 @@ function bookOf(proposals, scenarios, options) {
   return read.book;
 }
 
-/** Median, min and max of `runs` timed runs after one untimed (warm-up). */
+/**
+ * Median, min and max of at least `runs` timed runs (more, up to 25, until a
+ * second has passed), after a warm-up of at least 3 runs and 0,3 s: the JIT
+ * compiles the hot paths only after a few runs.
+ */
 function timed(work, runs) {
-  work();
+  for (let i = 0, start = now(); i < 3 || now() - start < 300; i++) work();
   const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = now();
+  for (let start = now(); times.length < runs || (times.length < 25 && now() - start < 1000);) {
+    const begin = now();
     work();
-    times.push(now() - start);
+    times.push(now() - begin);
   }
   times.sort((a, b) => a - b);
   const round = (ms) => Math.round(ms * 100) / 100;
-  return { medianMs: round(times[Math.floor(times.length / 2)]), minMs: round(times[0]), maxMs: round(times[times.length - 1]) };
+  return {
+    medianMs: round(times[Math.floor(times.length / 2)]),
+    minMs: round(times[0]),
+    maxMs: round(times[times.length - 1]),
+    runs: times.length,
+  };
 }
 
 /** The full recompute: what the pane and the command line do with a workbook's Book. */
@@ -96,7 +105,7 @@ async function run({ quick = false, log = console.log } = {}) {
   for (const proposals of sizes)
     for (const scenarios of [1, 10, 50]) {
       const book = bookOf(proposals, scenarios);
-      const runs = proposals * scenarios >= 500_000 ? 5 : quick ? 5 : 9;
+      const runs = quick || proposals * scenarios >= 500_000 ? 5 : 9;
       const row = { proposals, scenarios, ...timed(fullRecompute(book), runs) };
       engine.push(row);
       log(

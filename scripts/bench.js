@@ -6,6 +6,7 @@
  *   npm run bench                      a readable table, with progress
  *   npm run --silent bench -- --json   one JSON object on stdout (progress on stderr)
  *   npm run bench -- --quick           fewer sizes and runs (a smoke test of the benchmark itself)
+ *   node scripts/bench.js --table FILE the table of a saved JSON record
  *
  * Parts, each its own script that also runs alone:
  *   engine     scripts/bench-engine.js      the full recompute and one change of each kind
@@ -169,7 +170,10 @@ function printTable(r) {
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const saved = args.indexOf('--table');
+if (saved >= 0) printTable(JSON.parse(fs.readFileSync(args[saved + 1], 'utf8')));
+else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
