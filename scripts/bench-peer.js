@@ -70,12 +70,12 @@ async function run({ quick = false } = {}) {
     if (i === 0) compare('full (again)', state.totals, totals);
   }
 
-  // One changed parameter of each kind: 3 warm-up toggles, then 7 timed (an even count, so each kind
-  // starts from the model's own values).
+  // One changed parameter of each kind: 9 warm-up toggles (the JIT, on both sides), then 15 timed (an even
+  // count in all, so each kind starts from the model's own values).
   const changes = peer.parameterChanges(model).map((change) => {
     const engineTimes = [];
     const peerTimes = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 24; i++) {
       const value = change.values[(i + 1) % 2];
       let start = now();
       state = peer.changeEngine(engine, state, change, value);
@@ -83,7 +83,7 @@ async function run({ quick = false } = {}) {
       start = now();
       const peerTotals = peer.changeHyperformula(hf, model, change, value);
       const peerMs = ms(start);
-      if (i >= 3) {
+      if (i >= 9) {
         engineTimes.push(engineMs);
         peerTimes.push(peerMs);
       }

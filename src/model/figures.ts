@@ -167,6 +167,8 @@ class Memo {
   readonly comparisons = new Map<readonly ProposalFigures[], Map<readonly ProposalFigures[], ProposalComparison[]>>();
   readonly unchanged = new Map<ProposalFigures, ProposalComparison>();
   readonly scenarios = new Map<ScenarioResult, ScenarioFigures>();
+  /** Each scenario's list of this run, by position: the next run's nearest reference for the same scenario. */
+  lists: (readonly ProposalResult[])[] = [];
   readonly compared = new Map<ScenarioFigures, Map<ScenarioFigures, Comparison>>();
   /** A request funded with nothing: the same figures in every scenario where it is. */
   readonly unfunded = new Map<ProposalFigures, RequestFigures>();
@@ -179,6 +181,16 @@ class Memo {
     readonly withSplit: boolean,
     private before?: Memo,
   ) {}
+
+  /** The previous run's list of the scenario at a position. */
+  previousList(index: number): readonly ProposalResult[] | undefined {
+    return this.before?.lists[index];
+  }
+
+  /** The previous run's parts of a list, if it made them. */
+  previousParts(results: readonly ProposalResult[]): ScenarioParts | undefined {
+    return this.before?.parts.get(results);
+  }
 
   /** Lets go of the previous run's memo once this run is made. */
   forget(): void {
@@ -249,44 +261,47 @@ interface ScenarioParts {
   committees: CommitteeFigures[];
   total: Amounts;
   reductions: number[];
+  /** Per proposal: its committee's index in `committees` and its place there (−1: not included). */
+  committeeOf: Int32Array;
+  placeInCommittee: Int32Array;
 }
 
-function scenarioParts(results: readonly ProposalResult[], years: number, memo: Memo): ScenarioParts {
+function scenarioParts(
+  results: readonly ProposalResult[],
+  years: number,
+  memo: Memo,
+  before?: readonly ProposalResult[],
+): ScenarioParts {
   return memo.get(
     (m) => m.parts,
     results,
-    () => partsOf(results, years, memo),
+    () => partsOf(results, years, memo, before),
   );
 }
 
 interface Reference {
   results: readonly ProposalResult[];
   parts: ScenarioParts;
-  /** Per proposal: its committee's index in `parts.committees` and its place there (−1: not included). */
-  committeeOf: Int32Array;
-  placeInCommittee: Int32Array;
 }
 
-function partsOf(results: readonly ProposalResult[], years: number, memo: Memo): ScenarioParts {
-  const reference = memo.reference;
-  if (reference) {
-    const fromReference = partsFromReference(results, reference, years, memo);
+/**
+ * A list's parts, made from the nearest earlier parts where only a few
+ * proposals differ: the same scenario in the previous run (a change), or the
+ * base in this one (a scenario that changes a few parameters).
+ */
+function partsOf(
+  results: readonly ProposalResult[],
+  years: number,
+  memo: Memo,
+  before?: readonly ProposalResult[],
+): ScenarioParts {
+  const previous = before && memo.previousParts(before);
+  for (const reference of [previous && { results: before as readonly ProposalResult[], parts: previous }, memo.reference]) {
+    const fromReference = reference && partsFromReference(results, reference, years, memo);
     if (fromReference) return fromReference;
   }
   const parts = allPartsOf(results, years, memo);
-  if (!reference) {
-    const committeeOf = new Int32Array(results.length).fill(-1);
-    const placeInCommittee = new Int32Array(results.length).fill(-1);
-    const index = new Map(parts.proposals.map((p, i) => [p, i]));
-    parts.committees.forEach((c, k) =>
-      c.proposals.forEach((p, place) => {
-        const i = index.get(p) as number;
-        committeeOf[i] = k;
-        placeInCommittee[i] = place;
-      }),
-    );
-    memo.reference = { results, parts, committeeOf, placeInCommittee };
-  }
+  memo.reference ??= { results, parts };
   return parts;
 }
 
@@ -294,19 +309,23 @@ function allPartsOf(results: readonly ProposalResult[], years: number, memo: Mem
   const { withSplit } = memo;
   const proposals = results.map((r) => proposalFiguresOf(r, memo));
   // Grouped in one pass (a committee per proposal must not cost proposals × committees).
-  const byCommittee = new Map<string, ProposalFigures[]>();
+  const byCommittee = new Map<string, { index: number; proposals: ProposalFigures[] }>();
+  const committeeOf = new Int32Array(results.length).fill(-1);
+  const placeInCommittee = new Int32Array(results.length).fill(-1);
   const reductions = zerosOf(years);
-  for (const p of proposals) {
-    if (!p.included) continue;
-    const group = byCommittee.get(p.committee);
-    if (group) group.push(p);
-    else byCommittee.set(p.committee, [p]);
+  proposals.forEach((p, i) => {
+    if (!p.included) return;
+    let group = byCommittee.get(p.committee);
+    if (!group) byCommittee.set(p.committee, (group = { index: byCommittee.size, proposals: [] }));
+    committeeOf[i] = group.index;
+    placeInCommittee[i] = group.proposals.length;
+    group.proposals.push(p);
     if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t];
-  }
+  });
   const committees = [...byCommittee].map(([committee, group]) => ({
     committee,
-    proposals: group,
-    total: totalOf(group, years, withSplit),
+    proposals: group.proposals,
+    total: totalOf(group.proposals, years, withSplit),
   }));
   // Whole multiples of the step: the sum of the subtotals is the sum of the proposals, exactly.
   const total = totalOf(
@@ -314,7 +333,7 @@ function allPartsOf(results: readonly ProposalResult[], years: number, memo: Mem
     years,
     withSplit,
   );
-  return { proposals, committees, total, reductions };
+  return { proposals, committees, total, reductions, committeeOf, placeInCommittee };
 }
 
 /**
@@ -341,6 +360,7 @@ function partsFromReference(
       if (changed.length > results.length / 4) return undefined;
     }
   const base = reference.parts;
+  const { committeeOf, placeInCommittee } = base;
   const proposals = base.proposals.slice();
   const committees = base.committees.slice();
   const touched = new Map<number, { proposals: ProposalFigures[]; total: Amounts }>();
@@ -349,7 +369,7 @@ function partsFromReference(
     const p = proposalFiguresOf(results[i], memo);
     const old = proposals[i];
     proposals[i] = p;
-    const k = reference.committeeOf[i];
+    const k = committeeOf[i];
     if (k < 0) continue; // not included: in no committee and no total
     let committee = touched.get(k);
     if (!committee) {
@@ -359,9 +379,11 @@ function partsFromReference(
       touched.set(k, committee);
       committees[k] = { committee: c.committee, proposals: committee.proposals, total };
     }
-    committee.proposals[reference.placeInCommittee[i]] = p;
+    committee.proposals[placeInCommittee[i]] = p;
     addDifference(committee.total, p, old, years);
-    if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t] - old.netto[t];
+    // A change of kind (the base decides an empty Art) moves a proposal into or out of the reductions.
+    if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t];
+    if (old.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] -= old.netto[t];
   }
   const total =
     touched.size === 0
@@ -371,8 +393,9 @@ function partsFromReference(
           years,
           memo.withSplit,
         );
-  const parts = { proposals, committees, total, reductions };
-  memo.changedFromReference.set(proposals, changed);
+  // The same proposals included: the committees' members sit where they sat.
+  const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee };
+  if (reference === memo.reference) memo.changedFromReference.set(proposals, changed);
   return parts;
 }
 
@@ -423,10 +446,12 @@ export function scenarioFigures(
   step: number,
   withSplit = false,
   memo?: Memo,
+  /** The same scenario's proposals in the previous run (where only a few may differ). */
+  before?: readonly ProposalResult[],
 ): ScenarioFigures {
   const round = (values: readonly number[]) => values.map((v) => roundHalfAwayFromZero(v, step));
   const run = memo ?? new Memo(step, withSplit);
-  const { proposals, committees, total, reductions } = scenarioParts(result.proposals, years, run);
+  const { proposals, committees, total, reductions } = scenarioParts(result.proposals, years, run, before);
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
@@ -624,11 +649,12 @@ export function bookFigures(evaluation: Evaluation, step: number, options: Figur
   const before = options.previous && memos.get(options.previous);
   const memo = new Memo(step, withSplit, before && before.step === step && before.withSplit === withSplit ? before : undefined);
   // A scenario the previous run had (the same object: nothing of it changed) keeps its figures and comparison.
-  const scenarios = evaluation.scenarios.map((s) =>
+  memo.lists = evaluation.scenarios.map((s) => s.proposals);
+  const scenarios = evaluation.scenarios.map((s, k) =>
     memo.get(
       (m) => m.scenarios,
       s,
-      () => scenarioFigures(s, years, step, withSplit, memo),
+      () => scenarioFigures(s, years, step, withSplit, memo, memo.previousList(k)),
     ),
   );
   const [base, ...others] = scenarios;
