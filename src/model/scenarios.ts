@@ -345,6 +345,30 @@ interface BookLayout {
   byPriority: number[];
 }
 
+/**
+ * The previous run's layout for `all`, when each proposal is the previous one
+ * or an edit of it that keeps its group, priority and place; with the groups
+ * that hold an edited proposal. Undefined when proposals came, went or moved.
+ */
+function keptLayout(
+  previous: BookLayout & { kinds: Kind[] },
+  all: readonly Proposal[],
+): { layout: BookLayout & { kinds: Kind[] }; changedGroups: Set<number> } | undefined {
+  if (previous.proposals === all) return { layout: previous, changedGroups: new Set() };
+  if (previous.proposals.length !== all.length) return undefined;
+  const changedGroups = new Set<number>();
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i];
+    const q = previous.proposals[i];
+    if (p === q) continue;
+    const uses = usesOf(p);
+    if (uses !== usesOf(q) || (uses !== 0 && p.benefit !== q.benefit) || p.priority !== q.priority || p.order !== q.order)
+      return undefined;
+    changedGroups.add(previous.groupOf[i]);
+  }
+  return { layout: { ...previous, proposals: all }, changedGroups };
+}
+
 function bookLayout(all: readonly Proposal[]): BookLayout {
   const groups: DependenceGroup[] = [];
   const groupOf = new Int32Array(all.length);
@@ -374,8 +398,10 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
 
   const previousCaches = options.previous ? caches.get(options.previous) : undefined;
   // The same proposals (the same array) as the previous run: its groups and priority order still hold.
-  const sameProposals = previousCaches?.book.proposals === all ? previousCaches.book : undefined;
-  const { groups, groupOf, memberIndex, byPriority } = sameProposals ?? bookLayout(all);
+  // The previous run's groups and priority order hold while every proposal keeps its group and place
+  // (an edited amount); the groups holding an edited proposal are computed again, the others kept whole.
+  const kept = previousCaches && keptLayout(previousCaches.book, all);
+  const { groups, groupOf, memberIndex, byPriority } = kept?.layout ?? bookLayout(all);
   const previousCache = previousCaches?.groups;
   const previousLists = previousCaches?.lists;
   const cache = new Map<string, GroupFigures>();
@@ -389,7 +415,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       if (cached) return cached;
       const before = previousCache?.get(key);
       // Every proposal the same object, and (checked below) the same kinds: the previous run's entry itself.
-      if (before && sameProposals && (known.kinds === undefined || !known.kindsChanged)) {
+      if (before && kept && !kept.changedGroups.has(g) && (known.kinds === undefined || !known.kindsChanged)) {
         cache.set(key, before);
         return before;
       }
@@ -436,7 +462,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
   const baseGroups = groupFiguresIn(base);
   const knownKinds = all.map((p, i) => p.statedKind ?? kindFromNetto(baseGroups[groupOf[i]].results[memberIndex[i]].netto));
   known.kinds = knownKinds;
-  const kindsChanged = !sameProposals || sameProposals.kinds.some((k, i) => k !== knownKinds[i]);
+  const kindsChanged = !kept || kept.layout.kinds.some((k, i) => k !== knownKinds[i]);
   for (const [key, entry] of cache) {
     const before = previousCache?.get(key);
     if (entry !== before) withKinds(entry, groups[entry.group], knownKinds, before);
