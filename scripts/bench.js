@@ -7,6 +7,7 @@
  *   npm run --silent bench -- --json   one JSON object on stdout (progress on stderr)
  *   npm run bench -- --quick           fewer sizes and runs (a smoke test of the benchmark itself)
  *   node scripts/bench.js --table FILE the table of a saved JSON record
+ *   node scripts/bench.js --markdown FILE  its tables in Markdown (for docs/performance.md)
  *
  * Parts, each its own script that also runs alone:
  *   engine     scripts/bench-engine.js      the full recompute and one change of each kind
@@ -170,9 +171,93 @@ function printTable(r) {
   );
 }
 
-const saved = args.indexOf('--table');
-if (saved >= 0) printTable(JSON.parse(fs.readFileSync(args[saved + 1], 'utf8')));
-else
+/** The record's tables in Markdown, Danish number style as the README (1.000; 0,5). */
+function printMarkdown(r) {
+  const n = (x, digits = 0) =>
+    x === undefined
+      ? '—'
+      : Number(x)
+          .toFixed(digits)
+          .replace('.', ',')
+          .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const lines = [];
+  const table = (header, rows) => {
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+  };
+  lines.push(
+    `Node ${r.machine.node}, ${r.machine.cpu} × ${r.machine.cores} cores, ${r.machine.memoryGb} GB; ${r.seconds} s in all.`,
+    '',
+  );
+  lines.push('**Engine: the full recompute** (every scenario, every proposal, the råderum, the final rounded figures; ms)', '');
+  table(
+    ['proposals', 'scenarios', 'median', 'min', 'max', 'runs'],
+    (r.engine ?? []).map((e) => [
+      n(e.proposals) + (e.everyParameter ? ' (every parameter)' : ''),
+      n(e.scenarios),
+      n(e.medianMs, 1),
+      n(e.minMs, 1),
+      n(e.maxMs, 1),
+      e.runs ?? '',
+    ]),
+  );
+  lines.push('**Engine: one change**, computed from the previous run (median ms)', '');
+  const kinds = (r.engineChanges?.[0]?.changes ?? []).map((c) => c.parameter);
+  table(
+    ['model', ...kinds],
+    (r.engineChanges ?? []).map((c) => [`${n(c.proposals)} × ${c.scenarios}`, ...c.changes.map((x) => n(x.medianMs, 1))]),
+  );
+  if (r.peer) {
+    lines.push(
+      `**Peer**: ${n(r.peer.proposals)} × ${r.peer.scenarios} in HyperFormula, same process (same totals: ${r.peer.sameTotals ? 'yes' : 'NO'}; ms)`,
+      '',
+    );
+    table(
+      ['recalculation', 'engine', 'HyperFormula', 'engine faster'],
+      [
+        { parameter: 'full', ...r.peer.full },
+        ...(r.peer.changes ?? []).map((c) => ({ ...c, parameter: `one ${c.parameter}` })),
+      ].map((c) => [c.parameter, n(c.engineMs, 1), n(c.hyperformulaMs, 1), `${n(c.hyperformulaMs / c.engineMs, 1)}×`]),
+    );
+  }
+  lines.push('**Bedste udnyttelse** on hard instances over 4 years (ms)', '');
+  table(
+    ['requests', 'median', 'worst', 'worst kind'],
+    (r.bestFill ?? []).map((b) => [b.requests, n(b.medianMs), n(b.worstMs), b.worstKind ?? '']),
+  );
+  lines.push('**Round trips**: `context.sync` calls per run on the Excel test double (3 scenarios)', '');
+  table(
+    ['proposals', 'Råderum', 'row by row'],
+    (r.syncs ?? []).map((x) => [
+      n(x.proposals),
+      x.syncs,
+      n((r.naiveSyncs ?? []).find((y) => y.proposals === x.proposals)?.syncs),
+    ]),
+  );
+  lines.push(`Largest request or response: ${n((r.maxRequestBytes ?? 0) / 1e6, 2)} MB (Excel on the web refuses 5 MB).`, '');
+  lines.push('**Command line**: `raaderum run` on `.xlsx` files, 3 scenarios', '');
+  table(
+    ['proposals', 'output', 'wall time', 'peak memory'],
+    (r.cli ?? []).map((c) => [
+      n(c.proposals),
+      c.output === 'json' ? '`--json`' : '`--out` (copy)',
+      `${n(c.wallMs / 1000, 1)} s`,
+      `${n(c.peakRssMb)} MB`,
+    ]),
+  );
+  lines.push(
+    `**Task pane**: ${n((r.bundleGzipBytes ?? 0) / 1024, 1)} KB of JavaScript (gzip), first render ${n(r.firstRenderMs)} ms.`,
+  );
+  console.log(lines.join('\n'));
+}
+
+const saved = Math.max(args.indexOf('--table'), args.indexOf('--markdown'));
+if (saved >= 0) {
+  const record = JSON.parse(fs.readFileSync(args[saved + 1], 'utf8'));
+  if (args.includes('--markdown')) printMarkdown(record);
+  else printTable(record);
+} else
   main().catch((error) => {
     console.error(error);
     process.exit(1);
