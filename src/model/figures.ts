@@ -161,7 +161,6 @@ function totalOf(proposals: readonly Amounts[], years: number, withSplit: boolea
  * holds one run's figures and the last's, never a history.
  */
 class Memo {
-  readonly arrays = new Map<readonly number[], readonly number[]>();
   readonly proposals = new Map<ProposalResult, ProposalFigures>();
   readonly parts = new Map<readonly ProposalResult[], ScenarioParts>();
   readonly comparisons = new Map<readonly ProposalFigures[], Map<readonly ProposalFigures[], ProposalComparison[]>>();
@@ -213,14 +212,9 @@ const memos = new WeakMap<BookFigures, Memo>();
 
 /** Rule 6 for one list of amounts: each half away from zero to the step. */
 function roundedArray(values: readonly number[], memo: Memo): readonly number[] {
-  return memo.get(
-    (m) => m.arrays,
-    values,
-    () => {
-      const result = values.map((v) => roundHalfAwayFromZero(v, memo.step));
-      return result.every((v) => v === 0) ? zerosShared(values.length) : result;
-    },
-  );
+  // Four numbers: rounding them again costs less than looking them up.
+  const result = values.map((v) => roundHalfAwayFromZero(v, memo.step));
+  return result.every((v) => v === 0) ? zerosShared(values.length) : result;
 }
 
 function proposalFiguresOf(r: ProposalResult, memo: Memo): ProposalFigures {
