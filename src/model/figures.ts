@@ -349,7 +349,9 @@ function partsFromReference(
   const changed: number[] = [];
   for (let i = 0; i < results.length; i++)
     if (results[i] !== before[i]) {
-      if (results[i].included !== before[i].included) return undefined;
+      // Another Udvalg or inclusion (an edited proposal, rows moved since the previous run): the committees change.
+      if (results[i].included !== before[i].included || results[i].proposal.committee !== before[i].proposal.committee)
+        return undefined;
       changed.push(i);
       if (changed.length > results.length / 4) return undefined;
     }

@@ -98,7 +98,7 @@ const variantBookArb = fc
 
 /** One change a user makes in the pane: a new object for what changed, every other object the same. */
 const changeArb = fc.record({
-  what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'udgift', 'excluded', 'mode'),
+  what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'udgift', 'excluded', 'mode', 'committee', 'swap'),
   scenario: fc.nat(),
   proposal: fc.nat(),
   value: fc.integer({ min: 1, max: 9 }),
@@ -130,6 +130,22 @@ function changed(book: Book, change: Change): Book {
       const i = change.proposal % book.proposals.length;
       const p: Proposal = { ...book.proposals[i], udgift: book.proposals[i].udgift.map((u) => u + change.value * 10_000) };
       return { ...book, proposals: book.proposals.map((x, j) => (j === i ? p : x)) };
+    }
+    case 'committee': {
+      const i = change.proposal % book.proposals.length;
+      const p: Proposal = { ...book.proposals[i], committee: `Udvalg ${change.value}` };
+      return { ...book, proposals: book.proposals.map((x, j) => (j === i ? p : x)) };
+    }
+    case 'swap': {
+      // Two rows change places (sorted differently in the sheet): the same proposals at other positions.
+      const i = change.proposal % book.proposals.length;
+      const j = (i + change.value) % book.proposals.length;
+      const proposals = [...book.proposals];
+      [proposals[i], proposals[j]] = [
+        { ...proposals[j], order: proposals[i].order },
+        { ...proposals[i], order: proposals[j].order },
+      ];
+      return { ...book, proposals };
     }
     default:
       throw new Error(change.what);
