@@ -518,50 +518,36 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       });
     const pool = book.years.map((_, t) => s.pool[t] ?? 0);
     const available = pool.map((v, t) => v - reductions[t]);
+    const result = (allocation: Allocation): ScenarioResult => ({ scenario: s, proposals, splits, pool, reductions, allocation });
     if (!figuresAreExact(s, book.years, all, inexact, magnitudes, pool, issues))
-      return {
-        scenario: s,
-        proposals,
-        splits,
-        pool,
-        reductions,
-        allocation: allocate(
+      return result(
+        allocate(
           'priority',
           available.map(() => 0),
           [],
         ),
-      };
-    // The same scenario (object) with the same proposals as in the previous run: nothing of it changed.
+      );
+    // The same scenario (object) with the same proposals as in the previous run: nothing of it changed,
+    // and its requests are needed only to count them for best fill.
     const before = options.previous?.scenarios[index];
-    if (before && before.scenario === s && before.proposals === proposals) {
-      if (s.mode === 'best-fill') {
-        let count = 0;
-        for (const r of proposals) if (r.included && r.kind === 'Udvidelse') count++;
-        if (count > MAX_BEST_FILL_REQUESTS)
-          issues.push(problem('bestFillTooMany', { scenario: s.name, count, max: MAX_BEST_FILL_REQUESTS }, s.place));
-      }
-      return before;
-    }
+    const unchanged = before !== undefined && before.scenario === s && before.proposals === proposals;
     const requests: Request[] = [];
-    for (const i of byPriority) {
-      const r = proposals[i];
-      if (r.included && r.kind === 'Udvidelse')
-        requests.push({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order, index: i });
-    }
+    if (!unchanged || s.mode === 'best-fill')
+      for (const i of byPriority) {
+        const r = proposals[i];
+        if (r.included && r.kind === 'Udvidelse')
+          requests.push({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order, index: i });
+      }
     if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
       issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
-      return { scenario: s, proposals, splits, pool, reductions, allocation: allocate('priority', available, []) };
+      return unchanged ? before : result(allocate('priority', available, []));
     }
-    return {
-      scenario: s,
-      proposals,
-      splits,
-      pool,
-      reductions,
-      allocation: allocate(s.mode, available, requests, {
+    if (unchanged) return before;
+    return result(
+      allocate(s.mode, available, requests, {
         onProgress: options.onProgress && ((done) => options.onProgress?.({ scenario: s.name, done })),
       }),
-    };
+    );
   });
   const evaluation = { years: book.years, scenarios, issues: dedupe(issues) };
   caches.set(evaluation, {

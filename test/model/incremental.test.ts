@@ -221,6 +221,23 @@ test('a change that turns a proposal from a request into a reduction (the base d
   expect(figures.scenarios[0].reductions).toEqual([412_045, -235_610, -235_610]);
 });
 
+test('a scenario taken whole from the previous run still reports best fill over its limit', () => {
+  const requests = Array.from({ length: 41 }, (_, i) =>
+    proposal({ nr: `K${i}`, order: i, priority: i, statedKind: 'Udvidelse', udgift: [100_000, 100_000, 100_000] }),
+  );
+  const book: Book = {
+    years: YEARS,
+    proposals: requests,
+    scenarios: [scenario({ pool: [1_000_000, 1_000_000, 1_000_000] }), scenario({ name: 'Bedste', mode: 'best-fill' })],
+  };
+  const before = evaluate(book);
+  const next = { ...book, scenarios: [{ ...book.scenarios[0], pool: [2_000_000, 1_000_000, 1_000_000] }, book.scenarios[1]] };
+  const after = evaluate(next, { previous: before });
+  expect(after.scenarios[1]).toBe(before.scenarios[1]);
+  expect(after.issues).toEqual(evaluate(next).issues);
+  expect(after.issues.map((i) => i.code)).toContain('bestFillTooMany');
+});
+
 describe('a change recomputes only what depends on it', () => {
   const book: Book = {
     years: YEARS,
