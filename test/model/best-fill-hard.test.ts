@@ -1,116 +1,44 @@
 /**
  * `Bedste udnyttelse` on the hard kinds of request sets that scripts/bench-best-fill.js times: near-equal amounts,
  * round figures that differ by year (many ties), tight pools, identical requests, random amounts, years that pay
- * back, amounts that are not whole øre. Small sets against the brute force (the specification, copied from
- * best-fill.test.ts), 30 requests against the meet in the middle this search replaced (kept below as the
+ * back, amounts that are not whole øre. Small sets against the brute force (the specification,
+ * test/helpers/best-fill-spec.ts), 30 requests against the meet in the middle this search replaced (kept below as the
  * reference), and at the limit checks that hold whatever the search: the set fits in exact integer arithmetic,
  * no request left out could be added, and the best total does not depend on the order of the requests.
  */
 import { bestFill, MAX_BEST_FILL_REQUESTS, type FillRequest } from '../../src/model/best-fill';
 import { TOLERANCE } from '../../src/model/rounding';
+import { bruteForce } from '../helpers/best-fill-spec';
 
-/** Rule 7 read literally (as in best-fill.test.ts): every subset, the largest total, the tie to priority. */
-function bruteForce(capacity: readonly number[], amounts: readonly (readonly number[])[]): boolean[] {
-  let best: boolean[] = amounts.map(() => false);
-  let bestTotal = 0;
-  const set: boolean[] = [];
-  const visit = (i: number, used: readonly number[]): void => {
-    if (i === amounts.length) {
-      if (!used.every((u, t) => u <= capacity[t] + TOLERANCE)) return;
-      const total = used.reduce((a, b) => a + b, 0);
-      const first = set.findIndex((x, k) => x !== best[k]);
-      if (total > bestTotal + TOLERANCE || (total >= bestTotal - TOLERANCE && first >= 0 && set[first])) {
-        best = [...set];
-        bestTotal = total;
-      }
-      return;
-    }
-    set[i] = false;
-    visit(i + 1, used);
-    set[i] = true;
-    visit(
-      i + 1,
-      used.map((u, t) => u + amounts[i][t]),
-    );
-  };
-  visit(
-    0,
-    capacity.map(() => 0),
-  );
-  return best;
-}
+// ---- the hard kinds (scripts/best-fill-instances.js, which the benchmark times), deterministic ---------
 
-// ---- the hard kinds (as in scripts/bench-best-fill.js), deterministic ---------------------------
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const YEARS = 4;
-const between = (r: () => number, low: number, high: number) => low + Math.floor(r() * (high - low + 1));
-const years = (f: (t: number) => number) => Array.from({ length: YEARS }, (_, t) => f(t));
-const halfTheDemand = (amounts: number[][]) => years((t) => Math.round(amounts.reduce((s, a) => s + Math.max(0, a[t]), 0) / 2));
 interface Instance {
   capacity: number[];
   amounts: number[][];
 }
-const KINDS: Record<string, (r: () => number, n: number) => Instance> = {
-  'near-equal': (r, n) => {
-    const amounts = Array.from({ length: n }, () => years(() => 1_000_000 + between(r, -25_000, 25_000)));
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
-  'round by year': (r, n) => {
-    const amounts = Array.from({ length: n }, () => years(() => 100_000 * between(r, 10, 20)));
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
-  'tight pool': (r, n) => {
-    const amounts = Array.from({ length: n }, () => years(() => 100_000 * between(r, 10, 20) + 1_000 * between(r, 0, 3)));
-    const planted = amounts.map(() => r() < 0.5);
-    return { amounts, capacity: years((t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0) - 1) };
-  },
-  ties: (r, n) => {
-    const amounts = Array.from({ length: n }, () => {
-      const k = between(r, 1, 4);
-      return years(() => (r() < 0.5 ? k : between(r, 1, 4)) * 1_000_000);
-    });
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
-  random: (r, n) => {
-    const amounts = Array.from({ length: n }, () => years(() => between(r, 0, 5_000_000)));
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
-  'negative years': (r, n) => {
-    const amounts = Array.from({ length: n }, () =>
-      years(() => (r() < 0.25 ? -between(r, 0, 1_000_000) : between(r, 0, 5_000_000))),
-    );
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
-  // A capacity below 0 in a year: only sets that pay back there fit, and funding nothing does not.
-  'negative capacity': (r, n) => {
-    const amounts = Array.from({ length: n }, () =>
-      years(() => (r() < 0.3 ? -between(r, 0, 2_000_000) : between(r, 0, 3_000_000))),
-    );
-    return { amounts, capacity: years(() => between(r, -1_000_000, 4_000_000)) };
-  },
-  fractional: (r, n) => {
-    const amounts = Array.from({ length: n }, () => years(() => r() * 5_000_000));
-    return { amounts, capacity: halfTheDemand(amounts).map((c) => c + r()) };
-  },
-  // Øre, and some requests of nothing at all.
-  'øre and nothing': (r, n) => {
-    const amounts = Array.from({ length: n }, () =>
-      r() < 0.15 ? years(() => 0) : years(() => between(r, -5_000_00, 30_000_00) / 100),
-    );
-    return { amounts, capacity: halfTheDemand(amounts) };
-  },
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const instances = require('../../scripts/best-fill-instances.js') as {
+  KINDS: Record<string, (r: () => number, n: number) => Instance>;
+  MORE_KINDS: Record<string, (r: () => number, n: number) => Instance>;
+  instance: (kind: string, n: number, seed: number, kinds: Record<string, unknown>) => Instance;
+  random: (seed: number) => () => number;
+  between: (r: () => number, low: number, high: number) => number;
+  years: (f: (_: unknown, t: number) => number) => number[];
 };
-const instance = (kind: string, n: number, seed: number): Instance =>
-  KINDS[kind](random(1_000_003 * (seed + 1) + 7_919 * n + Object.keys(KINDS).indexOf(kind)), n);
+const { KINDS: TIMED, MORE_KINDS: MORE, random, between, years } = instances;
+/** The benchmark's kinds and two more, in this order (an instance's seed follows its kind's place). */
+const KINDS = {
+  'near-equal': TIMED['near-equal'],
+  'round by year': TIMED['round by year'],
+  'tight pool': TIMED['tight pool'],
+  ties: TIMED.ties,
+  random: TIMED.random,
+  'negative years': TIMED['negative years'],
+  'negative capacity': MORE['negative capacity'],
+  fractional: TIMED.fractional,
+  'øre and nothing': MORE['øre and nothing'],
+};
+const instance = (kind: string, n: number, seed: number): Instance => instances.instance(kind, n, seed, KINDS);
 
 const fill = (capacity: readonly number[], amounts: readonly (readonly number[])[]) =>
   bestFill(
@@ -237,7 +165,7 @@ describe(`at the limit, ${MAX_BEST_FILL_REQUESTS} requests`, () => {
     const r = random(99);
     const amounts = Array.from({ length: MAX_BEST_FILL_REQUESTS }, () => years(() => 100_000 * between(r, 5, 30)));
     const planted = amounts.map(() => r() < 0.5);
-    const capacity = years((t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0));
+    const capacity = years((_, t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0));
     const { total } = checkOptimal(capacity, amounts);
     expect(total).toBe(capacity.reduce((a, b) => a + b, 0));
   });
