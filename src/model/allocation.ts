@@ -7,7 +7,7 @@
  */
 import type { AllocationMode } from './types';
 import { isZeroAmount, TOLERANCE } from './rounding';
-import { sum } from './rules';
+import { sum, zerosShared } from './rules';
 import { bestFill } from './best-fill';
 
 export interface Request {
@@ -77,14 +77,13 @@ export function allocate(
   return { mode, available, fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
 }
 
-const noneFunded: number[][] = [];
 /**
  * The funded part of a request. A request funded in full or not at all shares
  * its amounts or one array of zeros (both never changed): thousands of
  * requests per scenario need no arrays of their own.
  */
 function fundedPart(amount: readonly number[], fraction: number): readonly number[] {
-  if (fraction === 0) return (noneFunded[amount.length] ??= amount.map(() => 0));
+  if (fraction === 0) return zerosShared(amount.length);
   if (fraction === 1 && amount.every((a) => !Object.is(a, -0))) return amount;
   return amount.map((a) => a * fraction + 0); // + 0: never −0
 }

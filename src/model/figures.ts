@@ -9,6 +9,7 @@
 import type { Funding, FundingStatus } from './allocation';
 import { largestRemainder, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
 import type { Evaluation, ProposalResult, ScenarioResult } from './scenarios';
+import { zerosShared } from './rules';
 import type { AllocationMode, Kind } from './types';
 
 /** Per year: Udgift (and its split), Indtægt, Investering and their netto. */
@@ -118,16 +119,7 @@ export interface BookFigures {
   comparisons: Comparison[];
 }
 
-export const addYears = (rows: readonly (readonly number[])[], years: number): number[] => {
-  const totals = new Array<number>(years).fill(0);
-  for (const r of rows) for (let t = 0; t < years; t++) totals[t] += r[t];
-  return totals;
-};
-
 const zerosOf = (years: number): number[] => new Array<number>(years).fill(0);
-const sharedZeros: number[][] = [];
-/** An array of zeros shared by every figure that is 0 in each year (never changed). */
-const zerosShared = (years: number): readonly number[] => (sharedZeros[years] ??= zerosOf(years));
 
 /** Σ of amounts, in one pass; the split only when some proposal splits (a row without counts as 0 in each part). */
 function totalOf(proposals: readonly Amounts[], years: number, withSplit: boolean): Amounts {

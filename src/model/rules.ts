@@ -68,4 +68,11 @@ export function sum(values: readonly number[]): number {
 
 export const zeros = (n: number): number[] => new Array<number>(n).fill(0);
 
+const sharedZeros: number[][] = [];
+/**
+ * One array of `n` zeros shared by every figure that is 0 in each year (most
+ * requests funded with nothing, the difference of equal figures): never change it.
+ */
+export const zerosShared = (n: number): readonly number[] => (sharedZeros[n] ??= zeros(n));
+
 export const addYears = (a: readonly number[], b: readonly number[]): number[] => a.map((x, t) => x + b[t]);

@@ -17,6 +17,7 @@ import {
   staircaseSharesAddUp,
   staircaseSharesPercent,
   zeros,
+  zerosShared,
 } from './rules';
 import type { Book, Kind, Proposal, Scenario, StaircaseShares } from './types';
 
@@ -149,7 +150,7 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[], steps
     }
   }
   const indtaegt = refusion ? addYears(refusion, p.indtaegt) : p.indtaegt;
-  const nettoPerYear = netto(udgift, refusion ?? ZEROS_BY_LENGTH(udgift.length), p.indtaegt, investering);
+  const nettoPerYear = netto(udgift, refusion ?? zerosShared(udgift.length), p.indtaegt, investering);
   steps?.push({ rule: 'netto', netto: nettoPerYear });
   return {
     udgift,
@@ -167,10 +168,6 @@ export function nettoSteps(p: Proposal, s: Scenario): NettoStep[] {
   proposalFigures(p, s, [], steps);
   return steps;
 }
-
-const zeroArrays: number[][] = [];
-/** A shared array of zeros (never changed). */
-const ZEROS_BY_LENGTH = (length: number): readonly number[] => (zeroArrays[length] ??= zeros(length));
 
 type FoundRate = { rate: number; source: 'scenario' } | { rate: number; source: 'staircase'; durationShares: StaircaseShares };
 
