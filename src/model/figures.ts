@@ -99,10 +99,25 @@ export interface ProposalComparison extends Difference {
 }
 
 /** Rule 9: a scenario against a reference scenario (the base in the sheets). */
+/** A request's funding in the reference and in the scenario (rule 9 for the råderum). */
+export interface RequestComparison {
+  nr: string;
+  title: string;
+  /** Its status where it is in the package; undefined where it is left out. */
+  statusInReference?: FundingStatus;
+  statusInScenario?: FundingStatus;
+  /** Funded per year (0 where left out), and the difference. */
+  funded: Difference;
+  /** Whether its status or a funded amount differs. */
+  changed: boolean;
+}
+
 export interface Comparison {
   scenario: string;
   reference: string;
   proposals: ProposalComparison[];
+  /** Every request of either scenario: the scenario's in priority order, then those only the reference has. */
+  requests: RequestComparison[];
   totalNetto: Difference;
   available: Difference;
   funded: Difference;
@@ -596,6 +611,28 @@ function proposalComparisons(
   return scenario.map((p, i) => proposalComparison(p, reference[i], memo));
 }
 
+/** Requests match by Nr, which is unique in a workbook; a request left out in one of the two is funded 0 there. */
+function requestComparisons(scenario: readonly RequestFigures[], reference: readonly RequestFigures[]): RequestComparison[] {
+  const inReference = new Map(reference.map((r) => [r.nr, r]));
+  const inScenario = new Set(scenario.map((r) => r.nr));
+  const compare = (r: RequestFigures, inS: RequestFigures | undefined, inR: RequestFigures | undefined): RequestComparison => {
+    const none = zerosShared(r.funded.length);
+    const funded = differenceOf(inR?.funded ?? none, inS?.funded ?? none);
+    return {
+      nr: r.nr,
+      title: r.title,
+      statusInReference: inR?.status,
+      statusInScenario: inS?.status,
+      funded,
+      changed: inR?.status !== inS?.status || funded.difference.some((d) => d !== 0),
+    };
+  };
+  return [
+    ...scenario.map((r) => compare(r, r, inReference.get(r.nr))),
+    ...reference.filter((r) => !inScenario.has(r.nr)).map((r) => compare(r, undefined, r)),
+  ];
+}
+
 /**
  * Rule 9: per proposal and year the difference in netto (a proposal left out
  * counts as 0), and per year the differences in available, funded, left and
@@ -616,6 +653,7 @@ export function compareScenarios(scenario: ScenarioFigures, reference: ScenarioF
     scenario: scenario.name,
     reference: reference.name,
     proposals,
+    requests: requestComparisons(scenario.requests, reference.requests),
     totalNetto: differenceOf(reference.totalNetto, scenario.totalNetto),
     available: differenceOf(reference.available, scenario.available),
     funded: differenceOf(reference.funded, scenario.funded),

@@ -127,6 +127,64 @@ describe('rule 9: comparison against any reference scenario', () => {
   });
 });
 
+describe('rule 9 for the råderum: what changes in funding between scenarios', () => {
+  // Two requests of 60.000 and 50.000 in priority order; a pool of 100.000 funds the first only
+  // (Prioritet), a pool of 50.000 funds neither whole but the second partly (Prioritet, delvis).
+  const book: Book = {
+    years: [2026],
+    proposals: [
+      proposal({ nr: 'R1', udgift: [60_000], priority: 1 }),
+      proposal({ nr: 'R2', udgift: [50_000], priority: 2, order: 1 }),
+      proposal({ nr: 'R3', udgift: [10_000], priority: 3, order: 2 }),
+    ],
+    scenarios: [
+      scenario({ name: 'Basis', pool: [100_000] }),
+      scenario({ name: 'Stram', pool: [50_000], mode: 'priority-partial' }),
+      scenario({ name: 'Uden R3', pool: [100_000], excluded: ['R3'] }),
+    ],
+  };
+  const [stram, udenR3] = bookFigures(evaluate(book), 1).comparisons;
+
+  test('each request with its status in both scenarios and its funded amount before and after', () => {
+    expect(stram.requests).toEqual([
+      {
+        nr: 'R1',
+        title: 'R1',
+        statusInReference: 'funded',
+        statusInScenario: 'partial',
+        funded: { reference: [60_000], scenario: [50_000], difference: [-10_000] },
+        changed: true,
+      },
+      {
+        nr: 'R2',
+        title: 'R2',
+        statusInReference: 'unfunded',
+        statusInScenario: 'unfunded',
+        funded: { reference: [0], scenario: [0], difference: [0] },
+        changed: false,
+      },
+      {
+        nr: 'R3',
+        title: 'R3',
+        statusInReference: 'funded',
+        statusInScenario: 'unfunded',
+        funded: { reference: [10_000], scenario: [0], difference: [-10_000] },
+        changed: true,
+      },
+    ]);
+  });
+
+  test('a request left out of one scenario has no status there and counts as funded 0', () => {
+    expect(udenR3.requests.map((r) => r.nr)).toEqual(['R1', 'R2', 'R3']);
+    expect(udenR3.requests[2]).toMatchObject({
+      statusInReference: 'funded',
+      statusInScenario: undefined,
+      funded: { reference: [10_000], scenario: [0], difference: [-10_000] },
+      changed: true,
+    });
+  });
+});
+
 describe('the steps behind a netto', () => {
   test('Faxe fastholdelse at caseload 40: the stated Udgift, the staffing and the netto', () => {
     const book: Book = {
