@@ -33,6 +33,65 @@ export interface OutputSheet {
   tables: TableArea[];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** Rows drawn in a style across the sheet's width (ROW_STYLES says how); a header row's height in lines of text. */
+  rowStyles?: StyledRow[];
+  /** Rows and columns kept in view at the top and left (the column header; Nr and Titel). */
+  frozen?: { rows: number; columns: number };
+  /** How the sheet prints. */
+  page?: PageSetup;
+}
+
+/** A title, a column header (wrapped), a band naming a scenario, a subtotal or a total. */
+export type RowStyle = 'title' | 'header' | 'band' | 'subtotal' | 'total';
+
+export interface StyledRow {
+  row: number;
+  style: RowStyle;
+  /** Lines of wrapped text the row needs (header rows): its height is lines × LINE_HEIGHT_POINTS. */
+  lines?: number;
+}
+
+export interface RowLook {
+  bold: boolean;
+  /** Font size in points (else the workbook's). */
+  size?: number;
+  /** Fill colour, RRGGBB. */
+  fill?: string;
+  borderTop?: 'thin';
+  borderBottom?: 'thin' | 'double';
+  /** Text wraps within the cell (and the row's height is set from `lines`). */
+  wrap?: boolean;
+}
+
+/**
+ * What each style looks like; the adapters draw exactly this on the row's cells
+ * from column A to the sheet's last column. Borders and fills, not bold alone, so a
+ * total stands out on paper and in grey print too; the fills are light, so
+ * numbers read in black on them.
+ */
+export const ROW_STYLES: Record<RowStyle, RowLook> = {
+  title: { bold: true, size: 14 },
+  header: { bold: true, fill: 'D9E1F2', borderBottom: 'thin', wrap: true },
+  band: { bold: true, size: 12, fill: 'DDEBF7', borderTop: 'thin' },
+  subtotal: { bold: false, fill: 'F2F2F2', borderTop: 'thin' },
+  total: { bold: true, fill: 'E7E6E6', borderTop: 'thin', borderBottom: 'double' },
+};
+
+/** Points per line of a wrapped header (Calibri 11 and its spacing). */
+export const LINE_HEIGHT_POINTS = 15;
+
+/**
+ * A4 landscape, one page wide and as many tall as needed (fixed for every
+ * output sheet); what varies per sheet is here.
+ */
+export interface PageSetup {
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** Excel's header and footer text with its codes (&L &C &R sections, &P page, &N pages, &F file, &A sheet); `&` in names is already `&&`. */
+  header: string;
+  footer: string;
+  /** Rows that start a new printed page (each scenario after the first). */
+  breaksBefore: number[];
 }
 
 export const EXCEL_MAX_ROWS = 1_048_576;
