@@ -81,15 +81,25 @@ export const ROW_STYLES: Record<RowStyle, RowLook> = {
 export const LINE_HEIGHT_POINTS = 15;
 
 /**
+ * A printed header's or footer's three parts, in Excel's header/footer codes
+ * (&P page, &N pages, &F the file's name, &A the sheet's); `&` in a name is
+ * already `&&`. In a file the three are `&L…&C…&R…`.
+ */
+export interface PageMargin {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
  * A4 landscape, one page wide and as many tall as needed (fixed for every
  * output sheet); what varies per sheet is here.
  */
 export interface PageSetup {
   /** Rows repeated at the top of every printed page (0-based, inclusive). */
   titleRows?: { first: number; last: number };
-  /** Excel's header and footer text with its codes (&L &C &R sections, &P page, &N pages, &F file, &A sheet); `&` in names is already `&&`. */
-  header: string;
-  footer: string;
+  header: PageMargin;
+  footer: PageMargin;
   /** Rows that start a new printed page (each scenario after the first). */
   breaksBefore: number[];
 }
