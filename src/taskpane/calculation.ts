@@ -10,8 +10,10 @@
  */
 import type { Issue } from '../model/problems';
 import type { SheetCells } from '../workbook/grid';
+import type { Language } from '../workbook/messages';
 import type { OutputSheet } from '../workbook/output';
 import type { Found, Progress, ScenarioSummary } from '../workbook/run';
+import type { ScenarioChanges } from './funding-changes';
 
 export type { Progress };
 
@@ -21,6 +23,8 @@ export interface Analysis {
   issues: Issue[];
   outputs?: OutputSheet[];
   summary?: ScenarioSummary[];
+  /** Per scenario against the base, the requests whose funding changed (./funding-changes.ts). */
+  changes?: ScenarioChanges[];
 }
 
 /** A check (the pane's read) needs what was found and the problems; a calculation needs the sheets too. */
@@ -31,6 +35,8 @@ export interface CalculationRequest {
   id: number;
   sheets: SheetCells[];
   purpose: Purpose;
+  /** The pane's language: the output sheets' language unless the workbook's `Sprog` sets one. */
+  language?: Language;
 }
 
 /** The worker → pane messages. */
@@ -56,9 +62,9 @@ export interface Calculation {
 export interface Calculator {
   /** Whether a calculation can be stopped midway (it runs outside the pane's thread). */
   readonly stoppable: boolean;
-  start(sheets: SheetCells[], purpose: Purpose, onProgress?: (progress: Progress) => void): Calculation;
+  start(sheets: SheetCells[], purpose: Purpose, onProgress?: (progress: Progress) => void, language?: Language): Calculation;
   /** The calculation at once, in the pane's thread, when this calculator has it loaded (./analysis.ts's inThread). */
-  analyseNow?(sheets: SheetCells[]): Analysis;
+  analyseNow?(sheets: SheetCells[], language?: Language): Analysis;
 }
 
 /**
@@ -67,10 +73,10 @@ export interface Calculator {
  */
 export const inThreadLater: Calculator = {
   stoppable: false,
-  start: (sheets, purpose, onProgress) => ({
+  start: (sheets, purpose, onProgress, language) => ({
     // The room's own module (the rule is for imports across rooms); loaded late, only where there is no worker.
     // eslint-disable-next-line no-restricted-syntax
-    result: import('./analysis').then(({ analyse }) => analyse(sheets, purpose, onProgress)),
+    result: import('./analysis').then(({ analyse }) => analyse(sheets, purpose, onProgress, language)),
     stop: () => false,
   }),
 };
@@ -99,15 +105,15 @@ export function inWorker(startWorker: () => WorkerLike, fallback: Calculator = i
     get stoppable() {
       return !unavailable;
     },
-    start: (sheets, purpose, onProgress) => {
-      if (unavailable) return fallback.start(sheets, purpose, onProgress);
+    start: (sheets, purpose, onProgress, language) => {
+      if (unavailable) return fallback.start(sheets, purpose, onProgress, language);
       if (!worker) {
         try {
           worker = startWorker();
           answered = false;
         } catch {
           unavailable = true;
-          return fallback.start(sheets, purpose, onProgress);
+          return fallback.start(sheets, purpose, onProgress, language);
         }
       }
       const current = worker;
@@ -139,15 +145,15 @@ export function inWorker(startWorker: () => WorkerLike, fallback: Calculator = i
         if (!answered) {
           // The worker never ran (its script could not load): calculate here instead, from now on.
           unavailable = true;
-          fallback.start(sheets, purpose, onProgress).result.then(settle.resolve, settle.reject);
+          fallback.start(sheets, purpose, onProgress, language).result.then(settle.resolve, settle.reject);
         } else settle.reject(new Error(event.message || 'The calculation failed'));
       };
       try {
-        current.postMessage({ id, sheets, purpose });
+        current.postMessage({ id, sheets, purpose, language });
       } catch {
         // Grids that cannot be copied to a worker (there are none today): calculate here.
         end();
-        return fallback.start(sheets, purpose, onProgress);
+        return fallback.start(sheets, purpose, onProgress, language);
       }
       return {
         result,

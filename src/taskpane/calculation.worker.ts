@@ -11,9 +11,9 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  const { id, sheets, purpose } = event.data;
+  const { id, sheets, purpose, language } = event.data;
   try {
-    const analysis = analyse(sheets, purpose, (progress) => scope.postMessage({ id, type: 'progress', progress }));
+    const analysis = analyse(sheets, purpose, (progress) => scope.postMessage({ id, type: 'progress', progress }), language);
     scope.postMessage({ id, type: 'done', analysis });
   } catch (error) {
     scope.postMessage({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });

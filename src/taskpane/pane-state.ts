@@ -12,6 +12,7 @@ import type { Issue } from '../model/problems';
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
 import type { Found, Progress, ScenarioSummary } from '../workbook/run';
+import type { ScenarioChanges } from './funding-changes';
 
 export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
 
@@ -51,6 +52,8 @@ export interface PaneState {
   found?: Found;
   issues: Issue[];
   summary?: ScenarioSummary[];
+  /** The last calculation's funding changes per scenario against the base. */
+  changes?: ScenarioChanges[];
   notice?: Notice;
   /** Pressed while the workbook was being read: runs as soon as the read is done. */
   queued?: Action;
@@ -74,7 +77,14 @@ export type PaneEvent =
   /** The workbook kept changing between the read and the write; nothing was written. */
   | { type: 'workbookChanging' }
   /** The calculation is done; `hasOutputs` when there were no problems and the sheets will be written. */
-  | { type: 'calculated'; found: Found; issues: Issue[]; summary?: ScenarioSummary[]; hasOutputs: boolean }
+  | {
+      type: 'calculated';
+      found: Found;
+      issues: Issue[];
+      summary?: ScenarioSummary[];
+      changes?: ScenarioChanges[];
+      hasOutputs: boolean;
+    }
   | { type: 'writeProgress'; done: number; total: number }
   /** The host's run is over: the output sheets are written, or nothing was (problems). */
   | { type: 'runDone' }
@@ -165,6 +175,7 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
         found: event.found,
         issues: event.issues,
         summary: event.summary,
+        changes: event.changes,
         phase: event.hasOutputs ? 'writing' : 'calculating',
         calculation: undefined,
         stoppable: undefined,

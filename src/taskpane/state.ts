@@ -151,8 +151,11 @@ export class PaneStore {
 
   /** The calculator's analysis, the calculation kept so that stop() can end it. */
   private analyse(sheets: SheetCells[], purpose: 'check' | 'calculate'): Promise<Analysis> {
-    this.calculation = this.calculator.start(sheets, purpose, (progress) =>
-      this.dispatch({ type: 'calculationProgress', progress }),
+    this.calculation = this.calculator.start(
+      sheets,
+      purpose,
+      (progress) => this.dispatch({ type: 'calculationProgress', progress }),
+      this.state.language,
     );
     return this.calculation.result;
   }
@@ -168,8 +171,9 @@ export class PaneStore {
     await this.host.run(
       (sheets) => {
         this.dispatch({ type: 'calculating' });
-        const { found, issues, summary, outputs } = analyseNow(sheets);
-        this.dispatch({ type: 'calculated', found, issues, summary, hasOutputs: outputs !== undefined });
+        // The output sheets in the pane's language (a `Sprog` in Scenarier overrides it).
+        const { found, issues, summary, changes, outputs } = analyseNow(sheets, this.state.language);
+        this.dispatch({ type: 'calculated', found, issues, summary, changes, hasOutputs: outputs !== undefined });
         return outputs;
       },
       (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
@@ -189,9 +193,9 @@ export class PaneStore {
     let sheets = await this.host.read();
     for (let attempt = 1; ; attempt++) {
       this.dispatch({ type: 'calculating', stoppable: this.calculator.stoppable });
-      const { found, issues, summary, outputs } = await this.analyse(sheets, 'calculate');
+      const { found, issues, summary, changes, outputs } = await this.analyse(sheets, 'calculate');
       this.calculation = undefined;
-      this.dispatch({ type: 'calculated', found, issues, summary, hasOutputs: outputs !== undefined });
+      this.dispatch({ type: 'calculated', found, issues, summary, changes, hasOutputs: outputs !== undefined });
       if (!outputs) break;
       let changed: SheetCells[] | undefined;
       await this.host.run(

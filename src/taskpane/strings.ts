@@ -1,4 +1,6 @@
 /** The task pane's words, Danish first. */
+import type { FundingStatus } from '../model/allocation';
+import { choiceWord, STATUS_CHOICES } from '../workbook/columns';
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
 import type { Action } from './pane-state';
@@ -48,6 +50,15 @@ export interface Strings {
   effect: string;
   remaining: string;
   amountsIn: (unit: string) => string;
+  /** The heading over the requests whose funding changed. */
+  fundingChanges: string;
+  /** A scenario against the reference it is compared with (as Sammenligning names it). */
+  against: (scenario: string, reference: string) => string;
+  noFundingChanges: string;
+  /** A request's funding status; undefined: left out of that scenario's package. */
+  status: (status: FundingStatus | undefined) => string;
+  /** One year's funded amount before and after, already formatted, with the unit. */
+  fundedChange: (reference: string, scenario: string, unit: string, year: number) => string;
   hostFailure: Record<HostFailure, string>;
   /** After a failure: the template's sheets that were added before it, which are in the workbook. */
   addedBeforeFailure: (names: string[]) => string;
@@ -110,6 +121,12 @@ export const STRINGS: Record<Language, Strings> = {
     effect: 'Budgetvirkning',
     remaining: 'Tilbage af råderum',
     amountsIn: (unit) => `Beløb i ${unit}`,
+    fundingChanges: 'Ændringer i bevillinger',
+    against: (scenario, reference) => `${scenario} mod ${reference}`,
+    noFundingChanges: 'Ingen ændringer i bevillinger',
+    // The words the sheets write (Råderum's Status column).
+    status: (status) => (status ? choiceWord(STATUS_CHOICES, status) : 'Udeladt'),
+    fundedChange: (reference, scenario, unit, year) => `${reference} → ${scenario} ${unit} (${year})`,
     hostFailure: {
       editMode: 'Excel er i gang med at redigere en celle. Tryk Enter eller Esc, og prøv igen.',
       protected: 'Projektmappen eller et ark er beskyttet. Fjern beskyttelsen, og prøv igen.',
@@ -175,6 +192,12 @@ export const STRINGS: Record<Language, Strings> = {
     effect: 'Budget effect',
     remaining: 'Råderum left',
     amountsIn: (unit) => `Amounts in ${unit}`,
+    fundingChanges: 'Changes in funding',
+    against: (scenario, reference) => `${scenario} against ${reference}`,
+    noFundingChanges: 'No changes in funding',
+    status: (status) =>
+      status === 'funded' ? 'Funded' : status === 'partial' ? 'Partly funded' : status === 'unfunded' ? 'Not funded' : 'Left out',
+    fundedChange: (reference, scenario, unit, year) => `${reference} → ${scenario} ${unit} (${year})`,
     hostFailure: {
       editMode: 'Excel is editing a cell. Press Enter or Esc and try again.',
       protected: 'The workbook or a sheet is protected. Remove the protection and try again.',

@@ -53,6 +53,69 @@ test('"Beregn scenarier" writes the three output sheets and shows the budget eff
   expect(screen.getByRole('table', { name: 'Tilbage af råderum' })).toBeTruthy();
 });
 
+test('after a run the pane lists per scenario the requests whose funding changed against the base, in words, in either language', async () => {
+  setup(newWorkbook(sampleSheets()));
+  await screen.findByText(/Hørsholm/);
+  expect(screen.queryByRole('heading', { name: 'Ændringer i bevillinger' })).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  const section = screen.getByRole('region', { name: 'Ændringer i bevillinger' });
+  expect(
+    within(section)
+      .getAllByRole('heading')
+      .map((h) => h.textContent),
+  ).toEqual(['Ændringer i bevillinger', 'Caseload 40 mod Basis', 'Flere fuldtidspersoner mod Basis']);
+  expect(within(section).getByText('Ingen ændringer i bevillinger')).toBeTruthy();
+  // Only one scenario changes funding: one list, named by its scenario.
+  const list = within(section).getByRole('list', { name: 'Flere fuldtidspersoner mod Basis' });
+  expect(within(section).getAllByRole('list')).toEqual([list]);
+  const items = () =>
+    within(list)
+      .getAllByRole('listitem')
+      // Its lines (the focus guards Fluent adds around a focusable item have no text).
+      .map((item) => [...item.children].map((c) => c.textContent).filter(Boolean));
+  expect(items()).toEqual([
+    [
+      'K-7 Ikke bevilget → Delvist bevilget, 0 → 3.126.316 kr. (2027)',
+      'Hurtig intensiv indsats for fleks- og ledighedsydelsesmodtagere',
+    ],
+    ['K-8 Bevilget → Ikke bevilget, 2.500.000 → 0 kr. (2027)', 'Finansiering af indsatser for borgere omfattet af arbejdspligt'],
+  ]);
+  // The list is one stop for Tab; its items take focus, so a keyboard reaches each change.
+  expect(within(list).getAllByRole('listitem')[0].tabIndex).toBe(0);
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByRole('heading', { name: 'Flere fuldtidspersoner against Basis' })).toBeTruthy();
+  expect(screen.getByText('No changes in funding')).toBeTruthy();
+  expect(items().map(([line]) => line)).toEqual([
+    'K-7 Not funded → Partly funded, 0 → 3,126,316 kr. (2027)',
+    'K-8 Funded → Not funded, 2,500,000 → 0 kr. (2027)',
+  ]);
+});
+
+test('a run whose scenarios change no funding says so; a run stopped by problems lists none', async () => {
+  const sheets = sampleSheets();
+  const scenarios = sheets.find((s) => s.name === 'Scenarier')!;
+  // Flere fuldtidspersoner as the base (its own Fordeling and Fuldtidspersoner blank): Caseload 40 funds the same too.
+  for (const row of scenarios.values) if (row[0] === 'Fordeling' || String(row[0]).startsWith('Fuldtidspersoner')) row[3] = null;
+  const workbook = newWorkbook(sheets);
+  setup(workbook);
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  const section = screen.getByRole('region', { name: 'Ændringer i bevillinger' });
+  expect(
+    within(section)
+      .getAllByRole('heading')
+      .map((h) => h.textContent),
+  ).toEqual(['Ændringer i bevillinger', 'Caseload 40 mod Basis', 'Flere fuldtidspersoner mod Basis']);
+  expect(within(section).getAllByText('Ingen ændringer i bevillinger')).toHaveLength(2);
+  expect(within(section).queryByRole('list')).toBeNull();
+  workbook.getWorksheet('Hørsholm')!.getCell('F4').value = '12,5 mio';
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.');
+  expect(screen.queryByRole('region', { name: 'Ændringer i bevillinger' })).toBeNull();
+});
+
 test('problems are listed with their cell; clicking one shows that cell', async () => {
   const sheets = sampleSheets();
   sheets[0].values[3][5] = '12,5 mio';

@@ -34,6 +34,9 @@ test('the worker’s answer is the pane thread’s, and best fill’s progress a
   expect(new Set(progress.map((p) => p.scenario))).toEqual(new Set(['Bedste 1', 'Bedste 2']));
   expect(progress.every((p) => p.done >= 0 && p.done <= 1)).toBe(true);
   expect(calculator.stoppable).toBe(true);
+  // The pane's language travels with the grids: the output sheets are written in it.
+  await calculator.start(sheets, 'calculate', undefined, 'en').result;
+  expect(workers[0].requests.map((r) => r.language)).toEqual([undefined, 'en']);
   // One worker serves the next calculation too; a check sends back no sheets.
   const check = await calculator.start(sheets, 'check').result;
   expect(check.outputs).toBeUndefined();

@@ -28,8 +28,11 @@ export class FakeWorker implements WorkerLike {
       const progress: CalculationReply[] = [];
       let reply: CalculationReply;
       try {
-        const analysis = analyse(request.sheets, request.purpose, (p) =>
-          progress.push({ id: request.id, type: 'progress', progress: p }),
+        const analysis = analyse(
+          request.sheets,
+          request.purpose,
+          (p) => progress.push({ id: request.id, type: 'progress', progress: p }),
+          request.language,
         );
         reply = { id: request.id, type: 'done', analysis };
       } catch (error) {

@@ -166,6 +166,34 @@ describe.each(CALCULATORS)('calculating %s', (_, calculator) => {
     expect(workbook.getWorksheet('Resultat')).toBeDefined();
   });
 
+  test('a calculation is asked for in the pane’s language, the output sheets’ language, and a read’s check needs none', async () => {
+    const inner = calculator();
+    const asked: string[] = [];
+    const spy: Calculator = {
+      stoppable: inner.stoppable,
+      start: (sheets, purpose, onProgress, language) => {
+        asked.push(`${purpose} ${language}`);
+        return inner.start(sheets, purpose, onProgress, language);
+      },
+      ...(inner.analyseNow && {
+        analyseNow: (sheets, language) => {
+          asked.push(`calculate ${language}`);
+          return inner.analyseNow!(sheets, language);
+        },
+      }),
+    };
+    const pane = new PaneStore(
+      workbookHost(() => newWorkbook(sampleSheets())),
+      'da',
+      spy,
+    );
+    await pane.calculate();
+    pane.setLanguage('en');
+    await pane.calculate();
+    expect(asked.filter((a) => a.startsWith('calculate'))).toEqual(['calculate da', 'calculate en']);
+    expect(pane.getState().notice).toEqual({ kind: 'done' });
+  });
+
   test('a host that throws something other than an Error is still reported', async () => {
     const pane = store(new ExcelJS.Workbook(), (host) => ({
       ...host,

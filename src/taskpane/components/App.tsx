@@ -4,6 +4,8 @@ import {
   Button,
   Caption1,
   FluentProvider,
+  List,
+  ListItem,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -22,7 +24,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useSyncExternalStore } from 'react';
 import { cellAddress } from '../../workbook/grid';
+import type { Language } from '../../workbook/messages';
 import { issueText } from '../../workbook/messages';
+import type { Unit } from '../../workbook/units';
+import type { FundingChange } from '../funding-changes';
 import type { Action, PaneState } from '../pane-state';
 import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
@@ -44,6 +49,7 @@ const useStyles = makeStyles({
   address: { fontFamily: tokens.fontFamilyMonospace },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3 },
+  change: { display: 'flex', flexDirection: 'column', padding: `${tokens.spacingVerticalXXS} 0` },
 });
 
 export interface AppProps {
@@ -100,6 +106,7 @@ export function App({ store, theme = 'light' }: AppProps) {
         <FoundSection state={state} t={t} />
         <Problems state={state} t={t} onSelect={(place) => void store.select(place)} />
         <Summary state={state} t={t} />
+        <FundingChanges state={state} t={t} />
       </main>
     </FluentProvider>
   );
@@ -266,16 +273,21 @@ function Problems({
   );
 }
 
+/** Amounts as the sheets show them in the workbook's unit: one decimal in mio. kr., whole numbers else. */
+function amountFormat(language: Language, unit: Unit): Intl.NumberFormat {
+  const digits = unit === 'mio. kr.' ? 1 : 0;
+  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
 function Summary({ state, t }: { state: PaneState; t: Strings }) {
   const styles = useStyles();
   const summary = state.summary;
   const found = state.found;
   if (!summary || !found) return null;
-  const digits = found.unit === 'mio. kr.' ? 1 : 0;
-  const format = new Intl.NumberFormat(state.language === 'da' ? 'da-DK' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const format = amountFormat(state.language, found.unit);
   // Years down, scenarios across: a narrow pane has room for a few scenarios, not for four long amounts.
   const table = (id: string, caption: string, pick: (s: ScenarioSummary) => number[]) => (
     <Table size="extra-small" aria-labelledby={id}>
@@ -311,6 +323,57 @@ function Summary({ state, t }: { state: PaneState; t: Strings }) {
       <Caption1>{t.amountsIn(found.unit)}</Caption1>
       {table('summary-effect', t.effect, (s) => s.effect)}
       {table('summary-remaining', t.remaining, (s) => s.remaining)}
+    </section>
+  );
+}
+
+/** A changed request in one line: `K-8 Bevilget → Ikke bevilget, 2.500.000 → 0 kr. (2027)`. */
+function changeText(change: FundingChange, t: Strings, format: Intl.NumberFormat, unit: Unit): string {
+  const before = t.status(change.statusInReference);
+  const after = t.status(change.statusInScenario);
+  return [
+    `${change.nr} ${before === after ? before : `${before} → ${after}`}`,
+    ...change.funded.map((f) => t.fundedChange(format.format(f.reference), format.format(f.scenario), unit, f.year)),
+  ].join(', ');
+}
+
+/**
+ * Per scenario against the base, the requests whose funding changed, in words and figures (no
+ * colour): one list per scenario, reached with Tab and walked with the arrow keys.
+ */
+function FundingChanges({ state, t }: { state: PaneState; t: Strings }) {
+  const styles = useStyles();
+  const changes = state.changes;
+  const found = state.found;
+  if (!changes || changes.length === 0 || !found) return null;
+  const format = amountFormat(state.language, found.unit);
+  return (
+    <section className={styles.section} aria-labelledby="funding-heading">
+      <Subtitle2 as="h2" id="funding-heading">
+        {t.fundingChanges}
+      </Subtitle2>
+      {changes.map((c, k) => {
+        const id = `funding-${k}`;
+        return (
+          <div key={c.scenario} className={styles.section}>
+            <Body1 as="h3" id={id}>
+              <strong>{t.against(c.scenario, c.reference)}</strong>
+            </Body1>
+            {c.requests.length === 0 ? (
+              <Body1>{t.noFundingChanges}</Body1>
+            ) : (
+              <List navigationMode="items" aria-labelledby={id}>
+                {c.requests.map((r) => (
+                  <ListItem key={r.nr} className={styles.change}>
+                    <Body1>{changeText(r, t, format, found.unit)}</Body1>
+                    <Caption1 className={styles.hint}>{r.title}</Caption1>
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }
