@@ -424,6 +424,15 @@ export const OUTPUT_COLUMNS = {
     per: 'year',
     help: { da: 'scenarie − basis', en: 'scenario − base' },
   },
+  change: {
+    header: 'Ændring',
+    synonyms: [],
+    type: 'text',
+    help: {
+      da: 'ønskets status i basis og i scenariet, med en pil hvor den skifter (Bevilget → Ikke bevilget)',
+      en: 'the request’s status in the base and in the scenario, with an arrow where it changes (Bevilget → Ikke bevilget)',
+    },
+  },
   note: {
     header: 'Bemærkning',
     synonyms: [],
@@ -456,6 +465,44 @@ export const PROPOSAL_KEYS = Object.keys(PROPOSAL_COLUMNS) as ProposalColumnKey[
 export const AMOUNT_FIELDS = PROPOSAL_KEYS.filter((k): k is AmountField => entry(k).per === 'year');
 export const SCENARIO_KEYS = Object.keys(SCENARIO_PARAMETERS) as ScenarioParameterKey[];
 export const OUTPUT_KEYS = Object.keys(OUTPUT_COLUMNS) as OutputColumnKey[];
+
+/** The output sheets' words in English (`Sprog: engelsk`), for the columns they write; the sheets' names stay Danish (the contract's). */
+export const ENGLISH_HEADERS: Partial<Record<ColumnKey, string>> = {
+  nr: 'No.',
+  title: 'Title',
+  committee: 'Committee',
+  kind: 'Kind',
+  priority: 'Priority',
+  udgift: 'Expenditure',
+  service: 'Expenditure service',
+  ejService: 'Expenditure non-service',
+  indtaegt: 'Revenue',
+  investering: 'Investment',
+  fullTimePersons: 'Full-time persons',
+  mode: 'Allocation',
+  netto: 'Net',
+  nettoPerPerson: 'Net per full-time person (kr.)',
+  status: 'Status',
+  requested: 'Requested',
+  funded: 'Funded',
+  shareOfPool: 'Share of råderum',
+  difference: 'Difference',
+  change: 'Change',
+  note: 'Note',
+};
+
+/** Choice words in English, by value, for the output sheets. */
+export const ENGLISH_CHOICE_WORDS: Record<FundingStatus | AllocationMode | Kind, string> = {
+  funded: 'Funded',
+  partial: 'Partly funded',
+  unfunded: 'Not funded',
+  priority: 'Priority',
+  'priority-partial': 'Priority, partial',
+  'best-fill': 'Best fill',
+  proportional: 'Proportional',
+  Reduktion: 'Reduction',
+  Udvidelse: 'Expansion',
+};
 
 /** The Danish header of a column: `header('service')` is `Udgift service`. */
 export const header = (key: ColumnKey): string => ALL[key].header;

@@ -1,9 +1,11 @@
 /**
  * Results → the three output sheets (`Resultat`, `Råderum`, `Sammenligning`)
- * as rectangular grids with number formats, bold rows, tables and widths.
+ * as rectangular grids with number formats, row styles, tables, widths, frozen
+ * panes and page setup, in Danish or English.
  * Adapters write these as they are; text cells carry the text format `@` so a
  * title starting with `=` stays text.
  */
+import type { FundingStatus } from '../model/allocation';
 import {
   bookFigures,
   inUnit as inKronerPerUnit,
@@ -12,12 +14,22 @@ import {
   type Comparison,
   type Difference,
   type ProposalFigures,
+  type RequestComparison,
   type ScenarioFigures,
 } from '../model/figures';
 import { problem, type Issue } from '../model/problems';
 import type { Evaluation } from '../model/scenarios';
-import type { AllocationMode } from '../model/types';
-import { choiceWord, header as columnHeader, MODE_CHOICES, STATUS_CHOICES, yearHeaders } from './columns';
+import type { AllocationMode, Kind } from '../model/types';
+import {
+  choiceWord,
+  ENGLISH_CHOICE_WORDS,
+  ENGLISH_HEADERS,
+  header as danishHeader,
+  KIND_CHOICES,
+  MODE_CHOICES,
+  STATUS_CHOICES,
+  type ColumnKey,
+} from './columns';
 import { excelNameKey, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
@@ -113,7 +125,138 @@ const GENERAL = 'General';
 /** The words Råderum writes for a mode (`Fordeling`): those of the table of columns. */
 export const modeLabel = (mode: AllocationMode): string => choiceWord(MODE_CHOICES, mode);
 
+/** The language of the output sheets' words (`Sprog` in `Scenarier`, else the pane's); the sheets' names stay Danish. */
+export type OutputLanguage = 'da' | 'en';
+
+/** The proposal lists' own columns (read.ts `ownColumns`): headers, and per proposal in the book's order its values. */
+export interface OwnColumns {
+  headers: string[];
+  values: OutputCell[][];
+}
+
+export interface LayoutOptions {
+  language?: OutputLanguage;
+  /** The run's date (yyyy-mm-dd), printed in each page's header; today when not given. */
+  runDate?: string;
+  /** The lists' own columns, carried into `Resultat` after the figures. */
+  ownColumns?: OwnColumns;
+}
+
 type Cell = { value: OutputCell; format?: string };
+
+/** The words the sheets write, in each language. */
+const WORDS = {
+  da: {
+    title: { Resultat: 'Resultat', Råderum: 'Råderum', Sammenligning: 'Sammenligning' },
+    amounts: (unit: string) => `Beløb i ${unit}; minus = besparelse/mindreudgift, plus = merudgift.`,
+    mark: `${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`,
+    perPerson: 'Netto pr. fuldtidsperson i hele kroner.',
+    shares: 'Andele er af det råderum, der er til rådighed i året.',
+    scenario: (name: string) => `Scenarie: ${name}`,
+    withMode: (name: string, mode: string) => `Scenarie: ${name} · Fordeling: ${mode}`,
+    committeeTotal: (committee: string) => `I alt ${committee === '' ? '(uden udvalg)' : committee}`,
+    total: (name: string) => `I alt ${name}`,
+    grandTotal: 'I alt',
+    excluded: (name: string) => `Udeladt i ${name} (indgår ikke i summerne ovenfor)`,
+    requestsTotal: 'Ønsker i alt',
+    left: 'Tilbage',
+    summary: 'Opgørelse',
+    pool: 'Råderum (pulje)',
+    reductions: 'Reduktioner i pakken (netto)',
+    available: 'Til rådighed (pulje − reduktioner)',
+    availableShort: 'Til rådighed',
+    funded: 'Bevilget',
+    effect: 'Pakkens budgetvirkning (reduktioner + bevilget)',
+    against: (scenario: string, reference: string) => `${scenario} mod ${reference}`,
+    comparedWithBase: (base: string) => `Hvert scenarie sammenlignes med basis (${base}); forskel = scenarie − basis.`,
+    onlyOne: (base: string) => `Der er kun ét scenarie (${base}). Tilføj en kolonne på arket Scenarier for at sammenligne.`,
+    excludedIn: (name: string) => `udeladt i ${name}`,
+    raaderum: 'Råderum',
+    budgetEffect: 'Budgetvirkning',
+    reference: 'Reference',
+    scenarioWord: 'Scenarie',
+    fundingChanges: (list: string) => `Ændringer i bevillinger: ${list}.`,
+    manyChanges: (count: number) => `${count} ønsker skifter status eller beløb (markeret med → eller "beløb ændret").`,
+    noChanges: 'Ingen ændringer i bevillinger.',
+    amountChanged: 'beløb ændret',
+    leftOut: 'Udeladt',
+    calculated: (date: string) => `Beregnet ${date}`,
+    page: 'Side &P af &N',
+    scenarios: 'Scenarier',
+    date: (iso: string) => iso.split('-').reverse().join('.'),
+  },
+  en: {
+    title: { Resultat: 'Results', Råderum: 'Råderum (pool for new spending)', Sammenligning: 'Comparison' },
+    amounts: (unit: string) => `Amounts in ${unit}; minus = saving/lower spending, plus = extra spending.`,
+    mark: `${OUTPUT_MARK} (written by Råderum); the sheet is rewritten on every run.`,
+    perPerson: 'Net per full-time person in whole kroner.',
+    shares: 'Shares are of the råderum available in the year.',
+    scenario: (name: string) => `Scenario: ${name}`,
+    withMode: (name: string, mode: string) => `Scenario: ${name} · Allocation: ${mode}`,
+    committeeTotal: (committee: string) => `Total ${committee === '' ? '(no committee)' : committee}`,
+    total: (name: string) => `Total ${name}`,
+    grandTotal: 'Total',
+    excluded: (name: string) => `Left out of ${name} (not in the sums above)`,
+    requestsTotal: 'All requests',
+    left: 'Left',
+    summary: 'Summary',
+    pool: 'Råderum (pool)',
+    reductions: 'Reductions in the package (net)',
+    available: 'Available (pool − reductions)',
+    availableShort: 'Available',
+    funded: 'Funded',
+    effect: 'Budget effect of the package (reductions + funded)',
+    against: (scenario: string, reference: string) => `${scenario} against ${reference}`,
+    comparedWithBase: (base: string) => `Each scenario is compared with the base (${base}); difference = scenario − base.`,
+    onlyOne: (base: string) => `There is only one scenario (${base}). Add a column to the Scenarier sheet to compare.`,
+    excludedIn: (name: string) => `left out of ${name}`,
+    raaderum: 'Råderum',
+    budgetEffect: 'Budget effect',
+    reference: 'Reference',
+    scenarioWord: 'Scenario',
+    fundingChanges: (list: string) => `Changes in funding: ${list}.`,
+    manyChanges: (count: number) => `${count} requests change status or amount (marked with → or "amount changed").`,
+    noChanges: 'No changes in funding.',
+    amountChanged: 'amount changed',
+    leftOut: 'Left out',
+    calculated: (date: string) => `Calculated ${date}`,
+    page: 'Page &P of &N',
+    scenarios: 'Scenarios',
+    date: (iso: string) => iso,
+  },
+} as const;
+
+type Words = (typeof WORDS)[OutputLanguage];
+
+/** Headers and choice words in the sheets' language. */
+class Vocabulary {
+  readonly w: Words;
+  constructor(readonly language: OutputLanguage) {
+    this.w = WORDS[language];
+  }
+
+  header(key: ColumnKey): string {
+    return (this.language === 'en' ? ENGLISH_HEADERS[key] : undefined) ?? danishHeader(key);
+  }
+
+  /** `Udgift 2027`; a qualifier goes between (`Netto Basis 2027`). */
+  yearHeaders(key: ColumnKey, years: readonly number[], qualifier?: string): string[] {
+    const word = this.header(key);
+    return years.map((y) => (qualifier === undefined ? `${word} ${y}` : `${word} ${qualifier} ${y}`));
+  }
+
+  status(status: FundingStatus): string {
+    return this.language === 'en' ? ENGLISH_CHOICE_WORDS[status] : choiceWord(STATUS_CHOICES, status);
+  }
+
+  mode(mode: AllocationMode): string {
+    return this.language === 'en' ? ENGLISH_CHOICE_WORDS[mode] : modeLabel(mode);
+  }
+
+  kind(kind: Kind): string {
+    return this.language === 'en' ? ENGLISH_CHOICE_WORDS[kind] : choiceWord(KIND_CHOICES, kind);
+  }
+}
 
 /**
  * Table names are unique in a workbook, whatever the case (as Excel compares
@@ -134,24 +277,56 @@ class TableNames {
   }
 }
 
+/** Most lines a header may wrap to: Excel's tallest row is 409 points. */
+const MOST_LINES = Math.floor(409 / LINE_HEIGHT_POINTS);
+
+/**
+ * The lines a text needs in a column `width` characters wide, wrapped at
+ * spaces as Excel does (a word longer than the column takes lines of its own).
+ * Bold header text is a little wider than the digits a width counts: one
+ * character is kept free.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= room) used = needed;
+    else {
+      if (used > 0) lines++;
+      lines += Math.ceil(word.length / room) - 1;
+      used = word.length % room || room;
+    }
+  }
+  return lines;
+}
+
 /** Accumulates rows; text gets the text format, numbers the format given. */
 class SheetBuilder {
   private rows: Cell[][] = [];
-  readonly boldRows: number[] = [];
+  private readonly styled: { row: number; style: RowStyle }[] = [];
   readonly tables: TableArea[] = [];
+  readonly breaksBefore: number[] = [];
   get rowCount(): number {
     return this.rows.length;
   }
 
   /** Strings are text, numbers amounts, unless a cell says otherwise. */
-  add(cells: (OutputCell | Cell)[], bold = false): number {
+  add(cells: (OutputCell | Cell)[], style?: RowStyle): number {
     this.rows.push(cells.map((c) => (c !== null && typeof c === 'object' ? c : { value: c })));
-    if (bold) this.boldRows.push(this.rows.length - 1);
-    return this.rows.length - 1;
+    const row = this.rows.length - 1;
+    if (style) this.styled.push({ row, style });
+    return row;
   }
 
   blank(): void {
     this.add([]);
+  }
+
+  /** The next row starts a printed page. */
+  pageBreak(): void {
+    this.breaksBefore.push(this.rows.length);
   }
 
   constructor(
@@ -165,10 +340,11 @@ class SheetBuilder {
     if (rowCount > 1) this.tables.push({ name: this.tableNames.take(name), row: headerRow, column: 0, rowCount, columnCount });
   }
 
-  build(columnWidths: number[]): OutputSheet {
+  build(columnWidths: number[], layout: { frozen: OutputSheet['frozen']; header: PageMargin; footer: PageMargin }): OutputSheet {
     // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
     let width = 1;
     for (const r of this.rows) width = Math.max(width, r.length);
+    const widths = Array.from({ length: width }, (_, c) => columnWidths[c] ?? AMOUNT_WIDTH);
     // Plain loops: outputs of hundreds of thousands of rows are built in well under a second.
     const values: OutputCell[][] = new Array(this.rows.length);
     const formats: string[][] = new Array(this.rows.length);
@@ -185,13 +361,30 @@ class SheetBuilder {
       values[i] = rowValues;
       formats[i] = rowFormats;
     }
+    const rowStyles: StyledRow[] = this.styled.map(({ row, style }) => {
+      if (!ROW_STYLES[style].wrap) return { row, style };
+      let lines = 1;
+      values[row].forEach((v, c) => {
+        if (typeof v === 'string') lines = Math.max(lines, wrappedLines(v, widths[c]));
+      });
+      return { row, style, lines: Math.min(lines, MOST_LINES) };
+    });
+    const frozen = layout.frozen ?? { rows: 0, columns: 0 };
     return {
       name: this.name,
       values,
       formats,
-      boldRows: this.boldRows,
+      boldRows: this.styled.filter((s) => ROW_STYLES[s.style].bold).map((s) => s.row),
       tables: this.tables,
-      columnWidths: Array.from({ length: width }, (_, c) => columnWidths[c] ?? 14),
+      columnWidths: widths,
+      rowStyles,
+      frozen,
+      page: {
+        titleRows: frozen.rows > 0 ? { first: 0, last: frozen.rows - 1 } : undefined,
+        header: layout.header,
+        footer: layout.footer,
+        breaksBefore: this.breaksBefore,
+      },
     };
   }
 }
@@ -209,17 +402,82 @@ export interface OutputResult {
  * sheets (ReadResult.tableNames): output tables are named around them, so the
  * workbook never holds two tables of one name.
  */
-export function outputSheets(evaluation: Evaluation, unit: Unit, reservedTableNames: Iterable<string> = []): OutputResult {
-  return layOutSheets(bookFigures(evaluation, UNITS[unit].roundingStep), unit, reservedTableNames);
+export function outputSheets(
+  evaluation: Evaluation,
+  unit: Unit,
+  reservedTableNames: Iterable<string> = [],
+  options: LayoutOptions = {},
+): OutputResult {
+  return layOutSheets(bookFigures(evaluation, UNITS[unit].roundingStep), unit, reservedTableNames, options);
+}
+
+/** Widths in characters. */
+const NR_WIDTH = 10;
+const TITLE_WIDTH = 46;
+const AMOUNT_WIDTH = 13;
+const TEXT_WIDTH = 24;
+/** Excel's limit for a header's or footer's text, all three parts and their codes together. */
+const MARGIN_TEXT_LIMIT = 255;
+
+/** Everything a sheet's layout needs besides its figures. */
+interface Context {
+  unit: Unit;
+  years: number[];
+  names: TableNames;
+  v: Vocabulary;
+  header: PageMargin;
+  footer: PageMargin;
+}
+
+const escapeCodes = (text: string): string => text.replace(/&/g, '&&');
+
+/**
+ * Printed on every page: the file's name and the sheet's at the top, the run's
+ * date; the scenarios and the page number at the foot (the scenarios cut short
+ * with … where Excel's 255 characters would be passed).
+ */
+function pageMargins(
+  v: Vocabulary,
+  scenarioNames: readonly string[],
+  runDate: string,
+): { header: PageMargin; footer: PageMargin } {
+  const header = { left: '&F', center: '&A', right: escapeCodes(v.w.calculated(v.w.date(runDate))) };
+  const right = v.w.page;
+  const room = MARGIN_TEXT_LIMIT - '&L&C&R'.length - right.length;
+  let left = escapeCodes(`${v.w.scenarios}: ${scenarioNames.join(', ')}`);
+  if (left.length > room) {
+    left = left.slice(0, room - 1);
+    // Never end on half of a doubled &.
+    if (/(^|[^&])(&&)*&$/.test(left)) left = left.slice(0, -1);
+    left += '…';
+  }
+  return { header, footer: { left, center: '', right } };
 }
 
 /** The three output sheets from figures rounded to the unit's step: placing, never computing. */
-export function layOutSheets(figures: BookFigures, unit: Unit, reservedTableNames: Iterable<string> = []): OutputResult {
-  const names = new TableNames(reservedTableNames);
+export function layOutSheets(
+  figures: BookFigures,
+  unit: Unit,
+  reservedTableNames: Iterable<string> = [],
+  options: LayoutOptions = {},
+): OutputResult {
+  const v = new Vocabulary(options.language ?? 'da');
+  const runDate = options.runDate ?? new Date().toISOString().slice(0, 10);
+  const context: Context = {
+    unit,
+    years: figures.years,
+    names: new TableNames(reservedTableNames),
+    v,
+    ...pageMargins(
+      v,
+      figures.scenarios.map((s) => s.name),
+      runDate,
+    ),
+  };
   const sheets = [
-    resultSheet(figures.scenarios, figures.years, unit, names),
-    raaderumSheet(figures.scenarios, figures.years, unit, names),
-    comparisonSheet(figures, unit, names),
+    resultSheet(figures.scenarios, context, options.ownColumns),
+    raaderumSheet(figures.scenarios, context),
+    comparisonSheet(figures, context),
   ];
   const issues: Issue[] = [];
   for (const s of sheets) {
@@ -231,96 +489,151 @@ export function layOutSheets(figures: BookFigures, unit: Unit, reservedTableName
   return { sheets, issues };
 }
 
-function unitNote(unit: Unit): string {
-  return `Beløb i ${unit}, minus er en besparelse. ${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`;
+/**
+ * Every sheet opens the same way: its title, what the amounts are (the sign
+ * convention stated once) with the mark that lets the next run replace it, and
+ * the column header that stays in view (frozen, and repeated on every printed
+ * page); each scenario's block then starts a printed page of its own.
+ */
+function opening(b: SheetBuilder, title: string, notes: string[], header: OutputCell[]): number {
+  b.add([title], 'title');
+  b.add([notes.join(' ')]);
+  return b.add(header, 'header') + 1;
 }
 
-function resultSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
-  const b = new SheetBuilder('Resultat', UNITS[unit].numberFormat, names);
-  b.add(['Resultat'], true);
-  b.add([unitNote(unit)]);
+/** Where the column header is a block's own (with names), the frozen one says what each group of columns is. */
+const freezeAfter = (rows: number) => ({ rows, columns: 2 });
+
+function resultSheet(scenarios: ScenarioFigures[], c: Context, own: OwnColumns | undefined): OutputSheet {
+  const { unit, years, v } = c;
+  const b = new SheetBuilder('Resultat', UNITS[unit].numberFormat, c.names);
   const anySplit = scenarios.some((s) => s.proposals.some((p) => p.split));
   const anyVolume = scenarios.some((s) => s.proposals.some((p) => p.fullTimePersons !== undefined));
+  const ownHeaders = own?.headers ?? [];
   const header = [
-    columnHeader('nr'),
-    columnHeader('title'),
-    columnHeader('committee'),
-    columnHeader('kind'),
-    ...(anySplit ? [...yearHeaders('service', years), ...yearHeaders('ejService', years)] : []),
-    ...yearHeaders('udgift', years),
-    ...yearHeaders('indtaegt', years),
-    ...yearHeaders('investering', years),
-    ...yearHeaders('netto', years),
-    ...(anyVolume ? [columnHeader('fullTimePersons'), ...yearHeaders('nettoPerPerson', years)] : []),
+    v.header('nr'),
+    v.header('title'),
+    v.header('committee'),
+    v.header('kind'),
+    ...(anySplit ? [...v.yearHeaders('service', years), ...v.yearHeaders('ejService', years)] : []),
+    ...v.yearHeaders('udgift', years),
+    ...v.yearHeaders('indtaegt', years),
+    ...v.yearHeaders('investering', years),
+    ...v.yearHeaders('netto', years),
+    ...(anyVolume ? [v.header('fullTimePersons'), ...v.yearHeaders('nettoPerPerson', years)] : []),
+    ...ownHeaders,
   ];
+  const notes = [v.w.amounts(unit), ...(anyVolume ? [v.w.perPerson] : []), v.w.mark];
+  const frozenRows = opening(b, v.w.title.Resultat, notes, header);
   const pad = years.map(() => null);
-  const amounts = (p: Amounts): OutputCell[] => [
-    // A row that does not split its Udgift leaves the split columns blank.
-    ...(anySplit ? (p.split ? [...inUnit(p.split.service, unit), ...inUnit(p.split.ejService, unit)] : [...pad, ...pad]) : []),
+  // A total splits its Udgift only where some proposal under it does; else its split cells stay blank, not 0.
+  const amounts = (p: Amounts, split = p.split !== undefined): OutputCell[] => [
+    ...(anySplit
+      ? split && p.split
+        ? [...inUnit(p.split.service, unit), ...inUnit(p.split.ejService, unit)]
+        : [...pad, ...pad]
+      : []),
     ...inUnit(p.udgift, unit),
     ...inUnit(p.indtaegt, unit),
     ...inUnit(p.investering, unit),
     ...inUnit(p.netto, unit),
   ];
-  const proposalRow = (p: ProposalFigures): (OutputCell | Cell)[] => [
+  const splits = (proposals: readonly ProposalFigures[]) => proposals.some((p) => p.split);
+  const proposalRow = (p: ProposalFigures, i: number): (OutputCell | Cell)[] => [
     p.nr,
     p.title,
     p.committee,
-    p.kind,
+    v.kind(p.kind),
     ...amounts(p),
     ...(anyVolume
       ? [
           p.fullTimePersons === undefined ? null : { value: p.fullTimePersons, format: '#,##0.0' },
-          ...(p.nettoPerPerson ?? years.map(() => null)).map((v) => (v === null ? null : { value: v, format: '#,##0' })),
+          ...(p.nettoPerPerson ?? years.map(() => null)).map((n) => (n === null ? null : { value: n, format: '#,##0' })),
         ]
       : []),
+    // The user's own cells as typed: text stays text (never a formula), a number keeps Excel's General format.
+    ...ownHeaders.map((_, k) => {
+      const value = own?.values[i]?.[k] ?? null;
+      return typeof value === 'number' ? { value, format: GENERAL } : value;
+    }),
   ];
+  const blanks = (n: number) => new Array<null>(n).fill(null);
 
   scenarios.forEach((s, k) => {
     b.blank();
-    b.add([`Scenarie: ${s.name}`], true);
-    const headerRow = b.add(header, true);
-    for (const c of s.committees) c.proposals.forEach((p) => b.add(proposalRow(p)));
+    if (k > 0) b.pageBreak();
+    b.add([v.w.scenario(s.name)], 'band');
+    const headerRow = b.add(header, 'header');
+    // A scenario lists every proposal in the book's order, as the own columns do.
+    const position = new Map(s.proposals.map((p, i) => [p, i]));
+    for (const committee of s.committees) committee.proposals.forEach((p) => b.add(proposalRow(p, position.get(p)!)));
     b.table(`Raaderum_Resultat_${k + 1}`, headerRow, header.length);
-    if (s.committees.length > 1 || (s.committees.length === 1 && s.committees[0].committee !== ''))
-      for (const c of s.committees)
-        b.add(['', `I alt ${c.committee === '' ? '(uden udvalg)' : c.committee}`, '', '', ...amounts(c.total)]);
-    b.add(['', `I alt ${s.name}`, '', '', ...amounts(s.total)], true);
+    const tail = blanks(header.length - 4 - amounts(s.total).length);
+    // A subtotal per Udvalg only where there are several: with one it would repeat the total.
+    if (s.committees.length > 1)
+      for (const committee of s.committees)
+        b.add(
+          [
+            '',
+            v.w.committeeTotal(committee.committee),
+            '',
+            '',
+            ...amounts(committee.total, splits(committee.proposals)),
+            ...tail,
+          ],
+          'subtotal',
+        );
+    b.add(
+      ['', v.w.total(s.name), '', '', ...amounts(s.total, splits(s.committees.flatMap((x) => x.proposals))), ...tail],
+      'total',
+    );
     const excluded = s.proposals.filter((p) => !p.included);
     if (excluded.length > 0) {
-      b.add([`Udeladt i ${s.name} (indgår ikke i summerne ovenfor)`], true);
-      excluded.forEach((p) => b.add(proposalRow(p)));
+      b.add([v.w.excluded(s.name)], 'subtotal');
+      excluded.forEach((p) => b.add(proposalRow(p, position.get(p)!)));
     }
   });
-  return b.build([12, 50, 28, 12]);
+  return b.build(
+    [
+      NR_WIDTH,
+      TITLE_WIDTH,
+      TEXT_WIDTH,
+      12,
+      ...header.slice(4, header.length - ownHeaders.length).map(() => AMOUNT_WIDTH),
+      ...ownHeaders.map(() => TEXT_WIDTH),
+    ],
+    { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer },
+  );
 }
 
-function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit, names: TableNames): OutputSheet {
-  const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat, names);
-  b.add(['Råderum'], true);
-  b.add([unitNote(unit) + ' Andele er af det råderum, der er til rådighed i året.']);
+function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
+  const { unit, years, v } = c;
+  const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat, c.names);
   const header = [
-    columnHeader('nr'),
-    columnHeader('title'),
-    columnHeader('priority'),
-    columnHeader('status'),
-    ...yearHeaders('requested', years),
-    ...yearHeaders('funded', years),
-    ...yearHeaders('shareOfPool', years),
+    v.header('nr'),
+    v.header('title'),
+    v.header('priority'),
+    v.header('status'),
+    ...v.yearHeaders('requested', years),
+    ...v.yearHeaders('funded', years),
+    ...v.yearHeaders('shareOfPool', years),
   ];
+  const frozenRows = opening(b, v.w.title.Råderum, [v.w.amounts(unit), v.w.shares, v.w.mark], header);
   const pad = years.map(() => null);
+  const share = (shares: readonly number[]): Cell[] => shares.map((value) => ({ value, format: SHARE_FORMAT }));
   scenarios.forEach((s, k) => {
     b.blank();
-    b.add([`Scenarie: ${s.name}`, `${columnHeader('mode')}: ${modeLabel(s.mode)}`], true);
-    const share = (shares: readonly number[]): Cell[] => shares.map((value) => ({ value, format: SHARE_FORMAT }));
-    const headerRow = b.add(header, true);
+    if (k > 0) b.pageBreak();
+    // One cell, so the name is never cut off by a neighbour.
+    b.add([v.w.withMode(s.name, v.mode(s.mode))], 'band');
+    const headerRow = b.add(header, 'header');
     s.requests.forEach((r) =>
       b.add([
         r.nr,
         r.title,
         // A priority is a rank, not an amount: shown as typed (1, not 1,0 in mio. kr.).
         r.priority === undefined ? null : { value: r.priority, format: GENERAL },
-        choiceWord(STATUS_CHOICES, r.status),
+        v.status(r.status),
         ...inUnit(r.request, unit),
         ...inUnit(r.funded, unit),
         ...share(r.shownShare),
@@ -328,76 +641,123 @@ function raaderumSheet(scenarios: ScenarioFigures[], years: number[], unit: Unit
     );
     b.table(`Raaderum_Raaderum_${k + 1}`, headerRow, header.length);
     b.add(
-      ['', 'Ønsker i alt', null, null, ...inUnit(s.requested, unit), ...inUnit(s.funded, unit), ...share(s.fundedShare)],
-      true,
+      ['', v.w.requestsTotal, null, null, ...inUnit(s.requested, unit), ...inUnit(s.funded, unit), ...share(s.fundedShare)],
+      'total',
     );
-    b.add(['', 'Tilbage', null, null, ...pad, ...inUnit(s.remaining, unit), ...share(s.remainingShare)]);
+    b.add(['', v.w.left, null, null, ...pad, ...inUnit(s.remaining, unit), ...share(s.remainingShare)], 'subtotal');
     b.blank();
-    b.add(['', 'Opgørelse', null, null, ...years.map(String)], true);
-    b.add(['', 'Råderum (pulje)', null, null, ...inUnit(s.pool, unit)]);
-    b.add(['', 'Reduktioner i pakken (netto)', null, null, ...inUnit(s.reductions, unit)]);
-    b.add(['', 'Til rådighed (pulje − reduktioner)', null, null, ...inUnit(s.available, unit)]);
-    b.add(['', 'Bevilget', null, null, ...inUnit(s.funded, unit)]);
-    b.add(['', 'Tilbage', null, null, ...inUnit(s.remaining, unit)], true);
-    b.add(['', 'Pakkens budgetvirkning (reduktioner + bevilget)', null, null, ...inUnit(s.effect, unit)], true);
+    b.add(['', v.w.summary, null, null, ...years.map(String)], 'header');
+    b.add(['', v.w.pool, null, null, ...inUnit(s.pool, unit)]);
+    b.add(['', v.w.reductions, null, null, ...inUnit(s.reductions, unit)]);
+    b.add(['', v.w.available, null, null, ...inUnit(s.available, unit)]);
+    b.add(['', v.w.funded, null, null, ...inUnit(s.funded, unit)]);
+    b.add(['', v.w.left, null, null, ...inUnit(s.remaining, unit)], 'subtotal');
+    b.add(['', v.w.effect, null, null, ...inUnit(s.effect, unit)], 'total');
   });
-  return b.build([12, 50, 10, 16]);
+  return b.build([NR_WIDTH, TITLE_WIDTH, 10, 16], { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer });
 }
 
-function comparisonSheet(figures: BookFigures, unit: Unit, names: TableNames): OutputSheet {
+/** A request's funding in words: its status, or `Bevilget → Ikke bevilget` where it changes. */
+function changeText(r: RequestComparison, v: Vocabulary): string {
+  const word = (status: FundingStatus | undefined) => (status === undefined ? v.w.leftOut : v.status(status));
+  if (r.statusInReference !== r.statusInScenario) return `${word(r.statusInReference)} → ${word(r.statusInScenario)}`;
+  return r.changed ? `${word(r.statusInScenario)} (${v.w.amountChanged})` : word(r.statusInScenario);
+}
+
+/** The changes listed in one line above the table, when they are few enough to read so. */
+const MOST_CHANGES_LISTED = 10;
+
+function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
   const { years, scenarios, comparisons } = figures;
-  const b = new SheetBuilder('Sammenligning', UNITS[unit].numberFormat, names);
-  b.add(['Sammenligning'], true);
+  const { unit, v } = c;
+  const b = new SheetBuilder('Sammenligning', UNITS[unit].numberFormat, c.names);
   const base = scenarios[0];
+  const margins = { header: c.header, footer: c.footer };
   if (comparisons.length === 0) {
-    b.add([unitNote(unit)]);
-    b.add([`Der er kun ét scenarie (${base.name}). Tilføj en kolonne på arket Scenarier for at sammenligne.`]);
-    return b.build([12, 50]);
+    b.add([v.w.title.Sammenligning], 'title');
+    b.add([`${v.w.amounts(unit)} ${v.w.mark}`]);
+    b.add([v.w.onlyOne(base.name)]);
+    return b.build([NR_WIDTH, TITLE_WIDTH], { frozen: undefined, ...margins });
   }
-  b.add([unitNote(unit) + ` Hvert scenarie sammenlignes med basis (${base.name}); forskel = scenarie − basis.`]);
+  // The frozen header names the groups of columns; each block's own header names the scenarios.
+  const generic = [
+    v.header('nr'),
+    v.header('title'),
+    ...years.map((y) => `${v.w.reference} ${y}`),
+    ...years.map((y) => `${v.w.scenarioWord} ${y}`),
+    ...v.yearHeaders('difference', years),
+    `${v.header('note')} / ${v.header('change')}`,
+  ];
+  const frozenRows = opening(b, v.w.title.Sammenligning, [v.w.amounts(unit), v.w.comparedWithBase(base.name), v.w.mark], generic);
   const columns = (d: Difference): OutputCell[] => [
     ...inUnit(d.reference, unit),
     ...inUnit(d.scenario, unit),
     ...inUnit(d.difference, unit),
   ];
-  comparisons.forEach((c: Comparison, k) => {
+  comparisons.forEach((comparison: Comparison, k) => {
+    const { scenario, reference } = comparison;
     b.blank();
-    b.add([`${c.scenario} mod ${c.reference}`], true);
+    if (k > 0) b.pageBreak();
+    b.add([v.w.against(scenario, reference)], 'band');
     const header = [
-      columnHeader('nr'),
-      columnHeader('title'),
-      ...yearHeaders('netto', years, c.reference),
-      ...yearHeaders('netto', years, c.scenario),
-      ...yearHeaders('difference', years),
-      columnHeader('note'),
+      v.header('nr'),
+      v.header('title'),
+      ...v.yearHeaders('netto', years, reference),
+      ...v.yearHeaders('netto', years, scenario),
+      ...v.yearHeaders('difference', years),
+      v.header('note'),
     ];
-    const headerRow = b.add(header, true);
-    for (const p of c.proposals) {
-      const note = [
-        p.excludedInReference ? `udeladt i ${c.reference}` : '',
-        p.excludedInScenario ? `udeladt i ${c.scenario}` : '',
-      ]
+    const headerRow = b.add(header, 'header');
+    for (const p of comparison.proposals) {
+      const note = [p.excludedInReference ? v.w.excludedIn(reference) : '', p.excludedInScenario ? v.w.excludedIn(scenario) : '']
         .filter(Boolean)
         .join('; ');
       b.add([p.nr, p.title, ...columns(p), note]);
     }
     b.table(`Raaderum_Sammenligning_${k + 1}`, headerRow, header.length);
-    b.add(['', 'I alt', ...columns(c.totalNetto)], true);
+    b.add(
+      ['', v.w.total(''), ...columns(comparison.totalNetto)].map((x) => (typeof x === 'string' ? x.trim() : x)),
+      'total',
+    );
     b.blank();
     b.add(
       [
         '',
-        'Råderum',
-        ...years.map((y) => `${c.reference} ${y}`),
-        ...years.map((y) => `${c.scenario} ${y}`),
-        ...yearHeaders('difference', years),
+        v.w.raaderum,
+        ...years.map((y) => `${reference} ${y}`),
+        ...years.map((y) => `${scenario} ${y}`),
+        ...v.yearHeaders('difference', years),
       ],
-      true,
+      'header',
     );
-    b.add(['', 'Til rådighed', ...columns(c.available)]);
-    b.add(['', 'Bevilget', ...columns(c.funded)]);
-    b.add(['', 'Tilbage', ...columns(c.remaining)]);
-    b.add(['', 'Budgetvirkning', ...columns(c.effect)], true);
+    b.add(['', v.w.availableShort, ...columns(comparison.available)]);
+    b.add(['', v.w.funded, ...columns(comparison.funded)]);
+    b.add(['', v.w.left, ...columns(comparison.remaining)], 'subtotal');
+    b.add(['', v.w.budgetEffect, ...columns(comparison.effect)], 'total');
+    if (comparison.requests.length === 0) return;
+    b.blank();
+    const changed = comparison.requests.filter((r) => r.changed);
+    const summary =
+      changed.length === 0
+        ? v.w.noChanges
+        : changed.length <= MOST_CHANGES_LISTED
+          ? v.w.fundingChanges(changed.map((r) => `${r.nr} ${changeText(r, v)}`).join('; '))
+          : v.w.manyChanges(changed.length);
+    b.add([summary], 'band');
+    const fundingHeader = [
+      v.header('nr'),
+      v.header('title'),
+      ...v.yearHeaders('funded', years, reference),
+      ...v.yearHeaders('funded', years, scenario),
+      ...v.yearHeaders('difference', years),
+      v.header('change'),
+    ];
+    const fundingRow = b.add(fundingHeader, 'header');
+    for (const r of comparison.requests) b.add([r.nr, r.title, ...columns(r.funded), changeText(r, v)]);
+    b.table(`Raaderum_Bevillinger_${k + 1}`, fundingRow, fundingHeader.length);
   });
-  return b.build([12, 50]);
+  return b.build([NR_WIDTH, TITLE_WIDTH, ...generic.slice(2, -1).map(() => AMOUNT_WIDTH), 28], {
+    frozen: freezeAfter(frozenRows),
+    ...margins,
+  });
 }

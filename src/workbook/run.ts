@@ -9,7 +9,7 @@ import { evaluate, type Progress } from '../model/scenarios';
 
 export type { Progress };
 import type { SheetCells } from './grid';
-import { inUnit, layOutSheets, type OutputSheet } from './output';
+import { inUnit, layOutSheets, type OutputLanguage, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
 import { reportOf, type JsonReport } from './report';
 import { UNITS, type Unit } from './units';
@@ -54,6 +54,10 @@ export interface RunOptions {
   sheets?: boolean;
   /** Progress of slow searches (best fill), for a pane to show. */
   onProgress?: (progress: Progress) => void;
+  /** The output sheets' language where the workbook states none (`Sprog`): the pane's. Danish by default. */
+  language?: OutputLanguage;
+  /** The run's date (yyyy-mm-dd) printed on the output sheets' pages; today by default. */
+  runDate?: string;
 }
 
 export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
@@ -62,7 +66,10 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
   if (!read.book) return { found, issues: read.issues };
   const evaluation = evaluate(read.book, { onProgress: options.onProgress });
   const figures = bookFigures(evaluation, UNITS[read.unit].roundingStep);
-  const output = options.sheets === false ? { sheets: [], issues: [] } : layOutSheets(figures, read.unit, read.tableNames);
+  const output =
+    options.sheets === false
+      ? { sheets: [], issues: [] }
+      : layOutSheets(figures, read.unit, read.tableNames, { language: options.language, runDate: options.runDate });
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
   const summary = figures.scenarios.map((s) => ({

@@ -493,7 +493,8 @@ function blocks(
   sheet: OutputSheet,
 ): { header: string[]; rows: (string | number | null)[][]; after: (string | number | null)[][] }[] {
   const found = [];
-  for (let r = 0; r < sheet.values.length; r++) {
+  // The frozen header at the top names the columns of every block; the blocks start below it.
+  for (let r = sheet.frozen?.rows ?? 0; r < sheet.values.length; r++) {
     if (sheet.values[r][0] !== 'Nr') continue;
     const header = sheet.values[r] as string[];
     let end = r + 1;
@@ -543,7 +544,8 @@ function checkTotals(sheets: OutputSheet[]): void {
       }
     });
   }
-  for (const { header, rows, after } of blocks(sammenligning)) {
+  // The netto blocks (the funding blocks after them end in Ændring, and have no total).
+  for (const { header, rows, after } of blocks(sammenligning).filter((b) => b.header.at(-1) === 'Bemærkning')) {
     const total = after[0];
     check(total[1] === 'I alt', 'no I alt', total);
     header.forEach((h, c) => {
