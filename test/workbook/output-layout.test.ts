@@ -1,0 +1,171 @@
+/**
+ * How the output sheets read on screen and on paper (issue 11): the frozen
+ * header, the page setup, the drawn totals, the wrapped headers, the language.
+ * Figures are the worked examples' (worked-grids.test.ts checks them cell by cell).
+ */
+import { ROW_STYLES, wrappedLines, type OutputSheet } from '../../src/workbook/output';
+import { runWorkbook, type RunOptions } from '../../src/workbook/run';
+import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
+
+const proposals = sheet('Forslag', [
+  ['Nr', 'Titel', 'Udvalg', 'Art', 'Prioritet', ...perYear('Udgift')],
+  ['R-1', 'Besparelse', 'Beskæftigelsesudvalget', 'Reduktion', null, ...four(-100)],
+  ['R-2', 'Endnu en besparelse', 'Socialudvalget', 'Reduktion', null, ...four(-50)],
+  ['U-1', 'Flere sagsbehandlere & mentorer', 'Socialudvalget', 'Udvidelse', 1, ...four(120)],
+]);
+const scenarios = scenarioSheet(
+  [
+    ['Råderum 2025', 0, 0],
+    ['Råderum 2026', 0, 0],
+    ['Råderum 2027', 0, 0],
+    ['Råderum 2028', 0, 0],
+    ['Udelad', 'ingen', 'R-2'],
+  ],
+  ['Basis', 'Uden R-2 & mere'],
+);
+
+function outputs(options: RunOptions = {}): Record<string, OutputSheet> {
+  const run = runWorkbook([proposals, scenarios], { runDate: '2026-11-23', ...options });
+  if (!run.results) throw new Error(JSON.stringify(run.issues));
+  return Object.fromEntries(run.results.outputs.map((s) => [s.name, s]));
+}
+
+const rowsStyled = (s: OutputSheet, style: string) =>
+  (s.rowStyles ?? []).filter((r) => r.style === style).map((r) => s.values[r.row].find((v) => v !== null && v !== ''));
+
+describe('on screen', () => {
+  const out = outputs();
+
+  test('every sheet keeps its title, note and column header in view, and Nr and Titel', () => {
+    for (const name of ['Resultat', 'Råderum', 'Sammenligning']) {
+      const s = out[name];
+      expect(s.frozen).toEqual({ rows: 3, columns: 2 });
+      expect(s.values[2].slice(0, 2)).toEqual(['Nr', 'Titel']);
+      expect(s.rowStyles).toContainEqual(expect.objectContaining({ row: 2, style: 'header' }));
+    }
+  });
+
+  test('the sign convention is stated once per sheet, with the mark the next run needs', () => {
+    for (const name of ['Resultat', 'Råderum', 'Sammenligning']) {
+      const notes = out[name].values.flat().filter((v) => typeof v === 'string' && v.includes('minus = besparelse'));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toContain('Skrevet af Råderum');
+    }
+  });
+
+  test('subtotals per Udvalg where there are two, and the total, are drawn, not only bold', () => {
+    expect(rowsStyled(out.Resultat, 'subtotal')).toEqual([
+      'I alt Beskæftigelsesudvalget',
+      'I alt Socialudvalget',
+      'I alt Beskæftigelsesudvalget',
+      'I alt Socialudvalget',
+      'Udeladt i Uden R-2 & mere (indgår ikke i summerne ovenfor)',
+    ]);
+    expect(rowsStyled(out.Resultat, 'total')).toEqual(['I alt Basis', 'I alt Uden R-2 & mere']);
+    expect(ROW_STYLES.total).toMatchObject({ bold: true, borderTop: 'thin', borderBottom: 'double' });
+    expect(ROW_STYLES.total.fill).toBeDefined();
+    expect(ROW_STYLES.subtotal).toMatchObject({ borderTop: 'thin' });
+    // Bold rows are those of a bold style: titles, headers, bands and totals.
+    const bold = new Set(out.Resultat.boldRows);
+    for (const r of out.Resultat.rowStyles ?? []) expect(bold.has(r.row)).toBe(ROW_STYLES[r.style].bold);
+  });
+
+  test('one Udvalg: no subtotal that would repeat the total', () => {
+    const one = runWorkbook(
+      [
+        sheet('Forslag', [
+          ['Nr', 'Titel', 'Udvalg', ...perYear('Udgift')],
+          ['A', 'a', 'EBU', ...four(-1)],
+          ['B', 'b', 'EBU', ...four(-2)],
+        ]),
+        scenarioSheet(perYear('Råderum').map((label) => [label, 0])),
+      ],
+      { runDate: '2026-11-23' },
+    ).results!.outputs[0];
+    expect(rowsStyled(one, 'subtotal')).toEqual([]);
+    expect(rowsStyled(one, 'total')).toEqual(['I alt Basis']);
+  });
+
+  test('headers wrap, and their height is the lines the longest needs in its column', () => {
+    const s = out.Sammenligning;
+    const header = s.values.findIndex((r) => r.includes('Netto Uden R-2 & mere 2025'));
+    const styled = s.rowStyles!.find((r) => r.row === header)!;
+    expect(styled.style).toBe('header');
+    expect(ROW_STYLES.header.wrap).toBe(true);
+    // "Netto Uden R-2 & mere 2025" in 13 characters: "Netto Uden", "R-2 & mere", "2025".
+    expect(styled.lines).toBe(3);
+    expect(s.columnWidths[2]).toBe(13);
+  });
+
+  test('the wrapping counts words as Excel breaks them', () => {
+    expect(wrappedLines('Netto 2025', 13)).toBe(1);
+    expect(wrappedLines('Netto Basis 2025', 13)).toBe(2);
+    expect(wrappedLines('Andel af råderum 2027', 13)).toBe(2);
+    // A word longer than the column takes lines of its own.
+    expect(wrappedLines('Beskæftigelsesudvalget', 8)).toBe(4);
+    expect(wrappedLines('', 8)).toBe(1);
+  });
+
+  test('Råderum names the scenario and its mode in one cell, so nothing cuts the name off', () => {
+    expect(rowsStyled(out.Råderum, 'band')).toEqual([
+      'Scenarie: Basis · Fordeling: Prioritet',
+      'Scenarie: Uden R-2 & mere · Fordeling: Prioritet',
+    ]);
+  });
+});
+
+describe('on paper', () => {
+  const out = outputs();
+
+  test('the column header repeats on every page and each scenario after the first starts a page', () => {
+    const s = out.Resultat;
+    expect(s.page?.titleRows).toEqual({ first: 0, last: 2 });
+    const bands = s.rowStyles!.filter((r) => r.style === 'band').map((r) => r.row);
+    expect(s.page?.breaksBefore).toEqual(bands.slice(1));
+  });
+
+  test('the header names the file, the sheet and the run’s date; the footer the scenarios and the page', () => {
+    const page = out.Råderum.page!;
+    expect(page.header).toEqual({ left: '&F', center: '&A', right: 'Beregnet 23.11.2026' });
+    // & is a code in headers and footers: a name's & is doubled to print as itself.
+    expect(page.footer).toEqual({ left: 'Scenarier: Basis, Uden R-2 && mere', center: '', right: 'Side &P af &N' });
+  });
+
+  test('many scenarios: the footer is cut to Excel’s 255 characters, never in the middle of a doubled &', () => {
+    const names = Array.from({ length: 40 }, (_, k) => `Scenarie & nummer ${k + 1}`);
+    const many = runWorkbook([proposals, scenarioSheet([['Råderum 2025', ...names.map(() => 0)]], names)], {
+      runDate: '2026-11-23',
+    }).results!.outputs[0].page!.footer;
+    const length = `&L${many.left}&C${many.center}&R${many.right}`.length;
+    expect(length).toBeLessThanOrEqual(255);
+    expect(many.left.endsWith('…')).toBe(true);
+    expect(many.left.replace(/&&/g, '')).not.toContain('&');
+  });
+});
+
+describe('in English', () => {
+  const out = outputs({ language: 'en' });
+
+  test('titles, notes, headers, choice words and the page margins are English; the sheet names stay', () => {
+    expect(Object.keys(out)).toEqual(['Resultat', 'Råderum', 'Sammenligning']);
+    expect(out.Resultat.values[0][0]).toBe('Results');
+    expect(out.Resultat.values[1][0]).toMatch(/^Amounts in kr\.; minus = saving\/lower spending/);
+    // The mark stays, so the next run (in either language) may replace the sheet.
+    expect(out.Resultat.values[1][0]).toContain('Skrevet af Råderum');
+    expect(out.Resultat.values[2].slice(0, 5)).toEqual(['No.', 'Title', 'Committee', 'Kind', 'Expenditure 2025']);
+    expect(out.Resultat.values.flat()).toContain('Reduction');
+    expect(rowsStyled(out.Råderum, 'band')[0]).toBe('Scenario: Basis · Allocation: Priority');
+    expect(out.Råderum.values.flat()).toContain('Funded');
+    expect(rowsStyled(out.Sammenligning, 'band')[0]).toBe('Uden R-2 & mere against Basis');
+    expect(out.Sammenligning.page!.header.right).toBe('Calculated 2026-11-23');
+    expect(out.Sammenligning.page!.footer.right).toBe('Page &P of &N');
+  });
+
+  test('the same figures in either language', () => {
+    const danish = outputs();
+    for (const name of ['Resultat', 'Råderum', 'Sammenligning'])
+      expect(out[name].values.flat().filter((v) => typeof v === 'number')).toEqual(
+        danish[name].values.flat().filter((v) => typeof v === 'number'),
+      );
+  });
+});
