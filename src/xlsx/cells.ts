@@ -12,7 +12,7 @@ import {
   type SheetCells,
   type TableArea,
 } from '../workbook/grid';
-import type { OutputSheet } from '../workbook/output';
+import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type PageMargin, type RowLook } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { DAY_MS, dateText, shownValue } from '../workbook/excel-dates';
 
@@ -181,6 +181,10 @@ export class TableNameTaken extends Error {
 
 const tableNames = (sheet: Worksheet): string[] => tableModels(sheet).map((model) => model.name);
 
+/** A sheet's manual row breaks (ExcelJS keeps them on the sheet, untyped). */
+const breaksOf = (sheet: Worksheet): { id: number; max: number; man: number }[] =>
+  (sheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
+
 /**
  * Empties a sheet in place: same sheet, position, tab colour, print setup, views
  * and pictures (a user's, as in Excel); no cells, tables or merges.
@@ -198,6 +202,8 @@ function clearSheet(sheet: Worksheet): Worksheet {
     dataValidations: {},
     autoFilter: undefined,
   } as unknown as typeof model;
+  // The model's setter keeps the old manual page breaks; the output sets its own.
+  breaksOf(sheet).length = 0;
   return sheet;
 }
 
@@ -225,8 +231,58 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
   for (const { output, existing } of targets) fill(existing ? clearSheet(existing) : workbook.addWorksheet(output.name), output);
 }
 
+/** A styled row's look on one cell (ROW_STYLES): font, fill, borders, wrap. */
+function drawLook(cell: ExcelJS.Cell, look: RowLook): void {
+  cell.font = { name: 'Calibri', family: 2, size: look.size ?? 11, bold: look.bold };
+  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill.toUpperCase()}` } };
+  if (look.borderTop || look.borderBottom)
+    cell.border = {
+      ...(look.borderTop ? { top: { style: look.borderTop } } : {}),
+      ...(look.borderBottom ? { bottom: { style: look.borderBottom } } : {}),
+    };
+  if (look.wrap) cell.alignment = { wrapText: true };
+}
+
+/** A header's or footer's three parts in a file's codes, &L…&C…&R… (empty parts left out). */
+const marginText = (margin: PageMargin): string =>
+  [`&L${margin.left}`, `&C${margin.center}`, `&R${margin.right}`].filter((part) => part.length > 2).join('');
+
+/** Frozen panes, page setup (A4 landscape, one page wide), print titles, header and footer, page breaks. */
+function drawPage(sheet: Worksheet, output: OutputSheet): void {
+  const rows = Math.max(0, Math.floor(output.frozen?.rows ?? 0));
+  const columns = Math.max(0, Math.floor(output.frozen?.columns ?? 0));
+  if (rows > 0 || columns > 0)
+    sheet.views = [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetters(columns)}${rows + 1}` }];
+  const page = output.page;
+  if (!page) return;
+  const titles = page.titleRows ? `${page.titleRows.first + 1}:${page.titleRows.last + 1}` : undefined;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: titles,
+  } as typeof sheet.pageSetup;
+  const header = marginText(page.header);
+  const footer = marginText(page.footer);
+  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: header || undefined, oddFooter: footer || undefined };
+  // A break's id is the 1-based row it follows: the row above the one that starts a page.
+  breaksOf(sheet).splice(
+    0,
+    Infinity,
+    ...[...new Set(page.breaksBefore)]
+      .filter((r) => Number.isInteger(r) && r > 0)
+      .sort((a, b) => a - b)
+      .map((r) => ({ id: r, max: 16383, man: 1 })),
+  );
+}
+
 function fill(sheet: Worksheet, output: OutputSheet): void {
   const bold = new Set(output.boldRows);
+  const styled = new Map((output.rowStyles ?? []).map((s) => [s.row, s]));
+  const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   output.values.forEach((row, r) => {
     const excelRow = sheet.getRow(r + 1);
     row.forEach((value, c) => {
@@ -236,9 +292,16 @@ function fill(sheet: Worksheet, output: OutputSheet): void {
       const format = output.formats[r][c];
       if (format !== 'General') cell.numFmt = format;
     });
-    if (bold.has(r)) excelRow.font = { bold: true };
+    const rowStyle = styled.get(r);
+    if (rowStyle) {
+      // A styled row is drawn in its look from column A to the sheet's last column, blank cells too.
+      const look = ROW_STYLES[rowStyle.style];
+      for (let c = 0; c < width; c++) drawLook(excelRow.getCell(c + 1), look);
+      if (rowStyle.lines !== undefined && rowStyle.lines > 0) excelRow.height = rowStyle.lines * LINE_HEIGHT_POINTS;
+    } else if (bold.has(r)) excelRow.font = { bold: true };
   });
   output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  drawPage(sheet, output);
   for (const table of output.tables) {
     const header = output.values[table.row].slice(table.column, table.column + table.columnCount);
     const rows = output.values

@@ -14,7 +14,14 @@
  */
 import JSZip from 'jszip';
 import { columnLetters, excelNameKey, type TableArea } from '../workbook/grid';
-import type { OutputSheet } from '../workbook/output';
+import {
+  LINE_HEIGHT_POINTS,
+  ROW_STYLES,
+  type OutputSheet,
+  type PageMargin,
+  type PageSetup,
+  type RowLook,
+} from '../workbook/output';
 import { sameSheetName } from '../workbook/read';
 import { attributes, relsPathOf, resolveTarget, xmlCharacters, xmlText } from './package';
 
@@ -215,14 +222,20 @@ const BUILT_IN_FORMATS: Record<string, number> = {
 
 const MINIMAL_STYLES = `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** How a cell is drawn beyond its number format: bold, or a styled row's look (ROW_STYLES). */
+export type CellLook = RowLook;
+
+const PLAIN: CellLook = { bold: false };
+const BOLD: CellLook = { bold: true };
+
 /**
  * The styles part with what the output sheets need appended: number formats,
- * a bold version of the default font, and one cell format per (format, bold).
+ * fonts (bold, sized), fills, borders and one cell format per (format, look).
  * An identical element already there is reused, so a second run adds nothing.
  */
 class Styles {
   private readonly xfs = new Map<string, number>();
-  private boldFont?: number;
+  private readonly fonts = new Map<string, number>();
   private prefix: string;
 
   constructor(private xml: string) {
@@ -281,30 +294,72 @@ class Styles {
     return id;
   }
 
-  private boldFontId(): number {
-    if (this.boldFont !== undefined) return this.boldFont;
-    const p = this.prefix;
-    const fonts = this.items('fonts', 'font');
-    const base = (fonts[0] ?? `<${p}font></${p}font>`).replace(/<(\w+:)?b\b[^>]*\/>/g, '');
-    const bold = base.endsWith('/>') ? base.replace(/\s*\/>$/, `><${p}b/></${p}font>`) : base.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
-    const existing = fonts.indexOf(bold);
-    this.boldFont =
-      existing >= 0 ? existing : this.append('fonts', 'font', bold, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
-    return this.boldFont;
+  /** The index of `item` in a collection, appended when not there. */
+  private reuse(collection: string, itemName: string, item: string, before: readonly string[]): number {
+    const existing = this.items(collection, itemName).indexOf(item);
+    return existing >= 0 ? existing : this.append(collection, itemName, item, before);
   }
 
-  /** The cell format index for a number format, bold or not. */
-  cellFormat(code: string, bold: boolean): number {
-    const key = `${bold ? 'b' : ''}|${code}`;
+  /** The workbook's default font (the first), bold or not, in a size or its own. */
+  private fontId(bold: boolean, size: number | undefined): number {
+    if (!bold && size === undefined) return 0;
+    const key = `${bold}|${size}`;
+    const known = this.fonts.get(key);
+    if (known !== undefined) return known;
+    const p = this.prefix;
+    let font = (this.items('fonts', 'font')[0] ?? `<${p}font></${p}font>`).replace(/<(\w+:)?b\b[^>]*\/>/g, '');
+    if (font.endsWith('/>')) font = font.replace(/\s*\/>$/, `></${p}font>`);
+    if (size !== undefined) {
+      const sz = `<${p}sz val="${size}"/>`;
+      font = /<(\w+:)?sz\b[^>]*\/>/.test(font) ? font.replace(/<(\w+:)?sz\b[^>]*\/>/, sz) : font.replace(/^(<[^>]*>)/, `$1${sz}`);
+    }
+    if (bold) font = font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+    const id = this.reuse('fonts', 'font', font, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+    this.fonts.set(key, id);
+    return id;
+  }
+
+  /** A solid fill of colour RRGGBB (the first two fills are Excel's reserved none and gray125). */
+  private fillId(rgb: string | undefined): number {
+    if (rgb === undefined) return 0;
+    const p = this.prefix;
+    const before = ['borders', 'cellStyleXfs', 'cellXfs'];
+    const reserved = [
+      `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+      `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+    ];
+    for (let i = this.items('fills', 'fill').length; i < 2; i++) this.append('fills', 'fill', reserved[i], before);
+    const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb.toUpperCase()}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    return this.reuse('fills', 'fill', fill, before);
+  }
+
+  private borderId(top: CellLook['borderTop'], bottom: CellLook['borderBottom']): number {
+    if (top === undefined && bottom === undefined) return 0;
+    const p = this.prefix;
+    const side = (name: string, style: string | undefined) =>
+      style === undefined ? `<${p}${name}/>` : `<${p}${name} style="${style}"><${p}color indexed="64"/></${p}${name}>`;
+    const border = `<${p}border>${side('left', undefined)}${side('right', undefined)}${side('top', top)}${side('bottom', bottom)}${side('diagonal', undefined)}</${p}border>`;
+    return this.reuse('borders', 'border', border, ['cellStyleXfs', 'cellXfs']);
+  }
+
+  /** The cell format index for a number format in a look (bold alone, or a styled row's). */
+  cellFormat(code: string, look: CellLook): number {
+    const key = `${code}|${look.bold}|${look.size}|${look.fill}|${look.borderTop}|${look.borderBottom}|${look.wrap}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numberFormatId(code);
-    const fontId = bold ? this.boldFontId() : 0;
+    const fontId = this.fontId(look.bold, look.size);
+    const fillId = this.fillId(look.fill);
+    const borderId = this.borderId(look.borderTop, look.borderBottom);
     const p = this.prefix;
-    const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ''}/>`;
-    const existing = this.items('cellXfs', 'xf').indexOf(xf);
-    const index =
-      existing >= 0 ? existing : this.append('cellXfs', 'xf', xf, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+    const applied =
+      (fontId ? ' applyFont="1"' : '') +
+      (fillId ? ' applyFill="1"' : '') +
+      (borderId ? ' applyBorder="1"' : '') +
+      (look.wrap ? ' applyAlignment="1"' : '');
+    const head = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1"${applied}`;
+    const xf = look.wrap ? `${head}><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`;
+    const index = this.reuse('cellXfs', 'xf', xf, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
     this.xfs.set(key, index);
     return index;
   }
@@ -325,6 +380,81 @@ interface KeptSettings {
 function element(xml: string, name: string): string | undefined {
   const m = new RegExp(`<((?:\\w+:)?)${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1${name}>)`).exec(xml);
   return m?.[0];
+}
+
+/** Sets attributes on a start tag (`<pageSetUpPr …/>`): a value in place where the attribute is, else added at the end. */
+function withAttributes(tag: string, values: Record<string, string>): string {
+  let out = tag;
+  const added: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const pattern = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+    if (pattern.test(out)) out = out.replace(pattern, (_, head: string) => `${head}"${value}"`);
+    else added.push(` ${name}="${value}"`);
+  }
+  return out.replace(/(\s*\/?>)$/, `${added.join('')}$1`);
+}
+
+/** The sheet's properties (tab colour, outline kept) with printing fitted to pages (CT_SheetPr: pageSetUpPr comes last). */
+function withFitToPage(sheetPr: string | undefined): string {
+  const fit = '<pageSetUpPr fitToPage="1"/>';
+  if (!sheetPr) return `<sheetPr>${fit}</sheetPr>`;
+  const existing = /<pageSetUpPr\b[^>]*?(?:\/>|>\s*<\/pageSetUpPr>)/.exec(sheetPr);
+  if (existing) {
+    const start = /<pageSetUpPr\b[^>]*?(?=\s*\/?>)/.exec(existing[0])![0];
+    return sheetPr.replace(existing[0], () => `${withAttributes(`${start}/>`, { fitToPage: '1' })}`);
+  }
+  if (sheetPr.endsWith('/>')) return sheetPr.replace(/\s*\/>$/, `>${fit}</sheetPr>`);
+  return sheetPr.replace(/<\/sheetPr>$/, `${fit}</sheetPr>`);
+}
+
+/** Frozen panes: the rows above and columns left of the top-left cell stay in view. */
+function sheetViews(frozen: OutputSheet['frozen']): string {
+  const rows = Math.max(0, Math.floor(frozen?.rows ?? 0));
+  const columns = Math.max(0, Math.floor(frozen?.columns ?? 0));
+  if (rows === 0 && columns === 0) return '';
+  const topLeft = `${columnLetters(columns)}${rows + 1}`;
+  const pane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
+}
+
+/** Excel's default margins (inches), for a sheet that had none. */
+const DEFAULT_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/** A header's or footer's three parts in a file's codes, &L…&C…&R… (empty parts left out). */
+export function marginText(margin: PageMargin): string {
+  return [`&L${margin.left}`, `&C${margin.center}`, `&R${margin.right}`].filter((part) => part.length > 2).join('');
+}
+
+/**
+ * The page elements of an output sheet (CT_Worksheet order: pageMargins,
+ * pageSetup, headerFooter): the old margins kept; A4 landscape, one page wide
+ * and any number tall, over the old setup's other settings (its printer
+ * settings kept); the output's header and footer.
+ */
+function pageElements(page: PageSetup, old: ReadonlyMap<string, string>): string[] {
+  const setup = { paperSize: '9', orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' };
+  const oldSetup = /^<pageSetup\b[^>]*?(?=\s*\/?>)/.exec(old.get('pageSetup') ?? '')?.[0];
+  const header = marginText(page.header);
+  const footer = marginText(page.footer);
+  const headerFooter =
+    header || footer
+      ? `<headerFooter>${header ? `<oddHeader>${xmlText(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${xmlText(footer)}</oddFooter>` : ''}</headerFooter>`
+      : '';
+  return [old.get('pageMargins') ?? DEFAULT_MARGINS, withAttributes(`${oldSetup ?? '<pageSetup'}/>`, setup), headerFooter].filter(
+    Boolean,
+  );
+}
+
+/** Manual page breaks above the given rows (a break's id is the 1-based row it follows). */
+function rowBreaks(page: PageSetup | undefined): string {
+  const rows = [...new Set(page?.breaksBefore ?? [])].filter((r) => Number.isInteger(r) && r > 0).sort((a, b) => a - b);
+  if (rows.length === 0) return '';
+  const breaks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }
 
 /** Rows per block of sheet XML: each block is one string, encoded to UTF-8 at once. */
@@ -378,9 +508,10 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
   const cols = output.columnWidths
     .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Number.isFinite(w) && w > 0 ? w : 14}" customWidth="1"/>`)
     .join('');
+  const sheetPr = output.page ? withFitToPage(kept.sheetPr) : (kept.sheetPr ?? '');
   yield encoder.encode(
-    `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${kept.sheetPr ?? ''}<dimension ref="${dimension}"/>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+    `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}<dimension ref="${dimension}"/>` +
+      `${sheetViews(output.frozen)}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
   );
   // Table headers hold their column names as text.
   const headerText = new Map<number, Map<number, string>>();
@@ -390,11 +521,13 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     headerText.set(t.area.row, row);
   }
   const bold = new Set(output.boldRows);
+  // A styled row is drawn in its look, whatever boldRows says; other rows are bold or plain.
+  const styled = new Map((output.rowStyles ?? []).map((s) => [s.row, s]));
   const styleOf = new Map<string, number>();
-  const style = (format: string, isBold: boolean): number => {
-    const key = `${isBold ? 'b' : ''}|${format}`;
+  const style = (format: string, look: RowLook, name: string): number => {
+    const key = `${name}|${format}`;
     let s = styleOf.get(key);
-    if (s === undefined) styleOf.set(key, (s = styles.cellFormat(format, isBold)));
+    if (s === undefined) styleOf.set(key, (s = styles.cellFormat(format, look)));
     return s;
   };
   let rows: string[] = [];
@@ -402,26 +535,34 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     const values = output.values[r];
     const formats = output.formats[r] ?? [];
     const headers = headerText.get(r);
-    const isBold = bold.has(r);
+    const rowStyle = styled.get(r);
+    const look = rowStyle ? ROW_STYLES[rowStyle.style] : bold.has(r) ? BOLD : PLAIN;
+    const lookName = rowStyle ? rowStyle.style : look.bold ? 'b' : '';
     const cells: string[] = [];
-    for (let c = 0; c < values.length; c++) {
+    // A styled row's fill and borders run from column A to the sheet's last column, blank cells too.
+    const end = rowStyle ? Math.max(width, values.length) : values.length;
+    for (let c = 0; c < end; c++) {
       const header = headers?.get(c);
       const value = header ?? values[c];
-      if (value === null || value === undefined) continue;
-      const ref = `${letters[c]}${r + 1}`;
-      if (typeof value === 'number') {
+      const ref = `${letters[c] ?? columnLetters(c)}${r + 1}`;
+      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
         // A number Excel cannot hold is left blank rather than written as text.
-        if (!Number.isFinite(value)) continue;
-        cells.push(`<c r="${ref}" s="${style(formats[c] ?? 'General', isBold)}"><v>${value}</v></c>`);
+        if (rowStyle) cells.push(`<c r="${ref}" s="${style('General', look, lookName)}"/>`);
+        continue;
+      }
+      if (typeof value === 'number') {
+        cells.push(`<c r="${ref}" s="${style(formats[c] ?? 'General', look, lookName)}"><v>${value}</v></c>`);
       } else {
         // Text is an inline string: never a formula, whatever it starts with.
         const text = xmlText(String(value));
         const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
         const format = header !== undefined && typeof values[c] !== 'string' ? '@' : (formats[c] ?? '@');
-        cells.push(`<c r="${ref}" s="${style(format, isBold)}" t="inlineStr"><is><t${space}>${text}</t></is></c>`);
+        cells.push(`<c r="${ref}" s="${style(format, look, lookName)}" t="inlineStr"><is><t${space}>${text}</t></is></c>`);
       }
     }
-    if (cells.length > 0) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    const height =
+      rowStyle?.lines !== undefined && rowStyle.lines > 0 ? ` ht="${rowStyle.lines * LINE_HEIGHT_POINTS}" customHeight="1"` : '';
+    if (cells.length > 0 || height) rows.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
     if (rows.length >= ROWS_PER_BLOCK) {
       yield encoder.encode(rows.join(''));
       rows = [];
@@ -432,7 +573,7 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     plan.tables.length > 0
       ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
       : '';
-  yield encoder.encode(`</sheetData>${kept.page.join('')}${tableParts}</worksheet>`);
+  yield encoder.encode(`</sheetData>${kept.page.join('')}${rowBreaks(output.page)}${tableParts}</worksheet>`);
 }
 
 function tableXml(table: SheetPlan['tables'][number]): string {
@@ -445,6 +586,59 @@ function tableXml(table: SheetPlan['tables'][number]): string {
     `<autoFilter ref="${ref}"/><tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
+}
+
+const PRINT_TITLES = '_xlnm.Print_Titles';
+
+/** A sheet's name in a formula: quoted, an apostrophe doubled. */
+const sheetReference = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * The workbook's defined names with each sheet's print titles (the rows repeated
+ * on every printed page) set: an old one of the sheet replaced where it stands,
+ * never a second; removed when the sheet has none. The user's other names stay as written.
+ */
+function withPrintTitles(
+  workbookXml: string,
+  prefix: string,
+  sheets: readonly { index: number; name: string; rows?: { first: number; last: number } }[],
+): string {
+  let xml = workbookXml;
+  const isTitles = (tag: string, index: number): boolean => {
+    const a = attributes(tag);
+    return a.name?.toLowerCase() === PRINT_TITLES.toLowerCase() && a.localSheetId === String(index);
+  };
+  for (const { index, name, rows } of sheets) {
+    const element = rows
+      ? `<${prefix}definedName name="${PRINT_TITLES}" localSheetId="${index}">${xmlText(`${sheetReference(name)}!$${rows.first + 1}:$${rows.last + 1}`)}</${prefix}definedName>`
+      : '';
+    const old = [...xml.matchAll(/<((?:\w+:)?)definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/\1definedName>)/g)].find((m) =>
+      isTitles(m[0].slice(0, m[0].indexOf('>')), index),
+    );
+    if (old) {
+      xml = xml.slice(0, old.index) + element + xml.slice(old.index! + old[0].length);
+      continue;
+    }
+    if (!element) continue;
+    const names = /<((?:\w+:)?)definedNames\b[^>]*?(\/?)>/.exec(xml);
+    if (names) {
+      const close = `</${names[1]}definedNames>`;
+      xml =
+        names[2] === '/'
+          ? xml.replace(names[0], () => `${names[0].replace(/\s*\/>$/, '>')}${element}${close}`)
+          : xml.replace(close, () => `${element}${close}`);
+      continue;
+    }
+    // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
+    const list = `<${prefix}definedNames>${element}</${prefix}definedNames>`;
+    const after = ['externalReferences', 'functionGroups', 'sheets']
+      .map((tag) => new RegExp(`</${prefix}${tag}>|<${prefix}${tag}\\b[^>]*/>`).exec(xml))
+      .find((m) => m);
+    if (!after) throw new UnwritablePackage('no sheet list');
+    const at = after.index + after[0].length;
+    xml = xml.slice(0, at) + list + xml.slice(at);
+  }
+  return xml;
 }
 
 /**
@@ -569,6 +763,7 @@ export async function writeOutputSheets(
   for (const { output, existing } of targets) {
     const part = existing?.part ?? pkg.freeName(`${folderOf(workbookPart)}worksheets/sheet`, '.xml');
     const kept: KeptSettings = { page: [], rels: [] };
+    const oldPage = new Map<string, string>();
     if (existing) {
       const old = (await pkg.text(part)) ?? '';
       const oldRels = relationshipsOf(sheetRelsXml.get(part) ?? '');
@@ -580,12 +775,13 @@ export async function writeOutputSheets(
         const rel = relId === undefined ? undefined : oldRels.find((r) => r.id === relId);
         // A page setup naming printer settings the package lacks would be an invalid reference: it is left out.
         if (relId !== undefined && !rel) continue;
+        // The header and footer are the output's own when it has a page setup: the old ones go, with nothing they point at.
+        if (output.page && name === 'headerFooter') continue;
         if (rel) kept.rels.push(rel);
-        kept.page.push(found.replace(/^<\w+:/, '<').replace(/<\/\w+:(\w+)>$/, '</$1>'));
+        // A prefixed main namespace (x:sheetPr) is written unprefixed, as the new sheet's is the default namespace.
+        oldPage.set(name, found.replace(/<(\/?)(?!r:)\w+:/g, '<$1'));
       }
-      // A prefixed main namespace (x:sheetPr) is written unprefixed, as the new sheet's is the default namespace.
       if (kept.sheetPr) kept.sheetPr = kept.sheetPr.replace(/<(\/?)\w+:/g, '<$1');
-      kept.page = kept.page.map((e) => e.replace(/<(\/?)(?!r:)\w+:/g, '<$1'));
     } else {
       const relId = nextWorkbookRelId();
       newWorkbookRels.push(relationshipXml(relId, REL_TYPE.worksheet, relativeTarget(workbookPart, part)));
@@ -597,6 +793,7 @@ export async function writeOutputSheets(
       );
       contentTypes.add(part, CONTENT_TYPE.worksheet);
     }
+    kept.page = output.page ? pageElements(output.page, oldPage) : [...oldPage.values()];
     const nextRelId = freeId(kept.rels.map((r) => r.id));
     const plan: SheetPlan = {
       output,
@@ -640,12 +837,20 @@ export async function writeOutputSheets(
     }
   }
 
+  const workbookBefore = workbookXml;
   if (addedSheets.length > 0) {
     const close = `</${sheetsTag[1]}sheets>`;
     const at = sheetsTag.index + sheetsTag[0].length - close.length;
     workbookXml = workbookXml.slice(0, at) + addedSheets.join('') + workbookXml.slice(at);
-    pkg.put(workbookPart, workbookXml);
   }
+  // Print titles are defined names local to their sheet, which is named by its place in the sheet list.
+  let added = 0;
+  const titles = targets.flatMap(({ output, existing }) => {
+    const index = existing ? listed.indexOf(existing) : listed.length + added++;
+    return output.page ? [{ index, name: output.name, rows: output.page.titleRows }] : [];
+  });
+  workbookXml = withPrintTitles(workbookXml, sheetsTag[1], titles);
+  if (workbookXml !== workbookBefore) pkg.put(workbookPart, workbookXml);
   if (newWorkbookRels.length > 0 || droppedRel) {
     let xml = droppedRel ? workbookRelsXml.replace(droppedRel, '') : workbookRelsXml;
     xml = xml.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `${newWorkbookRels.join('')}</${p}Relationships>`);
