@@ -63,6 +63,8 @@ export interface ProblemParams {
   nrTwice: { nr: string; first: string };
   splitMismatch: { year: number; udgift: number; split: number };
   staffingIncomplete: { missing: string };
+  /** A totals row under (or inside) a list, left out; `text` is its label (`I alt Faxe`), '' for a row of sums without one. */
+  totalsRowSkipped: { text: string };
 
   // The calculation.
   caseloadMissing: { scenario: string; nr: string; benefit: string };

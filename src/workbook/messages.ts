@@ -56,6 +56,10 @@ const DA: Messages = {
   nrTwice: (p) => `nummeret "${p.nr}" er brugt før, i ${p.first}`,
   unknownKind: (p) => `"${p.text}" er ikke en art (brug Reduktion eller Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) er ikke summen af service og ej service (${p.split})`,
+  totalsRowSkipped: (p) =>
+    p.text
+      ? `"${p.text}" ligner en sumrække og læses ikke som et forslag (Råderum lægger selv sammen i Resultat)`
+      : `rækken har hverken Nr eller Titel, og dens beløb er summen af rækkerne over den: den ligner en sumrække og læses ikke som et forslag (Råderum lægger selv sammen i Resultat)`,
   staffingIncomplete: (p) => `caseload kræver ${words(STAFFING_HEADERS, 'og')}; mangler: ${p.missing}`,
   noProposalLists: () => `ingen forslagsliste fundet: en liste har en overskriftsrække med Nr og Titel`,
   tooManyProposals: (p) =>
@@ -135,6 +139,10 @@ const EN: Messages = {
   nrTwice: (p) => `the number "${p.nr}" was used before, at ${p.first}`,
   unknownKind: (p) => `"${p.text}" is not a kind (use Reduktion or Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) is not the sum of service and ej service (${p.split})`,
+  totalsRowSkipped: (p) =>
+    p.text
+      ? `"${p.text}" looks like a totals row and is not read as a proposal (Råderum makes its own totals in Resultat)`
+      : `the row has neither Nr nor Titel, and its amounts are the sums of the rows above it: it looks like a totals row and is not read as a proposal (Råderum makes its own totals in Resultat)`,
   staffingIncomplete: (p) => `caseload needs ${words(STAFFING_HEADERS, 'and')}; missing: ${p.missing}`,
   noProposalLists: () => `no proposal list found: a list has a header row with Nr and Titel`,
   tooManyProposals: (p) =>

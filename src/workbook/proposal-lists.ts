@@ -4,7 +4,8 @@
  */
 import { agreesWithSplit, asTyped, inKroner, splitUdgift } from '../model/figures';
 import { problem, warning, type Issue } from '../model/problems';
-import { isExactAmount } from '../model/rounding';
+import { isExactAmount, isZeroAmount } from '../model/rounding';
+import { addYears, zeros } from '../model/rules';
 import type { CellPlace, Kind, Proposal } from '../model/types';
 import { parseNumber, parseShare, type Parsed } from './cells';
 import {
@@ -13,6 +14,7 @@ import {
   header,
   headerKeys,
   KIND_CHOICES,
+  OUTPUT_KEYS,
   PROPOSAL_KEYS,
   readChoice,
   type AmountField,
@@ -34,14 +36,44 @@ for (const key of PROPOSAL_KEYS)
     if (isAmountField(key)) AMOUNT_HEADERS.set(k, key);
     else FIELD_HEADERS.set(k, key);
   }
+/** `udgift`, `indtaegt`, …: the amount columns' names without a year. */
+const AMOUNT_NAMES = new Set(AMOUNT_HEADERS.keys());
 /** The columns a list must have (`Nr`, `Titel`). */
 const REQUIRED = PROPOSAL_KEYS.filter((k): k is Field => entry(k).required === 'yes');
+
+/**
+ * Headers of columns Råderum writes itself (`Netto 2027`, `Netto Basis 2027`, `Status`, …): a list's column of
+ * that name is never carried into Resultat as the user's own, where it would stand beside (and be taken for)
+ * Råderum's figure. `Bemærkning` is carried: Resultat writes none, and in a list it is the user's note.
+ */
+const OUTPUT_ONCE = new Set(OUTPUT_KEYS.filter((k) => entry(k).per !== 'year' && k !== 'note').map((k) => matchKey(header(k))));
+const OUTPUT_PER_YEAR = new Set(OUTPUT_KEYS.filter((k) => entry(k).per === 'year').map((k) => matchKey(header(k))));
+const NETTO = matchKey(header('netto'));
+
+function isOutputHeader(key: string): boolean {
+  if (OUTPUT_ONCE.has(key)) return true;
+  const m = key.match(/^(.*) \d{4}$/);
+  // Sammenligning's `Netto <scenario> 2027` too.
+  return m !== null && (OUTPUT_PER_YEAR.has(m[1]) || m[1].startsWith(`${NETTO} `));
+}
+
+/** A column of the list that the template does not know (`Konto`, `Bemærkning`): carried into Resultat as it is. */
+export interface OwnColumn {
+  /** Index in the list's rows. */
+  index: number;
+  /** The header as typed (trimmed). */
+  header: string;
+  /** The header's match key: two lists' columns are one when their keys are. */
+  key: string;
+}
 
 export interface ProposalList {
   area: Area;
   years: number[];
   fields: Partial<Record<Field, number>>;
   amounts: { field: AmountField; year: number; index: number }[];
+  /** The user's own columns, in the list's order. */
+  own: OwnColumn[];
 }
 
 const isListHeader = (row: CellValue[]): boolean => {
@@ -106,7 +138,7 @@ export function findProposalLists(sheets: readonly SheetCells[], issues: Issue[]
 }
 
 function readHeader(area: Area, issues: Issue[]): ProposalList | undefined {
-  const list: ProposalList = { area, years: [], fields: {}, amounts: [] };
+  const list: ProposalList = { area, years: [], fields: {}, amounts: [], own: [] };
   const seen = new Map<string, number>();
   area.header.forEach((cell, index) => {
     if (isBlank(cell)) return;
@@ -122,8 +154,11 @@ function readHeader(area: Area, issues: Issue[]): ProposalList | undefined {
       list.amounts.push({ ...amount, index });
     } else if (FIELD_HEADERS.has(key)) {
       list.fields[FIELD_HEADERS.get(key) as Field] = index;
-    } else if (/ \d{4}$/.test(key)) {
-      issues.push(warning('unknownYearHeader', { header: cellText(cell) }, place));
+    } else {
+      // `Budget 2027` is not an amount column (perhaps a mistyped one): said, and still carried as the user's.
+      if (/ \d{4}$/.test(key)) issues.push(warning('unknownYearHeader', { header: cellText(cell) }, place));
+      // An amount's name without a year (`Udgift`) is the template's word, not the user's own column.
+      if (!isOutputHeader(key) && !AMOUNT_NAMES.has(key)) list.own.push({ index, header: cellText(cell), key });
     }
   });
   const headerPlace = { sheet: area.sheet, row: area.headerRow, column: area.column };
@@ -140,14 +175,155 @@ function readHeader(area: Area, issues: Issue[]): ProposalList | undefined {
   return list;
 }
 
-/** Reads one list's rows; `order` numbers proposals across the workbook. */
-export function readProposals(list: ProposalList, kroner: number, firstOrder: number, issues: Issue[]): Proposal[] {
+// ---- totals rows -----------------------------------------------------------
+
+/**
+ * The words a totals row's label starts with, matched like headers (case, æ/ae, a trailing dot do not matter),
+ * longest first so `Sum i alt` is one word (not `Sum` and a name). `I alt` is the Danish total; `Subtotal` and the rest are as sheets write them.
+ */
+const TOTAL_WORDS = [
+  'samlet i alt',
+  'total i alt',
+  'grand total',
+  'hovedtotal',
+  'sum i alt',
+  'sub-total',
+  'sub total',
+  'subtotal',
+  'samlet',
+  'totalt',
+  'total',
+  'summa',
+  'i alt',
+  'ialt',
+  'sum',
+];
+/** These also begin real titles (`Samlet plan for …`, `Total renovering af …`): followed by a name, only a row of sums is a total. */
+const TITLE_WORDS = new Set(['totalt', 'total', 'summa', 'sum', 'samlet']);
+/** A totals word, then nothing or a separator and a name: `I alt`, `I alt Faxe`, `Total: Social`, `I alt - netto`. */
+const TOTAL_LABEL = new RegExp(`^(${TOTAL_WORDS.join('|')})(?:$|[ :;,-]+(.*)$)`);
+
+/** The totals word and the name after it, when the text is a totals row's label. */
+export function totalsLabel(text: string): { word: string; name: string } | undefined {
+  const m = matchKey(text).match(TOTAL_LABEL);
+  return m ? { word: m[1], name: m[2] ?? '' } : undefined;
+}
+
+/** A label's text may start with a totals word: a cheap look before matching (most rows have a number such as `EBU 1`). */
+const MAY_BE_TOTAL = /^\s*(i|sub|hoved|grand|tot|sum|saml)/i;
+
+/**
+ * The amount columns' sums over the rows above (in kroner), since the list began and since the last totals
+ * row. Rows are added up only when a row that may be a total asks: most lists have none, and pay nothing.
+ */
+class ColumnSums {
+  private sinceStart: readonly number[];
+  private sinceTotal: readonly number[];
+  /** Rows counted but not yet added up. */
+  private pending: CellValue[][] = [];
+
+  constructor(private readonly amountsOf: (cells: readonly CellValue[]) => (number | undefined)[]) {
+    this.sinceStart = zeros(0);
+    this.sinceTotal = this.sinceStart;
+  }
+
+  count(cells: CellValue[]): void {
+    this.pending.push(cells);
+  }
+
+  /** Whether the row's amounts are sums: each agrees, to half a krone, with its column's sum since the start or since the last total; one is not 0. */
+  areSums(amounts: readonly (number | undefined)[]): boolean {
+    this.catchUp(amounts.length);
+    let some = false;
+    for (const [i, v] of amounts.entries()) {
+      if (v === undefined) continue;
+      if (!agreesWithSplit(v, this.sinceStart[i]) && !agreesWithSplit(v, this.sinceTotal[i])) return false;
+      if (!isZeroAmount(v)) some = true;
+    }
+    return some;
+  }
+
+  /** A totals row: the sums since the last total start again. */
+  startAgain(width: number): void {
+    this.catchUp(width);
+    this.sinceTotal = zeros(width);
+  }
+
+  private catchUp(width: number): void {
+    if (this.sinceStart.length !== width) this.sinceStart = this.sinceTotal = zeros(width);
+    for (const cells of this.pending) {
+      const amounts = this.amountsOf(cells);
+      if (amounts.every((v) => v === undefined)) continue;
+      const values = amounts.map((v) => v ?? 0);
+      this.sinceStart = addYears(this.sinceStart, values);
+      this.sinceTotal = addYears(this.sinceTotal, values);
+    }
+    this.pending = [];
+  }
+}
+
+/**
+ * Whether a row is a totals row rather than a proposal (README, "Totals rows"): its Nr cell is empty or holds a
+ * totals label, and the label (Nr's text, else Titel's) starts with a totals word followed by nothing or a name;
+ * after `Total`, `Sum` or `Samlet` a name needs the row's amounts to be sums. A row without Nr and Titel
+ * whose amounts are sums is one too (label ''). A numbered row, or `i alt` inside a title, never is.
+ */
+function totalsRowLabel(
+  nr: CellValue,
+  title: CellValue,
+  amounts: () => (number | undefined)[],
+  sums: ColumnSums,
+): { text: string; inNr: boolean } | undefined {
+  if (!isBlank(nr) && !(typeof nr === 'string' && MAY_BE_TOTAL.test(nr))) return undefined;
+  const labelled = !isBlank(nr) ? { cell: nr, inNr: true } : !isBlank(title) ? { cell: title, inNr: false } : undefined;
+  if (!labelled) return sums.areSums(amounts()) ? { text: '', inNr: true } : undefined;
+  if (cellError(labelled.cell) !== undefined) return undefined;
+  const text = cellText(labelled.cell);
+  const label = totalsLabel(text);
+  if (!label) return undefined;
+  if (label.name !== '' && TITLE_WORDS.has(label.word) && !sums.areSums(amounts())) return undefined;
+  return { text, inNr: labelled.inNr };
+}
+
+/** What readProposals tells beside the proposals. */
+export interface ListRows {
+  /** Per proposal returned, its index in the list's rows. */
+  rows: number[];
+  /** The totals rows left out, by index in the list's rows. */
+  totalsRows: number[];
+}
+
+/**
+ * Reads one list's rows; `order` numbers proposals across the workbook. A totals row is left out with a
+ * warning, and the rows after it are read on: a sheet with a subtotal per department has proposals below each.
+ */
+export function readProposals(
+  list: ProposalList,
+  kroner: number,
+  firstOrder: number,
+  issues: Issue[],
+  out: ListRows = { rows: [], totalsRows: [] },
+): Proposal[] {
   const { area, fields, years } = list;
   const proposals: Proposal[] = [];
+  const amountsInKroner = (cells: readonly CellValue[]): (number | undefined)[] =>
+    list.amounts.map((a) => {
+      const n = parseNumber(cells[a.index]);
+      return n && n.ok ? inKroner(n.value, kroner) : undefined;
+    });
+  const sums = new ColumnSums(amountsInKroner);
   area.rows.forEach((cells, r) => {
     if (cells.every(isBlank)) return;
     const row = area.firstDataRow + r;
     const placeOf = (index: number): CellPlace => ({ sheet: area.sheet, row, column: area.column + index });
+    const total = totalsRowLabel(cells[fields.nr as number], cells[fields.title as number], () => amountsInKroner(cells), sums);
+    if (total) {
+      issues.push(warning('totalsRowSkipped', { text: total.text }, placeOf((total.inNr ? fields.nr : fields.title) as number)));
+      sums.startAgain(list.amounts.length);
+      out.totalsRows.push(r);
+      return;
+    }
+    sums.count(cells);
     const found: Issue[] = [];
     const cell = (field: Field): { value: CellValue; place: CellPlace } | undefined => {
       const index = fields[field];
@@ -267,6 +443,7 @@ export function readProposals(list: ProposalList, kroner: number, firstOrder: nu
       found.push(problem('numberTooLarge', { text: cellText(cell('staffPrice')?.value ?? null) }, cell('staffPrice')?.place));
     issues.push(...found);
     if (found.some((f) => f.severity === 'problem')) return;
+    out.rows.push(r);
     proposals.push({
       nr,
       title,

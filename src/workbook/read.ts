@@ -1,8 +1,8 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
 import { hasProblems, problem, warning, type Issue } from '../model/problems';
 import type { Book, CellPlace } from '../model/types';
-import { cellAddress, cellError, excelNameKey, isBlank, sheetReference, type SheetCells } from './grid';
-import { findProposalLists, readProposals } from './proposal-lists';
+import { cellAddress, cellError, excelNameKey, isBlank, NO_VALUE, sheetReference, type CellValue, type SheetCells } from './grid';
+import { findProposalLists, readProposals, type ListRows, type ProposalList } from './proposal-lists';
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
 import { cellText, matchKey } from './text';
 import type { Unit } from './units';
@@ -49,7 +49,72 @@ export interface ReadResult {
   scenarioNames: string[];
   /** Every table on the sheets that are not output sheets: output tables are named around them. */
   tableNames: string[];
+  /**
+   * The list columns the template does not know, for Resultat: headers in first-met order (two lists' columns
+   * are one when their headers match like headers do), and per proposal in book.proposals order its values
+   * (null where its list lacks the column or the cell is blank). A column blank for every proposal is left out.
+   */
+  ownColumns: OwnColumns;
   issues: Issue[];
+}
+
+export type OwnValue = string | number | null;
+
+export interface OwnColumns {
+  headers: string[];
+  values: OwnValue[][];
+}
+
+/** Excel's Danish words for TRUE and FALSE, as a Danish reader saw them in the list. */
+export const BOOLEAN_WORDS = { true: 'SAND', false: 'FALSK' } as const;
+
+/**
+ * A cell of the user's own column as the user sees it: text as typed, numbers as numbers, dates as the
+ * adapters give them (ISO text), an error as its code (`#N/A`); a formula without a stored result has no value.
+ */
+export function ownValue(value: CellValue | undefined): OwnValue {
+  if (value === undefined || value === null || isBlank(value)) return null;
+  if (typeof value === 'boolean') return value ? BOOLEAN_WORDS.true : BOOLEAN_WORDS.false;
+  if (typeof value === 'object') return value.error === NO_VALUE ? null : value.error;
+  return value;
+}
+
+/** The own columns of the lists read, with the values of the proposals taken from them (`from`: list and row, per proposal). */
+function ownColumnsOf(lists: readonly ProposalList[], from: readonly { list: ProposalList; row: number }[]): OwnColumns {
+  const columnOf = new Map<string, number>();
+  const headers: string[] = [];
+  // Per list, its own columns' places in `headers`.
+  const places = new Map(
+    lists.map((list) => [
+      list,
+      list.own.map((c) => {
+        let at = columnOf.get(c.key);
+        if (at === undefined) {
+          at = headers.length;
+          columnOf.set(c.key, at);
+          headers.push(c.header);
+        }
+        return at;
+      }),
+    ]),
+  );
+  const used = headers.map(() => false);
+  const values = from.map(({ list, row }) => {
+    const out: OwnValue[] = new Array<OwnValue>(headers.length).fill(null);
+    const cells = list.area.rows[row];
+    const at = places.get(list) as number[];
+    list.own.forEach((c, k) => {
+      const v = ownValue(cells[c.index]);
+      if (v === null) return;
+      out[at[k]] = v;
+      used[at[k]] = true;
+    });
+    return out;
+  });
+  if (used.every(Boolean)) return { headers, values };
+  // A column no proposal fills (a template's empty Bemærkning) would only widen Resultat.
+  const keep = headers.flatMap((_, c) => (used[c] ? [c] : []));
+  return { headers: keep.map((c) => headers[c]), values: values.map((v) => keep.map((c) => v[c])) };
 }
 
 export function readBook(sheets: readonly SheetCells[]): ReadResult {
@@ -82,11 +147,15 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     lists: [],
     scenarioNames: scenarioSheet?.scenarios.map((s) => s.name) ?? [],
     tableNames: inputs.flatMap((s) => s.tables.map((t) => t.name)),
+    ownColumns: { headers: [], values: [] },
     issues,
   };
   if (lists.length === 0) issues.push(problem('noProposalLists', {}));
 
   const proposals: Book['proposals'] = [];
+  // The lists read, and per proposal the list and row it came from: for the own columns.
+  const readLists: ProposalList[] = [];
+  const from: { list: ProposalList; row: number }[] = [];
   const emptyLists: { place: CellPlace; table?: string }[] = [];
   const firstPlace = new Map<string, CellPlace | undefined>();
   for (const list of lists) {
@@ -100,20 +169,25 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       );
       continue;
     }
-    const read = readProposals(list, UNITS[unit].kroner, proposals.length, issues);
-    const rows = list.area.rows.filter((r) => !r.every(isBlank)).length;
+    const listRows: ListRows = { rows: [], totalsRows: [] };
+    const read = readProposals(list, UNITS[unit].kroner, proposals.length, issues, listRows);
+    // A totals row is left out on purpose (with its warning), not a row that failed to be read.
+    const totals = new Set(listRows.totalsRows);
+    const rows = list.area.rows.filter((r, k) => !totals.has(k) && !r.every(isBlank)).length;
+    readLists.push(list);
     let accepted = 0;
-    for (const p of read) {
+    read.forEach((p, k) => {
       const key = matchKey(p.nr);
       if (firstPlace.has(key)) {
         const first = firstPlace.get(key);
         issues.push(problem('nrTwice', { nr: p.nr, first: first ? placeText(first) : '' }, p.places.row));
-        continue;
+        return;
       }
       firstPlace.set(key, p.places.row);
       proposals.push(p);
+      from.push({ list, row: listRows.rows[k] });
       accepted++;
-    }
+    });
     result.lists.push({ sheet: list.area.sheet, table: list.area.table, proposals: accepted, notRead: rows - accepted });
     if (rows === 0)
       emptyLists.push({
@@ -121,6 +195,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
         table: list.area.table,
       });
   }
+  result.ownColumns = ownColumnsOf(readLists, from);
   // Past the limit a run would need more memory than an office computer has (README, "Performance").
   if (proposals.length > MAX_PROPOSALS)
     issues.push(
