@@ -121,23 +121,24 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   const n = amounts.length;
   const years = limit.length;
   const n1 = n >> 1;
-  const firstHalf = amounts.slice(0, n1);
-  const secondHalf = amounts.slice(n1);
-  let grid = new PartnerGrid(secondHalf, years, whole, 0);
+  const first = new HalfSums(amounts.slice(0, n1), years);
+  const second = new HalfSums(amounts.slice(n1), years);
+  let grid = new PartnerGrid(second, whole, 0);
   const room = new Float64Array(years);
   const reach = new Float64Array(years);
+  const sums = new Float64Array(years);
   /** A's room per year and how far a partner could fill it (room capped by what the second half can add); false if none fits. */
-  const roomOf = (sums: Float64Array, at: number): boolean => {
+  const roomOf = (): boolean => {
     for (let t = 0; t < years; t++) {
-      room[t] = limit[t] - sums[at + t];
-      if (room[t] < grid.low[t]) return false;
-      reach[t] = Math.min(room[t], grid.high[t]);
+      room[t] = limit[t] - sums[t];
+      if (room[t] < second.low[t]) return false;
+      reach[t] = Math.min(room[t], second.high[t]);
     }
     return true;
   };
   // Funding nothing (total 0, the smallest masks) is where it starts, as in the specification; a greedy fill's
   // total usually starts higher (its set is not known as masks: any A may still tie with it, a: −1).
-  // In doubles the walk sums in another order than the greedy fill: below its total by the binary noise.
+  // In doubles the search sums in another order than the greedy fill: below its total by the binary noise.
   const noise = whole ? 0 : 1e-9 * amounts.reduce((s, a) => s + a.reduce((x, y) => x + Math.abs(y), 0), 0);
   const greedy = greedyTotal(limit, amounts) - noise;
   let best = greedy > 0 ? { total: greedy, a: -1, b: -1 } : { total: 0, a: 0, b: 0 };
@@ -145,11 +146,10 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   /** A's best partner if it beats `best`: the largest value at least `need`, then of those equal to it the largest mask. */
   const tryA = (a: number, value: number, need: number): void => {
     // Far more cells read than queries asked: the cells are too fine for the gaps, make them coarser.
-    if (grid.cellsRead > 1e5 && grid.cellsRead > 64 * grid.queries)
-      grid = new PartnerGrid(secondHalf, years, whole, 4 * grid.width);
+    if (grid.cellsRead > 1e5 && grid.cellsRead > 64 * grid.queries) grid = new PartnerGrid(second, whole, 4 * grid.width);
     const b = grid.partner(room, reach, need - value, false);
     if (b < 0) return;
-    const partnerValue = grid.records[b * (years + 1)];
+    const partnerValue = grid.values[b];
     const total = Math.max(best.total, value + partnerValue);
     // The partners as good up to `equal`: measured on the partner's own value (total − value has A's noise).
     const largest = grid.partner(room, reach, Math.min(partnerValue, total - value) - equal, true);
@@ -158,60 +158,21 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
 
   // A quick look at scattered A first, so that the best total is high and the boxes small from the start.
   const count = 2 ** n1;
-  const sums = new Float64Array((n1 + 1) * years);
   for (let i = 0; i < Math.min(count, 256); i++) {
     // An odd multiplier permutes 0..count−1.
     const a = count > 1 ? Math.imul(i, 0x9e3779b1) & (count - 1) : 0;
-    let value = 0;
-    for (let t = 0; t < years; t++) {
-      let x = 0;
-      for (let k = 0; k < n1; k++) if ((a >>> (n1 - 1 - k)) & 1) x += firstHalf[k][t];
-      sums[t] = x;
-      value += x;
-    }
-    if (roomOf(sums, 0)) tryA(a, value, best.total + step);
+    const value = first.sumsOf(a, sums);
+    if (roomOf()) tryA(a, value, best.total + step);
   }
 
-  // Then every A from the largest mask down, depth first (request in, then out): one at or above the best's A
-  // wins a tie, one below must be better. A branch that cannot fit, or cannot reach the best, is left.
-  const restAdds = new Float64Array((n1 + 1) * years);
-  const restFrees = new Float64Array((n1 + 1) * years);
-  for (let k = n1 - 1; k >= 0; k--)
-    for (let t = 0; t < years; t++) {
-      restAdds[k * years + t] = restAdds[(k + 1) * years + t] + Math.max(0, firstHalf[k][t]);
-      restFrees[k * years + t] = restFrees[(k + 1) * years + t] + Math.max(0, -firstHalf[k][t]);
-    }
+  // Then every A from the largest mask down: one at or above the best's A wins a tie, one below must be better.
   const every = Math.max(1, count >> 6);
-  const visit = (k: number, mask: number): void => {
-    const at = k * years;
-    // The largest mask in this branch decides whether it may tie.
-    const highest = (mask + 1) * 2 ** (n1 - k) - 1;
-    const need = highest >= best.a ? best.total - equal : best.total + step;
-    let most = 0;
-    for (let t = 0; t < years; t++) {
-      if (limit[t] - sums[at + t] + restFrees[at + t] < grid.low[t]) return;
-      most += Math.min(limit[t], sums[at + t] + restAdds[at + t] + grid.high[t]);
-    }
-    if (most < need) return;
-    if (k === n1) {
-      if (onProgress && mask % every === 0) onProgress((count - 1 - mask) / count);
-      if (!roomOf(sums, at)) return;
-      let value = 0;
-      for (let t = 0; t < years; t++) value += sums[at + t];
-      tryA(mask, value, need);
-      return;
-    }
-    const amount = firstHalf[k];
-    if (twins[k] < 0 || (mask >>> (k - 1 - twins[k])) & 1) {
-      for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
-      visit(k + 1, mask * 2 + 1);
-    }
-    for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t];
-    visit(k + 1, mask * 2);
-  };
-  const twins = earlierTwins(firstHalf);
-  sums.fill(0, 0, years);
-  visit(0, 0);
+  for (let a = count - 1; a >= 0; a--) {
+    if (onProgress && a % every === 0) onProgress((count - 1 - a) / count);
+    const value = first.sumsOf(a, sums);
+    if (!roomOf()) continue;
+    tryA(a, value, a >= best.a ? best.total - equal : best.total + step);
+  }
 
   const { a: bestA, b: bestB } = best;
   // The walk meets the greedy set or a better one (else the search would be wrong).
@@ -222,45 +183,97 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
 }
 
 /**
- * Every subset of `amounts` that could win (depth first, each request in, then out; see earlierTwins), with
- * its amounts per year in `sums` from `at`; bit (size − 1 − i) of a mask
- * stands for request i. The sums are the same on every walk.
+ * The sums per year and the value of every subset of a half, from two tables: one of every subset of its first
+ * requests, one of its last (a thousand or two entries each, small enough to stay in the processor's cache). A
+ * subset is a mask, bit (size − 1 − i) for request i; its sums are one entry of each table added, always the
+ * same way, so a subset's sums are the same every time.
  */
-function eachSubset(
-  amounts: readonly (readonly number[])[],
-  years: number,
-  leaf: (mask: number, sums: Float64Array, at: number) => void,
-): void {
-  const size = amounts.length;
-  const sums = new Float64Array((size + 1) * years);
-  const twins = earlierTwins(amounts);
-  const visit = (k: number, mask: number): void => {
-    const at = k * years;
-    if (k === size) {
-      leaf(mask, sums, at);
-      return;
-    }
-    const amount = amounts[k];
-    if (twins[k] < 0 || (mask >>> (k - 1 - twins[k])) & 1) {
-      for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t] + amount[t];
-      visit(k + 1, mask * 2 + 1);
-    }
-    for (let t = 0; t < years; t++) sums[at + years + t] = sums[at + t];
-    visit(k + 1, mask * 2);
-  };
-  visit(0, 0);
-}
+class HalfSums {
+  readonly size: number;
+  readonly count: number;
+  /** Per year, the least and the most of any subset: all that pays back, all that asks. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  private readonly lowBits: number;
+  private readonly topSums: Float64Array;
+  private readonly bottomSums: Float64Array;
+  private readonly topValues: Float64Array;
+  private readonly bottomValues: Float64Array;
 
-/**
- * Per request, the nearest earlier one asking the very same amounts (−1: none). A set with a request
- * but without its earlier twin loses to the set with the twin instead (same total, higher priority),
- * so a walk takes a request only if its twin is in.
- */
-function earlierTwins(amounts: readonly (readonly number[])[]): Int32Array {
-  return Int32Array.from(amounts, (a, k) => {
-    for (let i = k - 1; i >= 0; i--) if (amounts[i].every((x, t) => x === a[t])) return i;
-    return -1;
-  });
+  constructor(
+    readonly amounts: readonly (readonly number[])[],
+    readonly years: number,
+  ) {
+    this.size = amounts.length;
+    this.count = 2 ** this.size;
+    this.lowBits = this.size >> 1;
+    const low = (this.low = new Float64Array(years));
+    const high = (this.high = new Float64Array(years));
+    for (const amount of amounts)
+      for (let t = 0; t < years; t++) {
+        if (amount[t] < 0) low[t] += amount[t];
+        else high[t] += amount[t];
+      }
+    const table = (part: readonly (readonly number[])[]) => {
+      const size = part.length;
+      const sums = new Float64Array(2 ** size * years);
+      const values = new Float64Array(2 ** size);
+      for (let mask = 1; mask < 2 ** size; mask++) {
+        // The mask without its lowest bit, plus that bit's request.
+        const lowest = mask & -mask;
+        const rest = mask - lowest;
+        const amount = part[size - 1 - (31 - Math.clz32(lowest))];
+        let value = 0;
+        for (let t = 0; t < years; t++) {
+          const x = sums[rest * years + t] + amount[t];
+          sums[mask * years + t] = x;
+          value += amount[t];
+        }
+        values[mask] = values[rest] + value;
+      }
+      return { sums, values };
+    };
+    const top = table(amounts.slice(0, this.size - this.lowBits));
+    const bottom = table(amounts.slice(this.size - this.lowBits));
+    this.topSums = top.sums;
+    this.topValues = top.values;
+    this.bottomSums = bottom.sums;
+    this.bottomValues = bottom.values;
+  }
+
+  /** The subset's sums per year into `into`; its value returned. */
+  sumsOf(mask: number, into: Float64Array): number {
+    const { years, topSums, bottomSums } = this;
+    const top = mask >>> this.lowBits;
+    const bottom = mask & ((1 << this.lowBits) - 1);
+    for (let t = 0; t < years; t++) into[t] = topSums[top * years + t] + bottomSums[bottom * years + t];
+    return this.topValues[top] + this.bottomValues[bottom];
+  }
+
+  valueOf(mask: number): number {
+    return this.topValues[mask >>> this.lowBits] + this.bottomValues[mask & ((1 << this.lowBits) - 1)];
+  }
+
+  /** The subset's sum in year t. */
+  sumOf(mask: number, t: number): number {
+    const { years } = this;
+    return this.topSums[(mask >>> this.lowBits) * years + t] + this.bottomSums[(mask & ((1 << this.lowBits) - 1)) * years + t];
+  }
+
+  /** Whether the subset's sum is at most `room` in every year. */
+  fits(mask: number, room: Float64Array): boolean {
+    const { years, topSums, bottomSums } = this;
+    const top = (mask >>> this.lowBits) * years;
+    const bottom = (mask & ((1 << this.lowBits) - 1)) * years;
+    for (let t = 0; t < years; t++) if (topSums[top + t] + bottomSums[bottom + t] > room[t]) return false;
+    return true;
+  }
+
+  /** Whether two subsets have the very same sums in every year. */
+  same(x: number, y: number): boolean {
+    for (let t = 0; t < this.years; t++) if (this.sumOf(x, t) !== this.sumOf(y, t)) return false;
+    return true;
+  }
 }
 
 /** The years (those whose amounts spread most) by which the grid places subsets. */
@@ -271,29 +284,34 @@ const CELL_MATES = 16;
 /**
  * The second half's subsets in a hash grid over (up to) four years: a cell
  * holds the subsets whose amounts in those years fall in the same interval of
- * `width`. Cells are hashed to buckets, and the subsets are stored bucket by
- * bucket, so a query reads a few short runs of memory. A bucket may also hold
- * another cell's subsets: they are real subsets, checked like the rest.
+ * `width`. Cells are hashed to buckets, and the subsets' masks are stored bucket
+ * by bucket, each bucket by value (largest first, then largest mask), so a query
+ * reads a few short runs of memory and stops at the first partner that fits.
+ * Only masks and values are kept: the amounts come from the half's tables. A
+ * bucket may also hold another cell's subsets: they are real subsets, checked
+ * like the rest.
  */
 class PartnerGrid {
-  /** Per year, the least and the most amount of any subset. */
-  readonly low: Float64Array;
-  readonly high: Float64Array;
-  /** Bucket by bucket: each subset's mask, and its record: value, then amounts per year. */
+  /** Bucket by bucket: each subset's mask and value. */
   readonly masks: Int32Array;
-  readonly records: Float64Array;
-  /** Per bucket: where its records start and end, and the largest value among them (skip a bucket that cannot reach). */
-  private readonly buckets: Float64Array;
+  readonly values: Float64Array;
+  /** Per bucket: where its subsets start and end, and the largest value among them (skip a bucket that cannot reach). */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly tops: Float64Array;
   private readonly dims: Int32Array;
   private readonly sizes: Float64Array;
   readonly width: number;
   private readonly shift: number;
   private readonly lowCell = new Float64Array(GRID_YEARS);
   private readonly highCell = new Float64Array(GRID_YEARS);
+  /** The walk over a box's cells: per dimension, the cell at, the gap spent before it and the key so far. */
+  private readonly at = new Float64Array(GRID_YEARS);
+  private readonly spentAt = new Float64Array(GRID_YEARS);
+  private readonly keyAt = new Float64Array(GRID_YEARS);
   // The query under way.
   private room: Float64Array = new Float64Array(0);
   private reach: Float64Array = new Float64Array(0);
-  private gap = 0;
   private largestMask = false;
   private found = -1;
   private foundValue = 0;
@@ -304,19 +322,11 @@ class PartnerGrid {
   cellsRead = 0;
 
   constructor(
-    half: readonly (readonly number[])[],
-    private readonly years: number,
+    private readonly half: HalfSums,
     private readonly whole: boolean,
     coarsest: number,
   ) {
-    // The least and the most of any subset: all that pays back, all that asks.
-    const low = (this.low = new Float64Array(years));
-    const high = (this.high = new Float64Array(years));
-    for (const amount of half)
-      for (let t = 0; t < years; t++) {
-        if (amount[t] < 0) low[t] += amount[t];
-        else high[t] += amount[t];
-      }
+    const { years, low, high, count } = half;
     const span = (t: number) => high[t] - low[t];
     // The years whose amounts spread most separate subsets best.
     const dims = (this.dims = Int32Array.from(
@@ -330,51 +340,62 @@ class PartnerGrid {
     const width = (this.width = Math.max(
       finest,
       coarsest,
-      coarsest > 0 ? 0 : fittingWidth(half, years, dims, low, Math.max(widest, finest), finest),
+      coarsest > 0 ? 0 : fittingWidth(half, dims, Math.max(widest, finest), finest),
     ));
     const sizes = (this.sizes = Float64Array.from(dims, (t) => Math.floor(span(t) / width) + 1));
 
     let bits = 1;
-    while (1 << bits < 2 ** half.length / 4) bits++;
+    while (1 << bits < count / 4) bits++;
     this.shift = 32 - bits;
-    const keyOf = (sums: Float64Array, at: number) => {
+    const buckets = 1 << bits;
+    // Counted, then placed bucket by bucket, largest mask first: each subset's bucket kept in between.
+    const slots = new Int32Array(count);
+    const starts = (this.starts = new Int32Array(buckets + 1));
+    for (let mask = count - 1; mask >= 0; mask--) {
       let key = 0;
-      for (let j = 0; j < dims.length; j++) key = key * sizes[j] + Math.floor((sums[at + dims[j]] - low[dims[j]]) / width);
-      return this.bucket(key);
-    };
-    // Counted, then placed bucket by bucket: two walks over the subsets, none kept in between.
-    const place = new Int32Array((1 << bits) + 1);
-    eachSubset(half, years, (_, sums, at) => place[keyOf(sums, at) + 1]++);
-    for (let k = 0; k < 1 << bits; k++) place[k + 1] += place[k];
-    const count = place[1 << bits];
-    const buckets = (this.buckets = new Float64Array(3 << bits).fill(Number.NEGATIVE_INFINITY));
-    for (let k = 0; k < 1 << bits; k++) buckets[3 * k] = buckets[3 * k + 1] = place[k];
-    const masks = (this.masks = new Int32Array(count));
-    const stride = years + 1;
-    const records = (this.records = new Float64Array(count * stride));
-    // Of subsets with the very same amounts (round figures repeat a lot) only the first walked, the largest
-    // mask, can win a tie: the rest are left out.
-    eachSubset(half, years, (mask, sums, at) => {
-      const k = keyOf(sums, at);
-      const end = buckets[3 * k + 1];
-      // Looked for only where a bucket has grown large (it takes time, and where they abound it is large).
-      if (end - buckets[3 * k] >= 2 * CELL_MATES)
-        for (let i = buckets[3 * k]; i < end; i++) {
-          let t = 0;
-          while (t < years && records[i * stride + 1 + t] === sums[at + t]) t++;
-          if (t === years) return;
-        }
-      const i = end;
-      buckets[3 * k + 1] = end + 1;
-      masks[i] = mask;
-      let value = 0;
-      for (let t = 0; t < years; t++) {
-        records[i * stride + 1 + t] = sums[at + t];
-        value += sums[at + t];
+      for (let j = 0; j < dims.length; j++) {
+        const t = dims[j];
+        key = key * sizes[j] + Math.floor((half.sumOf(mask, t) - low[t]) / width);
       }
-      records[i * stride] = value;
-      if (value > buckets[3 * k + 2]) buckets[3 * k + 2] = value;
-    });
+      const k = this.bucket(key);
+      slots[mask] = k;
+      starts[k + 1]++;
+    }
+    for (let k = 0; k < buckets; k++) starts[k + 1] += starts[k];
+    const ends = (this.ends = starts.slice(0, buckets));
+    const masks = (this.masks = new Int32Array(count));
+    const values = (this.values = new Float64Array(count));
+    for (let mask = count - 1; mask >= 0; mask--) {
+      const i = ends[slots[mask]]++;
+      masks[i] = mask;
+      values[i] = half.valueOf(mask);
+    }
+    // Each bucket by value, largest first (insertion, stable: of equal values the largest mask stays first); of
+    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie.
+    const tops = (this.tops = new Float64Array(buckets).fill(Number.NEGATIVE_INFINITY));
+    for (let k = 0; k < buckets; k++) {
+      const from = starts[k];
+      let end = from;
+      for (let i = from; i < ends[k]; i++) {
+        const mask = masks[i];
+        const value = values[i];
+        let j = end;
+        while (j > from && values[j - 1] < value) j--;
+        // The same amounts as one kept already: among equal values, just before.
+        let twin = false;
+        for (let e = j - 1; e >= from && values[e] === value && !twin; e--) twin = half.same(masks[e], mask);
+        if (twin) continue;
+        for (let e = end; e > j; e--) {
+          masks[e] = masks[e - 1];
+          values[e] = values[e - 1];
+        }
+        masks[j] = mask;
+        values[j] = value;
+        end++;
+      }
+      ends[k] = end;
+      if (end > from) tops[k] = values[from];
+    }
   }
 
   private bucket(key: number): number {
@@ -391,7 +412,8 @@ class PartnerGrid {
    * over the years bounds each year's gap.
    */
   partner(room: Float64Array, reach: Float64Array, need: number, largestMask: boolean): number {
-    const { years, dims, low, width, sizes, lowCell, highCell, masks } = this;
+    const { dims, width, sizes, lowCell, highCell, masks } = this;
+    const { years, low } = this.half;
     let reachable = 0;
     for (let t = 0; t < years; t++) reachable += reach[t];
     // Slack for binary noise in doubles; every candidate is still checked exactly.
@@ -408,79 +430,84 @@ class PartnerGrid {
     }
     this.room = room;
     this.reach = reach;
-    this.gap = gap;
     this.largestMask = largestMask;
     this.found = -1;
     this.foundValue = need;
     this.foundMask = -1;
     // A box of more cells than there are subsets: read them all instead.
-    if (cells > masks.length / 4)
-      for (let k = 0; k < this.buckets.length; k += 3) this.scan(this.buckets[k], this.buckets[k + 1]);
-    else this.visit(0, 0, 0);
+    if (cells > masks.length / 4) for (let k = 0; k < this.tops.length; k++) this.scan(this.starts[k], this.ends[k]);
+    else this.visit(gap);
     this.queries++;
     return this.found;
   }
 
   /**
-   * The box's cells from dimension `j` on, each year's from the top down: a
-   * cell whose top falls short of the reach by more than the gap left holds
-   * no partner, nor does any cell below it.
+   * The box's cells, each year's from the top down (a loop over the dimensions, the last innermost): a cell
+   * whose top falls short of the reach by more than the gap left holds no partner, nor does any cell below it.
    */
-  private visit(j: number, spent: number, key: number): void {
-    const { dims, buckets } = this;
-    if (j === dims.length) {
-      this.cellsRead++;
-      const k = this.bucket(key);
-      if (buckets[3 * k + 2] >= this.foundValue) this.scan(buckets[3 * k], buckets[3 * k + 1]);
-      return;
-    }
-    const t = dims[j];
-    const reach = this.reach[t];
-    for (let c = this.highCell[j]; c >= this.lowCell[j]; c--) {
-      const short = Math.max(0, reach - (this.low[t] + (c + 1) * this.width));
-      if (spent + short > this.gap) return;
-      this.visit(j + 1, spent + short, key * this.sizes[j] + c);
+  private visit(gap: number): void {
+    const { dims, tops, starts, ends, lowCell, highCell, width, sizes, reach, at, spentAt, keyAt } = this;
+    const { low } = this.half;
+    const last = dims.length - 1;
+    let j = 0;
+    at[0] = highCell[0];
+    spentAt[0] = 0;
+    keyAt[0] = 0;
+    for (;;) {
+      const c = at[j];
+      const t = dims[j];
+      const spent = c < lowCell[j] ? Number.POSITIVE_INFINITY : spentAt[j] + Math.max(0, reach[t] - (low[t] + (c + 1) * width));
+      if (spent > gap) {
+        // This cell and those below it in dimension j are out: on with the next cell one dimension up.
+        if (j === 0) return;
+        j--;
+        at[j]--;
+        continue;
+      }
+      const key = keyAt[j] * sizes[j] + c;
+      if (j === last) {
+        this.cellsRead++;
+        const k = this.bucket(key);
+        if (tops[k] >= this.foundValue) this.scan(starts[k], ends[k]);
+        at[j]--;
+        continue;
+      }
+      j++;
+      at[j] = highCell[j];
+      spentAt[j] = spent;
+      keyAt[j] = key;
     }
   }
 
+  /** A bucket's subsets, by value, largest first: the first that fits is its best (unless the largest mask is asked). */
   private scan(from: number, to: number): void {
-    const { records, masks, years, room, largestMask } = this;
-    const stride = years + 1;
+    const { values, masks, room, largestMask, half } = this;
     for (let i = from; i < to; i++) {
-      const value = records[i * stride];
-      if (value < this.foundValue) continue;
+      const value = values[i];
+      // The rest are smaller still.
+      if (value < this.foundValue) return;
       const mask = masks[i];
       if ((largestMask || value === this.foundValue) && mask <= this.foundMask) continue;
-      let t = 0;
-      while (t < years && records[i * stride + 1 + t] <= room[t]) t++;
-      if (t < years) continue;
+      if (!half.fits(mask, room)) continue;
       this.found = i;
       this.foundMask = mask;
-      if (!largestMask) this.foundValue = value;
+      if (!largestMask) {
+        this.foundValue = value;
+        return;
+      }
     }
   }
 }
 
 /** The width at which a subset shares its cell with about CELL_MATES others, estimated on a sample of subsets. */
-function fittingWidth(
-  half: readonly (readonly number[])[],
-  years: number,
-  dims: Int32Array,
-  low: Float64Array,
-  widest: number,
-  finest: number,
-): number {
-  const count = 2 ** half.length;
+function fittingWidth(half: HalfSums, dims: Int32Array, widest: number, finest: number): number {
+  const { count, low } = half;
   const sample = Math.min(count, 8192);
   const points = new Float64Array(sample * dims.length);
   for (let i = 0; i < sample; i++) {
     // Every subset when there are few, else scattered ones (an odd multiplier permutes the masks).
     const mask = sample === count ? i : Math.imul(i, 0x9e3779b1) & (count - 1);
-    for (let j = 0; j < dims.length; j++) {
-      let x = 0;
-      for (let k = 0; k < half.length; k++) if ((mask >>> (half.length - 1 - k)) & 1) x += half[k][dims[j]];
-      points[i * dims.length + j] = x - low[dims[j]];
-    }
+    for (let j = 0; j < dims.length; j++) points[i * dims.length + j] = half.sumOf(mask, dims[j]) - low[dims[j]];
   }
   let width = widest;
   while (width / 2 >= finest) {
