@@ -4,8 +4,6 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  List,
-  ListItem,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -22,7 +20,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import type { Language } from '../../workbook/messages';
 import { issueText } from '../../workbook/messages';
@@ -49,7 +47,13 @@ const useStyles = makeStyles({
   address: { fontFamily: tokens.fontFamilyMonospace },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3 },
-  change: { display: 'flex', flexDirection: 'column', padding: `${tokens.spacingVerticalXXS} 0` },
+  changes: { listStyleType: 'none', margin: 0, padding: 0 },
+  change: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 export interface AppProps {
@@ -337,10 +341,52 @@ function changeText(change: FundingChange, t: Strings, format: Intl.NumberFormat
   ].join(', ');
 }
 
+/** The item an arrow key, Home or End moves to from `item` in `list`. */
+function itemAfterKey(key: string, list: Element, item: Element): Element | null {
+  if (key === 'ArrowDown') return item.nextElementSibling;
+  if (key === 'ArrowUp') return item.previousElementSibling;
+  if (key === 'Home') return list.firstElementChild;
+  if (key === 'End') return list.lastElementChild;
+  return null;
+}
+
 /**
- * Per scenario against the base, the requests whose funding changed, in words and figures (no
- * colour): one list per scenario, reached with Tab and walked with the arrow keys.
+ * A scenario's changed requests: one Tab stop (the item last focused), the arrow keys, Home and
+ * End move between items. Made here: Fluent's List, or tabster's arrow navigation, would add
+ * 14-24 KB (gzip) to the pane.
  */
+function ChangeList({
+  labelledBy,
+  requests,
+  text,
+}: {
+  labelledBy: string;
+  requests: FundingChange[];
+  text: (r: FundingChange) => string;
+}) {
+  const styles = useStyles();
+  const [current, setCurrent] = useState<string>();
+  const tabStop = requests.some((r) => r.nr === current) ? current : requests[0]?.nr;
+  const move = (event: KeyboardEvent<HTMLUListElement>) => {
+    const item = (event.target as Element).closest('li');
+    const next = item && item.parentElement === event.currentTarget ? itemAfterKey(event.key, event.currentTarget, item) : null;
+    if (!(next instanceof HTMLElement)) return;
+    event.preventDefault();
+    next.focus();
+  };
+  return (
+    <ul className={styles.changes} aria-labelledby={labelledBy} onKeyDown={move}>
+      {requests.map((r) => (
+        <li key={r.nr} className={styles.change} tabIndex={r.nr === tabStop ? 0 : -1} onFocus={() => setCurrent(r.nr)}>
+          <Body1>{text(r)}</Body1>
+          <Caption1 className={styles.hint}>{r.title}</Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Per scenario against the base, the requests whose funding changed, in words and figures (no colour). */
 function FundingChanges({ state, t }: { state: PaneState; t: Strings }) {
   const styles = useStyles();
   const changes = state.changes;
@@ -362,14 +408,7 @@ function FundingChanges({ state, t }: { state: PaneState; t: Strings }) {
             {c.requests.length === 0 ? (
               <Body1>{t.noFundingChanges}</Body1>
             ) : (
-              <List navigationMode="items" aria-labelledby={id}>
-                {c.requests.map((r) => (
-                  <ListItem key={r.nr} className={styles.change}>
-                    <Body1>{changeText(r, t, format, found.unit)}</Body1>
-                    <Caption1 className={styles.hint}>{r.title}</Caption1>
-                  </ListItem>
-                ))}
-              </List>
+              <ChangeList labelledBy={id} requests={c.requests} text={(r) => changeText(r, t, format, found.unit)} />
             )}
           </div>
         );
