@@ -44,11 +44,15 @@ export interface Allocation {
 
 /** Priority order: lowest Prioritet first, blank last, ties by sheet order then row. */
 export function inPriorityOrder<T extends { priority?: number; order: number }>(requests: readonly T[]): T[] {
-  return [...requests].sort((a, b) => {
+  const before = (a: T, b: T): number => {
     const pa = a.priority ?? Number.POSITIVE_INFINITY;
     const pb = b.priority ?? Number.POSITIVE_INFINITY;
     return pa !== pb ? (pa < pb ? -1 : 1) : a.order - b.order;
-  });
+  };
+  // Requests made in priority order (every scenario's) need no sort; a stable sort would keep them as they are.
+  let sorted = true;
+  for (let i = 1; sorted && i < requests.length; i++) if (before(requests[i - 1], requests[i]) > 0) sorted = false;
+  return sorted ? requests.slice() : [...requests].sort(before);
 }
 
 export interface AllocateOptions {
@@ -67,13 +71,20 @@ export function allocate(
   const ordered = inPriorityOrder(requests);
   const capacity = available.map((a) => Math.max(a, 0));
   const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered, options);
-  const fundings = ordered.map((r, i): Funding => {
+  const fundings = new Array<Funding>(ordered.length);
+  for (let i = 0; i < ordered.length; i++) {
+    const r = ordered[i];
     const status = fundingStatus(r.amount, fractions[i]);
     // A request funded in full or not at all up to the tolerance is exactly that, so noise never shows as a share.
     const fraction = status === 'funded' ? 1 : status === 'unfunded' ? 0 : fractions[i];
-    return { nr: r.nr, index: r.index, fraction, status, funded: fundedPart(r.amount, fraction) };
+    fundings[i] = { nr: r.nr, index: r.index, fraction, status, funded: fundedPart(r.amount, fraction) };
+  }
+  // Σ in priority order, year by year (as a sum of each year's list).
+  const funded = available.map((_, t) => {
+    let total = 0;
+    for (const f of fundings) total += f.funded[t];
+    return total;
   });
-  const funded = available.map((_, t) => sum(fundings.map((f) => f.funded[t])));
   return { mode, available, fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
 }
 
@@ -84,8 +95,13 @@ export function allocate(
  */
 function fundedPart(amount: readonly number[], fraction: number): readonly number[] {
   if (fraction === 0) return zerosShared(amount.length);
-  if (fraction === 1 && amount.every((a) => !Object.is(a, -0))) return amount;
+  if (fraction === 1 && !hasNegativeZero(amount)) return amount;
   return amount.map((a) => a * fraction + 0); // + 0: never −0
+}
+
+function hasNegativeZero(values: readonly number[]): boolean {
+  for (const v of values) if (Object.is(v, -0)) return true;
+  return false;
 }
 
 /**
@@ -94,8 +110,12 @@ function fundedPart(amount: readonly number[], fraction: number): readonly numbe
  * is; a request of nothing follows its fraction.
  */
 export function fundingStatus(amount: readonly number[], fraction: number): FundingStatus {
-  const full = amount.every((a) => Math.abs(a) * (1 - fraction) <= TOLERANCE);
-  const none = amount.every((a) => Math.abs(a) * fraction <= TOLERANCE);
+  let full = true;
+  let none = true;
+  for (const a of amount) {
+    if (!(Math.abs(a) * (1 - fraction) <= TOLERANCE)) full = false;
+    if (!(Math.abs(a) * fraction <= TOLERANCE)) none = false;
+  }
   if (full && none) return fraction >= 0.5 ? 'funded' : 'unfunded';
   return full ? 'funded' : none ? 'unfunded' : 'partial';
 }
@@ -124,7 +144,10 @@ export function largestFittingFraction(room: readonly number[], demand: readonly
   return Math.max(0, Math.min(1, fraction));
 }
 
-const fits = (room: readonly number[], amount: readonly number[]): boolean => amount.every((a, t) => a <= room[t] + TOLERANCE);
+function fits(room: readonly number[], amount: readonly number[]): boolean {
+  for (let t = 0; t < amount.length; t++) if (!(amount[t] <= room[t] + TOLERANCE)) return false;
+  return true;
+}
 
 function priorityFractions(capacity: readonly number[], ordered: readonly Request[], partial: boolean): number[] {
   const room = [...capacity];
@@ -137,7 +160,8 @@ function priorityFractions(capacity: readonly number[], ordered: readonly Reques
       fraction = largestFittingFraction(room, r.amount);
       partialGiven = true;
     }
-    r.amount.forEach((a, t) => (room[t] -= a * fraction));
+    const amount = r.amount;
+    for (let t = 0; t < amount.length; t++) room[t] -= amount[t] * fraction;
     return fraction;
   });
 }

@@ -176,8 +176,6 @@ class Memo {
   /** Each scenario's list of this run, by position: the next run's nearest reference for the same scenario. */
   lists: (readonly ProposalResult[])[] = [];
   readonly compared = new Map<ScenarioFigures, Map<ScenarioFigures, Comparison>>();
-  /** A request funded with nothing: the same figures in every scenario where it is. */
-  readonly unfunded = new Map<ProposalFigures, RequestFigures>();
   /** The first list of a run (the base's) and where each of its proposals sits: other lists are made from it. */
   reference?: Reference;
   /** Of a list made from the reference: the positions whose proposal differs from it. */
@@ -427,9 +425,73 @@ function addDifference(total: Amounts, now: Amounts, before: Amounts, years: num
   }
 }
 
-const UNFUNDED = (m: Memo) => m.unfunded;
+/**
+ * Defines `key` on `target` as made on first read, then kept as a plain value:
+ * per-request objects and comparisons cost nothing until a layout reads them.
+ * Own and enumerable, so spreads, JSON and structured clones see the value.
+ */
+function lazyField<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
 
-function requestFigures(p: ProposalFigures, f: Funding, funded: readonly number[], share: readonly number[]): RequestFigures {
+/** Row `i` of a table of `years` columns, as a list; the shared zeros when every value is +0. */
+function rowOf(table: Float64Array, i: number, years: number): readonly number[] {
+  const row = new Array<number>(years);
+  let zero = true;
+  for (let t = 0; t < years; t++) {
+    const v = table[i * years + t];
+    row[t] = v;
+    if (v !== 0 || Object.is(v, -0)) zero = false;
+  }
+  return zero ? zerosShared(years) : row;
+}
+
+/**
+ * A scenario's requests as tables (request × year): their funded amounts
+ * rounded and their shares as shown. Made for every scenario; the objects a
+ * layout reads (`RequestFigures`) only when read.
+ */
+interface RequestTables {
+  proposals: ProposalFigures[];
+  fundings: readonly Funding[];
+  /** Per request: its proposal's figures. */
+  of: ProposalFigures[];
+  /** Per request: funded with nothing in every year (its funded amounts and shares are the shared zeros). */
+  none: Uint8Array;
+  /** Per request: some year's rounded funded amount was set by rounding the year as a whole. */
+  reshaped: Uint8Array;
+  funded: Float64Array;
+  shownShare: Float64Array;
+  availableExact: readonly number[];
+}
+
+function requestFiguresAt(tables: RequestTables, i: number, years: number): RequestFigures {
+  const f = tables.fundings[i];
+  const p = tables.of[i];
+  const available = tables.availableExact;
+  let funded: readonly number[];
+  let share: readonly number[];
+  if (tables.none[i] && !tables.reshaped[i]) {
+    funded = zerosShared(years);
+    share = zerosShared(years);
+  } else {
+    // A request funded in full gets exactly its rounded netto, so it never shows more or less than asked.
+    funded = f.status === 'funded' && !tables.reshaped[i] ? p.netto : rowOf(tables.funded, i, years);
+    const own = zerosOf(years);
+    for (let t = 0; t < years; t++) if (available[t] > TOLERANCE) own[t] = f.funded[t] / available[t];
+    share = tables.none[i] ? zerosShared(years) : own;
+  }
   return {
     nr: f.nr,
     title: p.title,
@@ -439,7 +501,7 @@ function requestFigures(p: ProposalFigures, f: Funding, funded: readonly number[
     funded,
     fundedExact: f.funded,
     share,
-    shownShare: zerosShared(funded.length),
+    shownShare: rowOf(tables.shownShare, i, years),
   };
 }
 
@@ -458,86 +520,96 @@ export function scenarioFigures(
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
+  const { fundings } = allocation;
+  const count = fundings.length;
   // Requests carry their proposal's index; a map by number only for allocations made elsewhere.
   let byNr: Map<string, ProposalFigures> | undefined;
-  const proposalOf = (f: Funding): ProposalFigures => {
-    if (f.index !== undefined && proposals[f.index]?.nr === f.nr) return proposals[f.index];
-    byNr ??= new Map(proposals.filter((p) => p.included && p.kind === 'Udvidelse').map((p) => [p.nr, p]));
-    return byNr.get(f.nr) as ProposalFigures;
-  };
-  // Unfunded requests (most, when many ask) are the same object in every scenario until something of theirs
-  // changes: `own` marks the objects this scenario made, and any other is copied before it changes.
-  const own = new Uint8Array(allocation.fundings.length);
-  const requests = allocation.fundings.map((f, i): RequestFigures => {
-    const p = proposalOf(f);
-    if (f.status === 'unfunded' && f.funded.every((v) => v === 0))
-      return run.get(UNFUNDED, p, () => requestFigures(p, f, zerosShared(years), zerosShared(years)));
-    own[i] = 1;
-    // A request funded in full gets exactly its rounded netto, so it never shows more or less than asked.
-    const funded = f.status === 'funded' ? p.netto : f.status === 'partial' ? round(f.funded) : zerosShared(years);
-    const share = zerosOf(years);
-    for (let t = 0; t < years; t++) if (allocation.available[t] > TOLERANCE) share[t] = f.funded[t] / allocation.available[t];
-    return requestFigures(p, f, funded, share);
-  });
-  const ownRequest = (i: number): RequestFigures => {
-    if (!own[i]) {
-      requests[i] = { ...requests[i] };
-      own[i] = 1;
+  const of = new Array<ProposalFigures>(count);
+  const none = new Uint8Array(count);
+  const fundedTable = new Float64Array(count * years);
+  for (let i = 0; i < count; i++) {
+    const f = fundings[i];
+    let p = f.index !== undefined ? proposals[f.index] : undefined;
+    if (p === undefined || p.nr !== f.nr) {
+      byNr ??= new Map(proposals.filter((q) => q.included && q.kind === 'Udvidelse').map((q) => [q.nr, q]));
+      p = byNr.get(f.nr) as ProposalFigures;
     }
-    return requests[i];
-  };
+    of[i] = p;
+    const exact = f.funded;
+    if (f.status === 'unfunded') {
+      let zero = true;
+      for (let t = 0; t < years; t++) if (exact[t] !== 0) zero = false;
+      none[i] = zero ? 1 : 0;
+      continue; // funded: zeros
+    }
+    const row = i * years;
+    if (f.status === 'funded') for (let t = 0; t < years; t++) fundedTable[row + t] = p.netto[t];
+    else for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exact[t], step);
+  }
+  const reshaped = new Uint8Array(count);
   // Rule 6: an allocation that fits is never shown as an overdraft. Where the funded amounts, each rounded on
   // its own, add up to more than is shown available in a year that fits, that year is rounded as a whole.
   for (let t = 0; t < years; t++) {
     let shown = 0;
-    for (const r of requests) shown += r.funded[t];
+    for (let i = 0; i < count; i++) shown += fundedTable[i * years + t];
     const fits = allocation.remaining[t] >= -TOLERANCE;
-    if (!fits || shown <= available[t] || requests.length === 0) continue;
-    const exact = requests.map((r) => r.fundedExact[t]);
+    if (!fits || shown <= available[t] || count === 0) continue;
+    const exact = fundings.map((f) => f.funded[t]);
     let exactSum = 0;
     for (const x of exact) exactSum += x;
     const totalFunded = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
     roundToTotal(exact, step, totalFunded).forEach((v, i) => {
-      if (requests[i].funded[t] === v) return;
-      const r = ownRequest(i);
-      const funded = [...r.funded];
-      funded[t] = v;
-      r.funded = funded;
+      if (fundedTable[i * years + t] === v) return;
+      fundedTable[i * years + t] = v;
+      reshaped[i] = 1;
     });
   }
   // Shares with one decimal, adding up per year with what is left to 100,0 %. Made from the amounts
   // (rule 6a): nothing available (up to the tolerance) gives every share 0.
+  const shownTable = new Float64Array(count * years);
   const fundedShare = zerosOf(years);
   const remainingShare = zerosOf(years);
+  const parts = new Float64Array(count + 1);
   for (let t = 0; t < years; t++) {
     const availableExact = allocation.available[t];
     if (availableExact <= TOLERANCE) continue;
-    const funded = requests.map((r) => r.fundedExact[t]);
     let left = availableExact;
-    for (const x of funded) left -= x;
-    funded.push(left);
-    const shares = largestRemainder(funded, 1000, availableExact);
+    for (let i = 0; i < count; i++) {
+      const x = fundings[i].funded[t];
+      parts[i] = x;
+      left -= x;
+    }
+    parts[count] = left;
+    const shares = largestRemainder(parts, 1000, availableExact);
     let units = 0;
-    for (let i = 0; i < requests.length; i++) {
-      if (shares[i] !== requests[i].shownShare[t]) {
-        const r = ownRequest(i);
-        const shown = r.shownShare === zerosShared(years) ? zerosOf(years) : [...r.shownShare];
-        shown[t] = shares[i];
-        r.shownShare = shown;
-      }
+    for (let i = 0; i < count; i++) {
+      // Only a share that differs from 0 is set (a −0 never shows).
+      if (shares[i] !== 0) shownTable[i * years + t] = shares[i];
       units += Math.round(shares[i] * 1000);
     }
     fundedShare[t] = units / 1000;
-    remainingShare[t] = shares[requests.length];
+    remainingShare[t] = shares[count];
   }
   const funded = zerosOf(years);
   const requested = zerosOf(years);
-  for (const r of requests)
+  for (let i = 0; i < count; i++) {
+    const request = of[i].netto;
     for (let t = 0; t < years; t++) {
-      funded[t] += r.funded[t];
-      requested[t] += r.request[t];
+      funded[t] += fundedTable[i * years + t];
+      requested[t] += request[t];
     }
-  return {
+  }
+  const tables: RequestTables = {
+    proposals,
+    fundings,
+    of,
+    none,
+    reshaped,
+    funded: fundedTable,
+    shownShare: shownTable,
+    availableExact: allocation.available,
+  };
+  const figures: ScenarioFigures = {
     name: result.scenario.name,
     mode: result.scenario.mode,
     proposals,
@@ -548,7 +620,7 @@ export function scenarioFigures(
     reductions,
     available,
     availableExact: allocation.available,
-    requests,
+    requests: [],
     requested,
     funded,
     remaining: available.map((a, t) => a - funded[t]),
@@ -556,6 +628,12 @@ export function scenarioFigures(
     fundedShare,
     remainingShare,
   };
+  lazyField(figures, 'requests', () => {
+    const requests = new Array<RequestFigures>(count);
+    for (let i = 0; i < count; i++) requests[i] = requestFiguresAt(tables, i, years);
+    return requests;
+  });
+  return figures;
 }
 
 const differenceOf = (reference: readonly number[], scenario: readonly number[]): Difference => ({
@@ -639,27 +717,32 @@ function requestComparisons(scenario: readonly RequestFigures[], reference: read
  * budget effect. Both scenarios come from one evaluation, so proposals match by position.
  */
 export function compareScenarios(scenario: ScenarioFigures, reference: ScenarioFigures, memo = new Memo(0, false)): Comparison {
-  const byReference = memo.get(
-    (m) => m.comparisons,
-    scenario.proposals,
-    () => new Map<readonly ProposalFigures[], ProposalComparison[]>(),
-  );
-  const proposals = memo.get(
-    () => byReference,
-    reference.proposals,
-    () => proposalComparisons(scenario.proposals, reference.proposals, memo),
-  );
-  return {
+  const comparison: Comparison = {
     scenario: scenario.name,
     reference: reference.name,
-    proposals,
-    requests: requestComparisons(scenario.requests, reference.requests),
+    proposals: [],
+    requests: [],
     totalNetto: differenceOf(reference.totalNetto, scenario.totalNetto),
     available: differenceOf(reference.available, scenario.available),
     funded: differenceOf(reference.funded, scenario.funded),
     remaining: differenceOf(reference.remaining, scenario.remaining),
     effect: differenceOf(reference.effect, scenario.effect),
   };
+  // Per proposal and per request: made when a layout reads them.
+  lazyField(comparison, 'proposals', () => {
+    const byReference = memo.get(
+      (m) => m.comparisons,
+      scenario.proposals,
+      () => new Map<readonly ProposalFigures[], ProposalComparison[]>(),
+    );
+    return memo.get(
+      () => byReference,
+      reference.proposals,
+      () => proposalComparisons(scenario.proposals, reference.proposals, memo),
+    );
+  });
+  lazyField(comparison, 'requests', () => requestComparisons(scenario.requests, reference.requests));
+  return comparison;
 }
 
 export interface FiguresOptions {

@@ -43,7 +43,7 @@ export function roundHalfAwayFromZero(value: number, step = 1): number {
  * less). `parts` are amounts of `whole` (fractions when `whole` is 1); a part
  * within the amount tolerance below a unit counts as on it. Returns fractions.
  */
-export function largestRemainder(parts: readonly number[], denominator = 1000, whole = 1): number[] {
+export function largestRemainder(parts: ArrayLike<number>, denominator = 1000, whole = 1): number[] {
   const n = parts.length;
   // The amount tolerance in units; capped so that every share stays within one unit of its value.
   const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));

@@ -260,8 +260,14 @@ interface GroupFigures {
   excludedResults: (ProposalResult | undefined)[];
   /** Per member: the first year whose figures cannot be rounded exactly, or −1. */
   inexactYear: number[];
-  /** Per member and year: |Udgift| + |Indtægt| + |Investering|, for the bound on totals. */
-  magnitudes: number[][];
+  /** Per member and year (member × years + year): |Udgift| + |Indtægt| + |Investering|, for the bound on totals. */
+  magnitudes: Float64Array;
+  /** Per member and year: netto, the same numbers as the results' (the lists' sums read them here, in one table). */
+  netto: Float64Array;
+  /** Some member splits its Udgift. */
+  splits: boolean;
+  /** Per member: its request to the råderum (an included udvidelse), made when first asked for. */
+  requests: (Request | undefined)[];
   refusionMissing: boolean;
   caseloadMissing: boolean;
 }
@@ -286,6 +292,8 @@ function dependenceKey(group: DependenceGroup, s: Scenario): string {
 interface ProposalList extends ListSummary {
   key: string;
   proposals: ProposalResult[];
+  /** Its requests to the råderum (the included udvidelser) in priority order, made when first needed. */
+  requests?: Request[];
 }
 
 interface ListSummary {
@@ -299,28 +307,36 @@ interface ListSummary {
   magnitudes: number[];
 }
 
+/**
+ * A list's sums over every proposal in workbook order (so every sum is the
+ * same number, bit for bit, whichever the list), read from the groups' tables.
+ */
 function summaryOf(
-  proposals: readonly ProposalResult[],
   entries: readonly GroupFigures[],
   groupOf: Int32Array,
   memberIndex: Int32Array,
+  kinds: readonly Kind[],
+  excluded: Uint8Array | undefined,
   years: number,
 ): ListSummary {
   const reductions = zeros(years);
   const magnitudes = zeros(years);
   const inexact: [number, number][] = [];
   let splits = false;
-  for (let i = 0; i < proposals.length; i++) {
-    const r = proposals[i];
-    if (r.split) splits = true;
-    if (r.included && r.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += r.netto[t];
+  for (const entry of entries) if (entry.splits) splits = true;
+  const n = groupOf.length;
+  for (let i = 0; i < n; i++) {
     const entry = entries[groupOf[i]];
     const j = memberIndex[i];
+    if (kinds[i] === 'Reduktion' && !(excluded && excluded[i])) {
+      const netto = entry.netto;
+      for (let t = 0; t < years; t++) reductions[t] += netto[j * years + t];
+    }
     const bad = entry.inexactYear[j];
     if (bad >= 0) inexact.push([i, bad]);
     else {
-      const m = entry.magnitudes[j];
-      for (let t = 0; t < years; t++) magnitudes[t] += m[t];
+      const m = entry.magnitudes;
+      for (let t = 0; t < years; t++) magnitudes[t] += m[j * years + t];
     }
   }
   return { splits, reductions, inexact, magnitudes };
@@ -429,11 +445,10 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
         results: computed as ProposalResult[],
         excludedResults: [],
         inexactYear: computed.map((f, j) => (same(j) ? (before as GroupFigures).inexactYear[j] : inexactYear(f, n))),
-        magnitudes: computed.map((f, j) =>
-          same(j)
-            ? (before as GroupFigures).magnitudes[j]
-            : f.udgift.map((u, t) => Math.abs(u) + Math.abs(f.indtaegt[t]) + Math.abs(f.investering[t])),
-        ),
+        magnitudes: magnitudesOf(computed, n),
+        netto: nettoOf(computed, n),
+        splits: computed.some((f) => f.split !== undefined),
+        requests: [],
         refusionMissing: (group.uses & USES_REFUSION) !== 0 && (b === undefined || s.refusionByBenefit[b] === undefined),
         caseloadMissing:
           (group.uses & USES_CASELOAD) !== 0 &&
@@ -482,27 +497,59 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     const key = `${entries.map((e) => e.key).join('\u0001')}\u0002${[...excluded].sort().join('\u0001')}`;
     let list = lists.get(key);
     if (list) return list;
+    let excludedAt: Uint8Array | undefined;
+    if (excluded.size > 0) {
+      excludedAt = new Uint8Array(all.length);
+      for (let i = 0; i < all.length; i++) if (excluded.has(all[i].nr)) excludedAt[i] = 1;
+    }
     const resultAt = (i: number): ProposalResult => {
       const entry = entries[groupOf[i]];
       const j = memberIndex[i];
-      if (excluded.size === 0 || !excluded.has(all[i].nr)) return entry.results[j];
+      if (!excludedAt || !excludedAt[i]) return entry.results[j];
       return (entry.excludedResults[j] ??= { ...entry.results[j], included: false });
     };
     // The previous run's list when every proposal in it is still the same object: no new list to make.
     const before = previousLists?.get(key);
     if (before && before.proposals.length === all.length && before.proposals.every((r, i) => r === resultAt(i))) list = before;
     else {
-      const proposals = all.map((_, i) => resultAt(i));
-      list = { key, proposals, ...summaryOf(proposals, entries, groupOf, memberIndex, n) };
+      const proposals = new Array<ProposalResult>(all.length);
+      for (let i = 0; i < all.length; i++) proposals[i] = resultAt(i);
+      list = { key, proposals, ...summaryOf(entries, groupOf, memberIndex, knownKinds, excludedAt, n) };
     }
     lists.set(key, list);
     return list;
+  };
+  /** A list's requests: its included udvidelser in priority order, each made once per group's figures. */
+  const requestsOf = (list: ProposalList, entries: readonly GroupFigures[]): Request[] => {
+    if (list.requests) return list.requests;
+    const requests: Request[] = [];
+    const { proposals } = list;
+    for (const i of byPriority) {
+      if (knownKinds[i] !== 'Udvidelse') continue;
+      const r = proposals[i];
+      if (!r.included) continue;
+      const entry = entries[groupOf[i]];
+      const j = memberIndex[i];
+      let request = entry.requests[j];
+      // The group's own result (not one left out, which never asks): its request is the same in every list.
+      if (request === undefined || request.amount !== r.netto)
+        request = entry.requests[j] = {
+          nr: r.proposal.nr,
+          amount: r.netto,
+          priority: r.proposal.priority,
+          order: r.proposal.order,
+          index: i,
+        };
+      requests.push(request);
+    }
+    return (list.requests = requests);
   };
 
   const scenarios = book.scenarios.map((s, index): ScenarioResult => {
     checkScenario(s, book, issues);
     const entries = groupFiguresIn(s);
-    const { proposals, splits, reductions, inexact, magnitudes } = listOf(entries, new Set(s.excluded));
+    const list = listOf(entries, new Set(s.excluded));
+    const { proposals, splits, reductions, inexact, magnitudes } = list;
     if (entries.some((e) => e.refusionMissing || e.caseloadMissing))
       all.forEach((p, i) => {
         const entry = entries[groupOf[i]];
@@ -528,13 +575,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     // and its requests are needed only to count them for best fill.
     const before = options.previous?.scenarios[index];
     const unchanged = before !== undefined && before.scenario === s && before.proposals === proposals;
-    const requests: Request[] = [];
-    if (!unchanged || s.mode === 'best-fill')
-      for (const i of byPriority) {
-        const r = proposals[i];
-        if (r.included && r.kind === 'Udvidelse')
-          requests.push({ nr: r.proposal.nr, amount: r.netto, priority: r.proposal.priority, order: r.proposal.order, index: i });
-      }
+    const requests: readonly Request[] = !unchanged || s.mode === 'best-fill' ? requestsOf(list, entries) : [];
     if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
       issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
       return unchanged ? before : result(allocate('priority', available, []));
@@ -553,6 +594,24 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     lists,
   });
   return evaluation;
+}
+
+/** Per member and year: |Udgift| + |Indtægt| + |Investering|. */
+function magnitudesOf(figures: readonly YearFigures[], years: number): Float64Array {
+  const table = new Float64Array(figures.length * years);
+  figures.forEach((f, j) => {
+    for (let t = 0; t < years; t++)
+      table[j * years + t] = Math.abs(f.udgift[t]) + Math.abs(f.indtaegt[t]) + Math.abs(f.investering[t]);
+  });
+  return table;
+}
+
+function nettoOf(figures: readonly YearFigures[], years: number): Float64Array {
+  const table = new Float64Array(figures.length * years);
+  figures.forEach((f, j) => {
+    for (let t = 0; t < years; t++) table[j * years + t] = f.netto[t];
+  });
+  return table;
 }
 
 const figuresOnly = (f: YearFigures): YearFigures => ({
