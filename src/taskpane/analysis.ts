@@ -18,7 +18,7 @@ export function analyse(
   onProgress?: (progress: Progress) => void,
   language?: Language,
 ): Analysis {
-  const { found, issues, results } = runWorkbook(sheets, { onProgress, ...(language && { language }) });
+  const { found, issues, results } = runWorkbook(sheets, { onProgress, language });
   if (purpose === 'check' || !results) return { found, issues };
   return {
     found,

@@ -1,6 +1,6 @@
 /** The task pane's words, Danish first. */
 import type { FundingStatus } from '../model/allocation';
-import { choiceWord, STATUS_CHOICES } from '../workbook/columns';
+import { choiceWord, ENGLISH_CHOICE_WORDS, STATUS_CHOICES } from '../workbook/columns';
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
 import type { Action } from './pane-state';
@@ -195,8 +195,8 @@ export const STRINGS: Record<Language, Strings> = {
     fundingChanges: 'Changes in funding',
     against: (scenario, reference) => `${scenario} against ${reference}`,
     noFundingChanges: 'No changes in funding',
-    status: (status) =>
-      status === 'funded' ? 'Funded' : status === 'partial' ? 'Partly funded' : status === 'unfunded' ? 'Not funded' : 'Left out',
+    // The words the sheets write in English.
+    status: (status) => (status ? ENGLISH_CHOICE_WORDS[status] : 'Left out'),
     fundedChange: (reference, scenario, unit, year) => `${reference} → ${scenario} ${unit} (${year})`,
     hostFailure: {
       editMode: 'Excel is editing a cell. Press Enter or Esc and try again.',

@@ -128,6 +128,25 @@ test('a run whose scenarios change no funding says so; a run stopped by problems
   expect(screen.queryByRole('region', { name: 'Ændringer i bevillinger' })).toBeNull();
 });
 
+test('the output sheets are written in the pane’s language', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  setup(workbook);
+  await screen.findByText(/Hørsholm/);
+  const texts = () => {
+    const found: string[] = [];
+    workbook.getWorksheet('Sammenligning')!.eachRow((row) => row.eachCell((cell) => found.push(String(cell.value))));
+    return found;
+  };
+  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  expect(texts()).toContain('Flere fuldtidspersoner mod Basis');
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Calculate scenarios' }));
+  await screen.findByText('Done: the sheets Resultat, Råderum and Sammenligning are written.');
+  expect(texts()).toContain('Flere fuldtidspersoner against Basis');
+  expect(texts()).not.toContain('Flere fuldtidspersoner mod Basis');
+});
+
 test('problems are listed with their cell; clicking one shows that cell', async () => {
   const sheets = sampleSheets();
   sheets[0].values[3][5] = '12,5 mio';
