@@ -59,7 +59,7 @@ async function adapterRun(m, n) {
   const book = await m.readWorkbook(excel.context);
   const readSyncs = excel.syncs;
   const outputs = produce(m)(book.sheets);
-  const support = { suspendCalculation: true, suspendScreenUpdating: true };
+  const support = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, pageLayout: true };
   await m.writeSheets(excel.context, outputs, { support, workbook: book });
   return {
     proposals: n,

@@ -25,7 +25,15 @@
 import type { CellPlace } from '../model/types';
 import { cellError, columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { HostError } from '../workbook/host';
-import type { OutputCell, OutputSheet } from '../workbook/output';
+import {
+  LINE_HEIGHT_POINTS,
+  ROW_STYLES,
+  type OutputCell,
+  type OutputSheet,
+  type PageMargin,
+  type PageSetup,
+  type RowStyle,
+} from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { shownValue } from '../workbook/excel-dates';
 import {
@@ -33,6 +41,7 @@ import {
   isPayloadTooLarge,
   isRetryable,
   jsonBytes,
+  OPERATION_BYTES,
   PAYLOAD_LIMIT_BYTES,
   READ_BUDGET_BYTES,
   rowBlocks,
@@ -43,12 +52,28 @@ export interface ApiSupport {
   suspendCalculation: boolean;
   /** `suspendScreenUpdatingUntilNextSync` (ExcelApi 1.9). */
   suspendScreenUpdating: boolean;
+  /** `worksheet.freezePanes` and `format.useStandardHeight` (ExcelApi 1.7). */
+  freezePanes: boolean;
+  /** `worksheet.pageLayout` and `horizontalPageBreaks` (ExcelApi 1.9). */
+  pageLayout: boolean;
 }
 
-export const apiSupport = (): ApiSupport => ({
-  suspendCalculation: Office.context.requirements.isSetSupported('ExcelApi', '1.6'),
-  suspendScreenUpdating: Office.context.requirements.isSetSupported('ExcelApi', '1.9'),
-});
+export const apiSupport = (): ApiSupport => {
+  const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
+  return {
+    suspendCalculation: supports('1.6'),
+    suspendScreenUpdating: supports('1.9'),
+    freezePanes: supports('1.7'),
+    pageLayout: supports('1.9'),
+  };
+};
+
+/** What a write left out because the host lacks the requirement set: the sheets are written without it. */
+export type NotDrawn = 'frozenPanes' | 'pageSetup';
+
+export interface WriteReport {
+  notDrawn: NotDrawn[];
+}
 
 /** Excel returns no values (null) for a range of more than five million cells. */
 export const MAX_READ_CELLS = 5_000_000;
@@ -428,13 +453,19 @@ export async function writeSheets(
   context: Excel.RequestContext,
   outputs: readonly OutputSheet[],
   options: WriteOptions,
-): Promise<void> {
+): Promise<WriteReport> {
   const { workbook } = options;
   const existingName = (name: string) => workbook.sheetNames.find((n) => sameSheetName(n, name));
   const targets: Target[] = outputs
     .map((output) => ({ output, existing: existingName(output.name) }))
     .filter((t) => !(options.addOnly && t.existing));
-  if (targets.length === 0) return;
+  const notDrawn = new Set<NotDrawn>();
+  for (const { output } of targets) {
+    if (output.frozen && !options.support.freezePanes) notDrawn.add('frozenPanes');
+    if (output.page && !options.support.pageLayout) notDrawn.add('pageSetup');
+  }
+  const report: WriteReport = { notDrawn: [...notDrawn] };
+  if (targets.length === 0) return report;
   // A protected sheet refuses every write: say so before anything is written.
   const locked = targets.find((t) => t.existing && workbook.protectedSheets.some((p) => sameSheetName(p, t.existing!)));
   if (locked) throw new HostError('protected', locked.existing!);
@@ -469,6 +500,9 @@ export async function writeSheets(
     g.values.map((values, r) => ({ s, r, bytes: jsonBytes(values) + jsonBytes(g.formats[r]) })),
   );
   const estimated = rowBlocks(rows.map((r) => r.bytes)).length;
+  // Formats, tables, freeze panes and page setup ride with the last rows.
+  const drawings = targets.map(({ output }, s) => decorations(output, grids[s].width, options.support));
+  const drawingBytes = drawings.flat().reduce((sum, d) => sum + d.bytes, 0);
 
   const sheet = (s: number) => context.workbook.worksheets.getItem(targets[s].output.name);
   const suspend = () => {
@@ -506,7 +540,10 @@ export async function writeSheets(
     }
   };
   const finish = () => {
-    targets.forEach(({ output }, s) => decorate(sheet(s), output, grids[s].width));
+    drawings.forEach((list, s) => {
+      const worksheet = sheet(s);
+      list.forEach((d) => d.draw(worksheet));
+    });
     // Last of all: the real titles replace the banners.
     if (banner)
       targets.forEach(({ output }, s) => {
@@ -535,8 +572,9 @@ export async function writeSheets(
       let bytes = 0;
       while (end < rows.length && end - cursor < maxRows && (end === cursor || bytes + rows[end].bytes <= BLOCK_BUDGET_BYTES))
         bytes += rows[end++].bytes;
+      // The drawing goes with the last rows when both fit in one request; else in a request of its own after them.
+      const last = end === rows.length && (end === cursor || bytes + drawingBytes <= BLOCK_BUDGET_BYTES);
       queueRows(cursor, end);
-      const last = end === rows.length;
       if (last) finish();
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the 5 MB limit's price
@@ -560,7 +598,7 @@ export async function writeSheets(
       first = false;
       cursor = end;
       options.onProgress?.(++done, Math.max(estimated, done + (last ? 0 : 1)));
-      if (last) return;
+      if (last) return report;
     }
   } catch (error) {
     await recover(context, targets, banner);
@@ -591,17 +629,157 @@ async function sheetsNow(context: Excel.RequestContext, targets: readonly Target
   return { present, tables: tables.map((t) => t?.items.map((x) => x.name) ?? []) };
 }
 
-/** Bold rows, column widths and tables. */
-function decorate(sheet: Excel.Worksheet, output: OutputSheet, width: number): void {
-  for (const r of output.boldRows) sheet.getRange(address(r, 0, 1, width)).format.font.bold = true;
+/** Calls queued on an output sheet, and what they add to a request. */
+interface Drawing {
+  bytes: number;
+  draw: (sheet: Excel.Worksheet) => void;
+}
+
+/** `calls` calls with these arguments. */
+const drawing = (calls: number, args: unknown, draw: (sheet: Excel.Worksheet) => void): Drawing => ({
+  bytes: calls * OPERATION_BYTES + jsonBytes(args ?? null),
+  draw,
+});
+
+/** Excel's limits: a row's height in points, a header's or footer's characters, manual page breaks on a sheet. */
+export const MAX_ROW_HEIGHT_POINTS = 409;
+export const MAX_HEADER_FOOTER_CHARS = 255;
+export const MAX_PAGE_BREAKS = 1026;
+
+/**
+ * Bold rows, column widths, tables, the styled rows (ROW_STYLES), frozen panes and page setup, in the order
+ * drawn. What a previous run drew and this one replaces goes first: row heights (the cells' formats went with
+ * the clear), frozen panes, page breaks. Freeze panes and page setup only where the host has their sets.
+ */
+function decorations(output: OutputSheet, width: number, support: ApiSupport): Drawing[] {
+  const list: Drawing[] = [];
+  const whole = (r: number) => address(r, 0, 1, width);
+  for (const r of output.boldRows) {
+    const at = whole(r);
+    list.push(drawing(1, at, (sheet) => (sheet.getRange(at).format.font.bold = true)));
+  }
   output.columnWidths.forEach((chars, c) => {
-    sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = chars * 7;
+    const columns = `${columnLetters(c)}:${columnLetters(c)}`;
+    list.push(drawing(1, columns, (sheet) => (sheet.getRange(columns).format.columnWidth = chars * 7)));
   });
-  output.tables.forEach((t) => {
-    const table = sheet.tables.add(address(t.row, t.column, t.rowCount, t.columnCount), true);
-    table.name = t.name;
-    table.style = 'TableStyleLight9';
+  for (const t of output.tables) {
+    const at = address(t.row, t.column, t.rowCount, t.columnCount);
+    list.push(
+      drawing(3, [at, t.name], (sheet) => {
+        const table = sheet.tables.add(at, true);
+        table.name = t.name;
+        table.style = 'TableStyleLight9';
+      }),
+    );
+  }
+  if (output.rowStyles) {
+    // Heights outlive a clear: a header row of the previous run may stand elsewhere now.
+    if (support.freezePanes) list.push(drawing(1, 'A:XFD', (sheet) => (sheet.getRange('A:XFD').format.useStandardHeight = true)));
+    for (const { row, style, lines } of output.rowStyles) list.push(styledRow(whole(row), style, lines));
+  }
+  if (output.frozen && support.freezePanes) list.push(frozenPanes(output.frozen));
+  if (output.page && support.pageLayout) list.push(pageSetup(output.page));
+  return list;
+}
+
+/** A row from column A to the sheet's last column, drawn exactly as ROW_STYLES says (one range, its format set). */
+function styledRow(at: string, style: RowStyle, lines: number | undefined): Drawing {
+  const look = ROW_STYLES[style];
+  const sets: ((format: Excel.RangeFormat) => void)[] = [(format) => (format.font.bold = look.bold)];
+  if (look.size !== undefined) sets.push((format) => (format.font.size = look.size!));
+  if (look.fill !== undefined) sets.push((format) => (format.fill.color = `#${look.fill}`));
+  const edge = (index: 'EdgeTop' | 'EdgeBottom', line: 'thin' | 'double') => {
+    // A double line has no weight of its own to set: a weight would make it a single line.
+    if (line === 'double') sets.push((format) => (format.borders.getItem(index).style = 'Double'));
+    else
+      sets.push((format) => {
+        const border = format.borders.getItem(index);
+        border.style = 'Continuous';
+        border.weight = 'Thin';
+      });
+  };
+  if (look.borderTop) edge('EdgeTop', look.borderTop);
+  if (look.borderBottom) edge('EdgeBottom', look.borderBottom);
+  if (look.wrap) sets.push((format) => (format.wrapText = true));
+  if (lines !== undefined && lines > 0) {
+    const points = Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS);
+    sets.push((format) => (format.rowHeight = points));
+  }
+  // A border is two calls (style, weight); counted as such.
+  const calls = sets.length + (look.borderTop === 'thin' ? 1 : 0) + (look.borderBottom === 'thin' ? 1 : 0);
+  return drawing(calls, at, (sheet) => {
+    const format = sheet.getRange(at).format;
+    sets.forEach((set) => set(format));
   });
+}
+
+/** The previous run's panes go first; then the rows and columns kept in view. */
+function frozenPanes({ rows, columns }: { rows: number; columns: number }): Drawing {
+  const topLeft = address(0, 0, Math.max(1, rows), Math.max(1, columns));
+  return drawing(2, topLeft, (sheet) => {
+    sheet.freezePanes.unfreeze();
+    // freezeAt takes the top-left pane's cells; rows alone or columns alone have their own calls.
+    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(topLeft);
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  });
+}
+
+/** A4 landscape, one page wide and as many tall as needed; title rows, header and footer, page breaks. */
+function pageSetup(page: PageSetup): Drawing {
+  const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const titleRows = page.titleRows && `$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`;
+  const header = withinLimit(page.header);
+  const footer = withinLimit(page.footer);
+  const parts: Excel.Interfaces.HeaderFooterUpdateData = {
+    leftHeader: header.left,
+    centerHeader: header.center,
+    rightHeader: header.right,
+    leftFooter: footer.left,
+    centerFooter: footer.center,
+    rightFooter: footer.right,
+  };
+  const breaks = [...new Set(page.breaksBefore.filter((r) => r > 0))].sort((a, b) => a - b).slice(0, MAX_PAGE_BREAKS);
+  const calls = 7 + (titleRows ? 1 : 0) + breaks.length;
+  return drawing(calls, [zoom, titleRows, parts, breaks], (sheet) => {
+    const layout = sheet.pageLayout;
+    layout.paperSize = 'A4';
+    layout.orientation = 'Landscape';
+    layout.zoom = zoom;
+    if (titleRows) layout.setPrintTitleRows(titleRows);
+    // The same header and footer on every page, whatever a user chose (first page, odd and even pages).
+    layout.headersFooters.state = 'Default';
+    // The six parts at once: one set alone beside the previous run's others could pass Excel's limit.
+    layout.headersFooters.defaultForAllPages.set(parts);
+    // Those of the previous run go: the rows have moved.
+    sheet.horizontalPageBreaks.removePageBreaks();
+    for (const r of breaks) sheet.horizontalPageBreaks.add(`A${r + 1}`);
+  });
+}
+
+/** A header or footer as Excel stores it (&L…&C…&R…, only the parts that hold text). */
+export const joinedMargin = (m: PageMargin): string =>
+  (m.left ? `&L${m.left}` : '') + (m.center ? `&C${m.center}` : '') + (m.right ? `&R${m.right}` : '');
+
+/**
+ * Excel holds at most 255 characters in a header or footer: past that, its longest part is cut (never inside a
+ * code such as &P or &&) and ends in "…", so the sheet is still written.
+ */
+export function withinLimit(margin: PageMargin): PageMargin {
+  const m = { ...margin };
+  for (
+    let over = joinedMargin(m).length - MAX_HEADER_FOOTER_CHARS;
+    over > 0;
+    over = joinedMargin(m).length - MAX_HEADER_FOOTER_CHARS
+  ) {
+    const key = (['left', 'center', 'right'] as const).reduce((a, b) => (m[b].length > m[a].length ? b : a));
+    let cut = m[key].slice(0, Math.max(0, m[key].length - over - 1));
+    // An odd run of & at the end would start a code with the ellipsis.
+    const amps = /&*$/.exec(cut)![0].length;
+    if (amps % 2 === 1) cut = cut.slice(0, -1);
+    m[key] = cut === '' ? '' : `${cut}…`;
+  }
+  return m;
 }
 
 /**

@@ -33,7 +33,8 @@ export const excelHost: WorkbookHost = {
     inExcel(async (context) => {
       const workbook = await readWorkbook(context);
       const outputs = produce(workbook.sheets);
-      if (outputs) return writeSheets(context, outputs, { support: apiSupport(), workbook, onProgress });
+      // What an older Excel could not draw (WriteReport.notDrawn) has no way to the pane yet (WorkbookHost.run).
+      if (outputs) await writeSheets(context, outputs, { support: apiSupport(), workbook, onProgress });
     }),
   addMissingSheets: (sheets) =>
     inExcel(async (context) => {

@@ -11,6 +11,12 @@ export const BLOCK_BUDGET_BYTES = 4_500_000;
  */
 export const READ_BUDGET_BYTES = 3_600_000;
 
+/**
+ * What one queued call adds to a request beside its arguments: its action and the object paths it goes through
+ * (sheet, range, format, fill …), as JSON. Formats, freeze panes and page setup are many small calls.
+ */
+export const OPERATION_BYTES = 300;
+
 export const jsonBytes = (value: unknown): number => {
   const text = JSON.stringify(value);
   // Counted as the larger of the two ways the JSON may travel: a non-ASCII character is 2–3 bytes in UTF-8, 6 as

@@ -306,3 +306,119 @@ test('a sheet is found by its id as by its name; the collection gives ids only w
   await excel.sync();
   expect(byId.values).toEqual([['x']]);
 });
+
+describe('formats, panes and page setup as Excel documents them', () => {
+  const sheetOf = () => excelWith(FakeSheet.from('Ark1', [['a', 'b']]));
+
+  test('formats belong to cells (empty ones too), stay when a value arrives and go with clear("All"); heights stay', async () => {
+    const { excel, workbook } = sheetOf();
+    const range = workbook.worksheets.getItem('Ark1').getRange('A1:C1');
+    range.format.fill.color = '#D9E1F2';
+    range.format.font.bold = true;
+    range.format.rowHeight = 30;
+    await excel.sync();
+    const sheet = excel.sheet('Ark1')!;
+    expect([sheet.get(0, 2)?.fill, sheet.get(0, 2)?.bold, sheet.get(0, 2)?.value]).toEqual(['#D9E1F2', true, '']);
+    expect(sheet.usedRange()).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 2 });
+    workbook.worksheets.getItem('Ark1').getRange('C1').values = [['c']];
+    await excel.sync();
+    expect(sheet.get(0, 2)?.fill).toBe('#D9E1F2');
+    workbook.worksheets.getItem('Ark1').getRange('A1:XFD1').clear('All');
+    await excel.sync();
+    expect(sheet.get(0, 2)).toBeUndefined();
+    expect(sheet.rowHeights.get(0)).toBe(30);
+    workbook.worksheets.getItem('Ark1').getRange('A:XFD').format.useStandardHeight = true;
+    await excel.sync();
+    expect(sheet.rowHeights.size).toBe(0);
+  });
+
+  test.each([
+    ['a row height over 409 points', (ws: Excel.Worksheet) => (ws.getRange('A1').format.rowHeight = 410)],
+    ['a negative row height', (ws: Excel.Worksheet) => (ws.getRange('A1').format.rowHeight = -1)],
+    ['a colour without #', (ws: Excel.Worksheet) => (ws.getRange('A1').format.fill.color = 'D9E1F2')],
+    ['a font size of 0', (ws: Excel.Worksheet) => (ws.getRange('A1').format.font.size = 0)],
+    ['title rows that are not whole rows', (ws: Excel.Worksheet) => ws.pageLayout.setPrintTitleRows('A1:E3')],
+    [
+      'a zoom with both a scale and pages',
+      (ws: Excel.Worksheet) => (ws.pageLayout.zoom = { scale: 90, horizontalFitToPages: 1 }),
+    ],
+    ['a zoom of neither', (ws: Excel.Worksheet) => (ws.pageLayout.zoom = {})],
+    ['a scale of 5 %', (ws: Excel.Worksheet) => (ws.pageLayout.zoom = { scale: 5 })],
+    ['half a page wide', (ws: Excel.Worksheet) => (ws.pageLayout.zoom = { horizontalFitToPages: 0.5 })],
+    [
+      'a header of 256 characters',
+      (ws: Excel.Worksheet) =>
+        ws.pageLayout.headersFooters.defaultForAllPages.set({ leftHeader: 'x'.repeat(251), rightHeader: 'y' }),
+    ],
+    ['a page break before row 1', (ws: Excel.Worksheet) => ws.horizontalPageBreaks.add('A1')],
+  ])('%s: InvalidArgument, nothing changed', async (_, call) => {
+    const { excel, workbook } = sheetOf();
+    const before = excel.sheet('Ark1')!.snapshot();
+    call(workbook.worksheets.getItem('Ark1'));
+    expect(await code(excel.sync())).toBe('InvalidArgument');
+    expect(excel.sheet('Ark1')!.snapshot()).toBe(before);
+  });
+
+  test('page layout: whole rows as title rows, fit to pages replaces a scale, a header of 255 characters holds', async () => {
+    const { excel, workbook } = sheetOf();
+    const layout = workbook.worksheets.getItem('Ark1').pageLayout;
+    layout.setPrintTitleRows('$1:$3');
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // &L, &R and 251 characters: 255.
+    layout.headersFooters.defaultForAllPages.set({ leftHeader: 'x'.repeat(250), rightHeader: 'y' });
+    layout.headersFooters.defaultForAllPages.set({ leftHeader: 'x'.repeat(250), rightHeader: 'y' });
+    await excel.sync();
+    const page = excel.sheet('Ark1')!.page;
+    expect([page.printTitleRows, page.zoom, page.header.right]).toEqual([
+      '$1:$3',
+      { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      'y',
+    ]);
+  });
+
+  test('page breaks: one a row, removePageBreaks takes them all', async () => {
+    const { excel, workbook } = sheetOf();
+    const breaks = workbook.worksheets.getItem('Ark1').horizontalPageBreaks;
+    breaks.add('A10');
+    breaks.add('C10');
+    breaks.add('A5');
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.page.breaks).toEqual([4, 9]);
+    breaks.removePageBreaks();
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.page.breaks).toEqual([]);
+  });
+
+  test('freeze panes: freezeAt takes the top-left pane (a whole-row range freezes every column); freezeRows only rows', async () => {
+    const { excel, workbook } = sheetOf();
+    const panes = workbook.worksheets.getItem('Ark1').freezePanes;
+    panes.freezeAt('A1:B3');
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.frozen).toEqual({ rows: 3, columns: 2 });
+    panes.freezeRows(2);
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.frozen).toEqual({ rows: 2, columns: 0 });
+    panes.freezeAt('1:3');
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.frozen).toEqual({ rows: 3, columns: 16_384 });
+    panes.unfreeze();
+    await excel.sync();
+    expect(excel.sheet('Ark1')!.frozen).toBeUndefined();
+  });
+
+  test('a host without ExcelApi 1.9 fails page layout at sync with ApiNotFound; 1.7 has freeze panes', async () => {
+    const { excel, workbook } = sheetOf();
+    excel.apiVersion = '1.8';
+    const ws = workbook.worksheets.getItem('Ark1');
+    ws.freezePanes.freezeRows(1);
+    await excel.sync();
+    ws.pageLayout.orientation = 'Landscape';
+    expect(await code(excel.sync())).toBe('ApiNotFound');
+    ws.horizontalPageBreaks.removePageBreaks();
+    expect(await code(excel.sync())).toBe('ApiNotFound');
+    excel.apiVersion = '1.6';
+    ws.freezePanes.unfreeze();
+    expect(await code(excel.sync())).toBe('ApiNotFound');
+    expect(excel.sheet('Ark1')!.frozen).toEqual({ rows: 1, columns: 0 });
+  });
+});

@@ -31,7 +31,21 @@
  * - merged cells hold their value in the top-left cell only;
  * - a cell in edit mode fails every batch with InvalidOperationInCellEditMode
  *   unless the run was made with `delayForCellEdit` (then it waits for the edit);
- * - a protected sheet refuses writes with AccessDenied and says `protection.protected`.
+ * - a protected sheet refuses writes with AccessDenied and says `protection.protected`;
+ * - a call from a requirement set the host lacks fails at sync with ApiNotFound (`apiVersion`: the
+ *   highest ExcelApi set; freeze panes and useStandardHeight are 1.7, page layout and page breaks 1.9);
+ * - formats (bold, font size, fill, borders, wrap) belong to cells, empty ones too, and go with
+ *   `clear('All')`; a fill or border colour is #RRGGBB (RangeFill.color); a font size is 1–409;
+ * - a row's height is in points, 0–409 (Excel's limit), and is not cleared with the cells;
+ *   `useStandardHeight = true` gives rows the standard height back (false has no effect, as documented);
+ * - freeze panes: `freezeAt(range)` freezes the rows and columns down to the range's bottom-right cell,
+ *   `freezeRows(n)` / `freezeColumns(n)` freeze only rows / only columns (0 unfreezes), `unfreeze()`;
+ * - page layout (ExcelApi 1.9): `zoom` is set whole, as an object: a scale of 10–400 or fit to pages
+ *   (whole numbers, 0 = as many as needed), never both; `setPrintTitleRows` takes whole rows only
+ *   ("$1:$3"), else InvalidArgument; a header or footer (its parts joined as &L…&C…&R…) holds at most
+ *   255 characters (MS-OI29500 2.1.651, MS-XLSB 2.5.73); nothing of it is cleared with the cells;
+ * - horizontal page breaks: a sheet's rows with a manual break before them (at most 1,026, Excel's
+ *   limit; none before row 1); `removePageBreaks()` resets them all.
  */
 import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 
@@ -80,13 +94,70 @@ export interface FakeTable {
   style?: string;
 }
 
-interface Cell {
+export interface FakeBorder {
+  style: string;
+  weight: string;
+}
+
+/** A cell's look, kept when its value changes; `clear('All')` takes it with the cell. */
+interface Look {
+  bold?: boolean;
+  size?: number;
+  fill?: string;
+  borders?: Partial<Record<'EdgeTop' | 'EdgeBottom', FakeBorder>>;
+  wrap?: boolean;
+}
+
+interface Cell extends Look {
   value: Value;
   format: string;
   formula?: string;
   quotePrefix?: boolean;
-  bold?: boolean;
 }
+
+const lookOf = ({ bold, size, fill, borders, wrap }: Look): Look =>
+  JSON.parse(JSON.stringify({ bold, size, fill, borders, wrap })) as Look;
+
+/** A printed header's or footer's three parts. */
+export interface FakeMargin {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/** What the sheet prints with (PageLayout), none of it cleared with the cells. */
+export interface FakePage {
+  orientation: string;
+  paperSize: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  /** As Excel gives it: "$1:$3", or "" for none. */
+  printTitleRows: string;
+  headerFooterState: string;
+  header: FakeMargin;
+  footer: FakeMargin;
+  /** Rows with a manual page break before them, in order. */
+  breaks: number[];
+}
+
+const blankPage = (): FakePage => ({
+  orientation: 'Portrait',
+  paperSize: 'Letter',
+  zoom: { scale: 100 },
+  printTitleRows: '',
+  headerFooterState: 'Default',
+  header: { left: '', center: '', right: '' },
+  footer: { left: '', center: '', right: '' },
+  breaks: [],
+});
+
+/** Excel's limits: row height and font size in points, header or footer in characters, manual page breaks. */
+export const MAX_ROW_HEIGHT = 409;
+export const MAX_HEADER_FOOTER = 255;
+export const MAX_PAGE_BREAKS = 1026;
+
+/** A header or footer as one string, as Excel stores it (and counts it): only the sections that hold text. */
+export const joinedMargin = (m: FakeMargin): string =>
+  (m.left ? `&L${m.left}` : '') + (m.center ? `&C${m.center}` : '') + (m.right ? `&R${m.right}` : '');
 
 type Area = { row: number; column: number; rowCount: number; columnCount: number };
 
@@ -131,6 +202,11 @@ export class FakeSheet {
   protected = false;
   tabColor = '';
   printArea = '';
+  /** Rows of a height set, in points (others have the standard height). */
+  rowHeights = new Map<number, number>();
+  /** Rows and columns kept in view (freeze panes), or none. */
+  frozen?: { rows: number; columns: number };
+  page: FakePage = blankPage();
   constructor(
     public name: string,
     id?: string,
@@ -145,6 +221,9 @@ export class FakeSheet {
     copy.tables = this.tables.map((t) => ({ ...t }));
     copy.merges = this.merges.map((m) => ({ ...m }));
     copy.columnWidths = new Map(this.columnWidths);
+    copy.rowHeights = new Map(this.rowHeights);
+    copy.frozen = this.frozen && { ...this.frozen };
+    copy.page = JSON.parse(JSON.stringify(this.page)) as FakePage;
     Object.assign(copy, { protected: this.protected, tabColor: this.tabColor, printArea: this.printArea });
     return copy;
   }
@@ -163,6 +242,19 @@ export class FakeSheet {
 
   get(row: number, column: number): Cell | undefined {
     return this.cells.get(row)?.get(column);
+  }
+
+  /** Gives each cell of the area its look (an empty cell keeps a format too, as in Excel). */
+  style(area: Area, apply: (cell: Cell) => void): void {
+    for (let r = 0; r < area.rowCount; r++) {
+      let row = this.cells.get(area.row + r);
+      if (!row) this.cells.set(area.row + r, (row = new Map()));
+      for (let c = 0; c < area.columnCount; c++) {
+        let cell = row.get(area.column + c);
+        if (!cell) row.set(area.column + c, (cell = { value: '', format: 'General' }));
+        apply(cell);
+      }
+    }
   }
 
   /** Merges an area as Excel does: the top-left value stays, the others go. */
@@ -210,7 +302,18 @@ export class FakeSheet {
 
   /** Everything a user could see of the sheet, for byte-for-byte comparisons. */
   snapshot(): string {
-    const cells = [...this.cells].sort(([a], [b]) => a - b).map(([r, row]) => [r, [...row].sort(([a], [b]) => a - b)]);
+    // Each cell's fields in one order, whatever order its value and look arrived in.
+    const canonical = (value: unknown): unknown =>
+      value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+    const cells = [...this.cells]
+      .sort(([a], [b]) => a - b)
+      .map(([r, row]) => [r, [...row].sort(([a], [b]) => a - b).map(([c, cell]) => [c, canonical(cell)])]);
     return JSON.stringify({
       id: this.id,
       name: this.name,
@@ -218,6 +321,9 @@ export class FakeSheet {
       tables: this.tables,
       merges: this.merges,
       widths: [...this.columnWidths],
+      heights: [...this.rowHeights].sort(([a], [b]) => a - b),
+      frozen: this.frozen,
+      page: this.page,
       protected: this.protected,
       tabColor: this.tabColor,
       printArea: this.printArea,
@@ -265,6 +371,8 @@ export class ExcelDouble {
   runOptionsSupported = true;
   /** Excel on the web answers GeneralException, not a payload error, for requests above this size. */
   generalExceptionOver = Infinity;
+  /** The highest ExcelApi requirement set the host supports; a call from a later one fails with ApiNotFound. */
+  apiVersion = '1.17';
   /** Makes an operation throw when it runs, as Excel would (e.g. a cell in edit mode). */
   failWhen?: (operation: Operation) => { code: string; message: string } | undefined;
   private queue: Operation[] = [];
@@ -339,6 +447,12 @@ export class ExcelDouble {
   private refuse(error: Error & { code: string }): Error {
     this.refusals.push(error.code);
     return error;
+  }
+
+  /** A call of requirement set ExcelApi `version` on a host that lacks it fails when its batch runs. */
+  requires(version: string): void {
+    if (minor(this.apiVersion) < minor(version))
+      throw excelError('ApiNotFound', `The API you are trying to use could not be found (ExcelApi ${version}).`);
   }
 
   /** Checks a write to a sheet as Excel does: a protected sheet refuses it. */
@@ -473,10 +587,10 @@ type ApplicationMembers = 'suspendApiCalculationUntilNextSync' | 'suspendScreenU
 class Application implements Mirror<Excel.Application, ApplicationMembers> {
   constructor(private readonly excel: ExcelDouble) {}
   suspendApiCalculationUntilNextSync(): void {
-    this.excel.enqueue({ name: 'suspendApiCalculation', requestBytes: 40, run: () => undefined });
+    this.excel.enqueue({ name: 'suspendApiCalculation', requestBytes: 40, run: () => this.excel.requires('1.6') });
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this.excel.enqueue({ name: 'suspendScreenUpdating', requestBytes: 40, run: () => undefined });
+    this.excel.enqueue({ name: 'suspendScreenUpdating', requestBytes: 40, run: () => this.excel.requires('1.9') });
   }
 }
 
@@ -565,10 +679,16 @@ type WorksheetMembers =
   | 'getUsedRangeOrNullObject'
   | 'getRange'
   | 'tables'
-  | 'protection';
+  | 'protection'
+  | 'freezePanes'
+  | 'pageLayout'
+  | 'horizontalPageBreaks';
 class Worksheet extends Loadable implements Mirror<Excel.Worksheet, WorksheetMembers> {
   readonly tables: TableCollection;
   readonly protection: WorksheetProtection;
+  readonly freezePanes: WorksheetFreezePanes;
+  readonly pageLayout: PageLayout;
+  readonly horizontalPageBreaks: PageBreakCollection;
   constructor(
     private readonly excel: ExcelDouble,
     private readonly resolve: () => FakeSheet | undefined,
@@ -581,6 +701,19 @@ class Worksheet extends Loadable implements Mirror<Excel.Worksheet, WorksheetMem
     if (id !== undefined) this.loaded.id = id;
     this.tables = new TableCollection(excel, () => this.target());
     this.protection = new WorksheetProtection(excel, resolve);
+    const write: SheetWrite = (name, requestBytes, version, apply) => {
+      const operation: Operation = { name, requestBytes, run: () => {} };
+      operation.run = () => {
+        excel.requires(version);
+        const sheet = excel.writable(this.target());
+        operation.writes = sheet.name;
+        apply(sheet);
+      };
+      excel.enqueue(operation);
+    };
+    this.freezePanes = new WorksheetFreezePanes(write);
+    this.pageLayout = new PageLayout(write);
+    this.horizontalPageBreaks = new PageBreakCollection(write);
   }
   private target(): FakeSheet {
     const sheet = this.resolve();
@@ -660,33 +793,256 @@ class Worksheet extends Loadable implements Mirror<Excel.Worksheet, WorksheetMem
   }
 }
 
+/** Queues a change to a sheet (not to its cells), of requirement set ExcelApi `version`. */
+type SheetWrite = (name: string, requestBytes: number, version: string, apply: (sheet: FakeSheet) => void) => void;
+
+/** "1.17" → 17: requirement sets compare by their minor number (1.17 is after 1.9). */
+export const minor = (version: string): number => Number(version.split('.')[1]);
+
+const invalid = (message: string) => excelError('InvalidArgument', message);
+
+/** An address or a range of the double, as the area it stands for on `sheet`. */
+const areaOf = (address: string | Excel.Range): Area => decode(addressText(address).replace(/\$/g, ''));
+
+type WorksheetFreezePanesMembers = 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze';
+/** ExcelApi 1.7. */
+class WorksheetFreezePanes implements Mirror<Excel.WorksheetFreezePanes, WorksheetFreezePanesMembers> {
+  constructor(private readonly write: SheetWrite) {}
+  /** The cells given are those of the top-left pane: frozen down to the range's bottom-right cell. */
+  freezeAt(frozenRange: Excel.Range | string): void {
+    const area = areaOf(frozenRange);
+    this.write('freezePanes.freezeAt', 80, '1.7', (sheet) => {
+      sheet.frozen = { rows: area.row + area.rowCount, columns: area.column + area.columnCount };
+    });
+  }
+  /** Only rows: a column freeze goes (0 unfreezes). */
+  freezeRows(count = 1): void {
+    this.write('freezePanes.freezeRows', 60, '1.7', (sheet) => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) throw invalid(`freezeRows(${count})`);
+      sheet.frozen = count > 0 ? { rows: count, columns: 0 } : undefined;
+    });
+  }
+  /** Only columns: a row freeze goes (0 unfreezes). */
+  freezeColumns(count = 1): void {
+    this.write('freezePanes.freezeColumns', 60, '1.7', (sheet) => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_COLUMNS) throw invalid(`freezeColumns(${count})`);
+      sheet.frozen = count > 0 ? { rows: 0, columns: count } : undefined;
+    });
+  }
+  unfreeze(): void {
+    this.write('freezePanes.unfreeze', 60, '1.7', (sheet) => (sheet.frozen = undefined));
+  }
+}
+
+const fitToPages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32_767);
+
+type PageLayoutMembers = 'orientation' | 'paperSize' | 'zoom' | 'headersFooters' | 'setPrintTitleRows';
+/** ExcelApi 1.9. Its properties are set, never read back (the adapter does not load them). */
+class PageLayout implements Mirror<Excel.PageLayout, PageLayoutMembers> {
+  readonly headersFooters: HeaderFooterGroup;
+  constructor(private readonly write: SheetWrite) {
+    this.headersFooters = new HeaderFooterGroup(write);
+  }
+  set orientation(value: Excel.PageOrientation | 'Portrait' | 'Landscape') {
+    this.write('pageLayout.orientation=', 60, '1.9', (sheet) => {
+      if (value !== 'Portrait' && value !== 'Landscape') throw invalid(`orientation ${String(value)}`);
+      sheet.page.orientation = value;
+    });
+  }
+  get orientation(): Excel.PageOrientation | 'Portrait' | 'Landscape' {
+    throw new NotLoaded('orientation');
+  }
+  set paperSize(value: Excel.PageLayout['paperSize']) {
+    this.write('pageLayout.paperSize=', 60, '1.9', (sheet) => (sheet.page.paperSize = value));
+  }
+  get paperSize(): Excel.PageLayout['paperSize'] {
+    throw new NotLoaded('paperSize');
+  }
+  /**
+   * Set whole, as an object. A scale (10–400) or fit to pages, not both ("scale … can be null if fit to page
+   * tall or wide is specified"); the one set replaces the other.
+   */
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    const zoom = { ...value };
+    this.write('pageLayout.zoom=', 60 + jsonBytes(zoom), '1.9', (sheet) => {
+      const fit = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+      const scaled = zoom.scale !== undefined;
+      if (fit === scaled) throw invalid(`zoom ${JSON.stringify(zoom)}: a scale or pages to fit to, one of them`);
+      if (scaled && !(zoom.scale! >= 10 && zoom.scale! <= 400)) throw invalid(`zoom scale ${zoom.scale}`);
+      if (!fitToPages(zoom.horizontalFitToPages) || !fitToPages(zoom.verticalFitToPages))
+        throw invalid(`zoom ${JSON.stringify(zoom)}`);
+      sheet.page.zoom = zoom;
+    });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    throw new NotLoaded('zoom');
+  }
+  /** "The range must span the entire row to be valid." */
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    const area = areaOf(printTitleRows);
+    this.write('pageLayout.setPrintTitleRows', 60 + jsonBytes(printTitleRows), '1.9', (sheet) => {
+      if (area.column !== 0 || area.columnCount !== MAX_COLUMNS) throw invalid(`title rows ${String(printTitleRows)}`);
+      sheet.page.printTitleRows = `$${area.row + 1}:$${area.row + area.rowCount}`;
+    });
+  }
+}
+
+type HeaderFooterGroupMembers = 'defaultForAllPages' | 'state';
+class HeaderFooterGroup implements Mirror<Excel.HeaderFooterGroup, HeaderFooterGroupMembers> {
+  readonly defaultForAllPages: HeaderFooter;
+  constructor(private readonly write: SheetWrite) {
+    this.defaultForAllPages = new HeaderFooter(write);
+  }
+  set state(value: Excel.HeaderFooterGroup['state']) {
+    this.write('headersFooters.state=', 60, '1.9', (sheet) => (sheet.page.headerFooterState = value));
+  }
+  get state(): Excel.HeaderFooterGroup['state'] {
+    throw new NotLoaded('state');
+  }
+}
+
+const MARGIN_PARTS = {
+  leftHeader: ['header', 'left'],
+  centerHeader: ['header', 'center'],
+  rightHeader: ['header', 'right'],
+  leftFooter: ['footer', 'left'],
+  centerFooter: ['footer', 'center'],
+  rightFooter: ['footer', 'right'],
+} as const;
+
+type HeaderFooterMembers = 'set';
+/** The header and footer for all pages; its six parts set at once (`set`), each header or footer ≤ 255 characters. */
+class HeaderFooter implements Mirror<Excel.HeaderFooter, HeaderFooterMembers> {
+  constructor(private readonly write: SheetWrite) {}
+  set(properties: Excel.Interfaces.HeaderFooterUpdateData | Excel.HeaderFooter): void {
+    const parts = { ...(properties as Excel.Interfaces.HeaderFooterUpdateData) };
+    this.write('headerFooter.set', 60 + jsonBytes(parts), '1.9', (sheet) => {
+      const page = JSON.parse(JSON.stringify(sheet.page)) as FakePage;
+      for (const [key, value] of Object.entries(parts)) {
+        const place = MARGIN_PARTS[key as keyof typeof MARGIN_PARTS];
+        if (!place || typeof value !== 'string') throw invalid(`header/footer ${key}`);
+        page[place[0]][place[1]] = value;
+      }
+      for (const margin of [page.header, page.footer])
+        if (joinedMargin(margin).length > MAX_HEADER_FOOTER)
+          throw invalid(`a header or footer over ${MAX_HEADER_FOOTER} characters`);
+      sheet.page = page;
+    });
+  }
+}
+
+type PageBreakCollectionMembers = 'add' | 'removePageBreaks';
+/** The sheet's horizontal page breaks (ExcelApi 1.9): rows with a manual break before them. */
+class PageBreakCollection implements Mirror<Excel.PageBreakCollection, PageBreakCollectionMembers> {
+  constructor(private readonly write: SheetWrite) {}
+  /** A break before the top-left cell's row; a row has one or none. */
+  add(pageBreakRange: Excel.Range | string): object {
+    const area = areaOf(pageBreakRange);
+    this.write('horizontalPageBreaks.add', 60 + jsonBytes(pageBreakRange), '1.9', (sheet) => {
+      if (area.row === 0) throw invalid('a page break before the first row');
+      if (sheet.page.breaks.includes(area.row)) return;
+      if (sheet.page.breaks.length >= MAX_PAGE_BREAKS) throw invalid(`more than ${MAX_PAGE_BREAKS} page breaks`);
+      sheet.page.breaks = [...sheet.page.breaks, area.row].sort((a, b) => a - b);
+    });
+    return {};
+  }
+  removePageBreaks(): void {
+    this.write('horizontalPageBreaks.removePageBreaks', 60, '1.9', (sheet) => (sheet.page.breaks = []));
+  }
+}
+
 type SheetArea = Area & { sheet: FakeSheet };
 
 /** Queues a write on a range's cells (the range's own, not one of Excel's members). */
-type Write = (name: string, requestBytes: number, apply: (a: SheetArea) => void) => void;
+type Write = (name: string, requestBytes: number, apply: (a: SheetArea) => void, version?: string) => void;
 
-type RangeFontMembers = 'bold';
+type RangeFontMembers = 'bold' | 'size';
 class RangeFont implements Mirror<Excel.RangeFont, RangeFontMembers> {
   constructor(private readonly write: Write) {}
   set bold(value: boolean) {
-    this.write('range.format.font.bold=', 60, (a) => {
-      for (let r = 0; r < a.rowCount; r++)
-        for (let c = 0; c < a.columnCount; c++) {
-          const cell = a.sheet.get(a.row + r, a.column + c);
-          if (cell) cell.bold = value;
-        }
-    });
+    this.write('range.format.font.bold=', 60, (a) => a.sheet.style(a, (cell) => (cell.bold = value)));
   }
   get bold(): boolean {
     throw new NotLoaded('bold');
   }
+  set size(value: number) {
+    this.write('range.format.font.size=', 60, (a) => {
+      if (!(value >= 1 && value <= 409)) throw invalid(`font size ${value}`);
+      a.sheet.style(a, (cell) => (cell.size = value));
+    });
+  }
+  get size(): number {
+    throw new NotLoaded('size');
+  }
 }
 
-type RangeFormatMembers = 'font' | 'columnWidth';
+const HTML_COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+type RangeFillMembers = 'color';
+class RangeFill implements Mirror<Excel.RangeFill, RangeFillMembers> {
+  constructor(private readonly write: Write) {}
+  /** "#RRGGBB" (the double takes no colour names). */
+  set color(value: string) {
+    this.write('range.format.fill.color=', 60 + value.length, (a) => {
+      if (!HTML_COLOR.test(value)) throw invalid(`colour ${value}`);
+      a.sheet.style(a, (cell) => (cell.fill = value.toUpperCase()));
+    });
+  }
+  get color(): string {
+    throw new NotLoaded('color');
+  }
+}
+
+type RangeBorderMembers = 'style' | 'weight';
+/** One edge of a range: its cells' top edge (EdgeTop) or bottom edge (EdgeBottom). */
+class RangeBorder implements Mirror<Excel.RangeBorder, RangeBorderMembers> {
+  constructor(
+    private readonly write: Write,
+    private readonly edge: 'EdgeTop' | 'EdgeBottom',
+  ) {}
+  private change(name: string, apply: (border: FakeBorder) => void): void {
+    this.write(`range.format.borders.${this.edge}.${name}=`, 80, (a) => {
+      const row = this.edge === 'EdgeTop' ? a.row : a.row + a.rowCount - 1;
+      a.sheet.style({ ...a, row, rowCount: 1 }, (cell) => {
+        const border = cell.borders?.[this.edge] ?? { style: 'None', weight: 'Thin' };
+        apply(border);
+        cell.borders = { ...cell.borders, [this.edge]: border };
+      });
+    });
+  }
+  set style(value: Excel.RangeBorder['style']) {
+    this.change('style', (border) => (border.style = value));
+  }
+  get style(): Excel.RangeBorder['style'] {
+    throw new NotLoaded('style');
+  }
+  set weight(value: Excel.RangeBorder['weight']) {
+    this.change('weight', (border) => (border.weight = value));
+  }
+  get weight(): Excel.RangeBorder['weight'] {
+    throw new NotLoaded('weight');
+  }
+}
+
+type RangeBorderCollectionMembers = 'getItem';
+class RangeBorderCollection implements Mirror<Excel.RangeBorderCollection, RangeBorderCollectionMembers> {
+  constructor(private readonly write: Write) {}
+  /** The double draws the top and bottom edges only. */
+  getItem(index: Excel.BorderIndex | `${Excel.BorderIndex}`): RangeBorder {
+    if (index !== 'EdgeTop' && index !== 'EdgeBottom') throw new Error(`the double draws EdgeTop and EdgeBottom, not ${index}`);
+    return new RangeBorder(this.write, index);
+  }
+}
+
+type RangeFormatMembers = 'font' | 'fill' | 'borders' | 'columnWidth' | 'rowHeight' | 'useStandardHeight' | 'wrapText';
 class RangeFormat implements Mirror<Excel.RangeFormat, RangeFormatMembers> {
   readonly font: RangeFont;
+  readonly fill: RangeFill;
+  readonly borders: RangeBorderCollection;
   constructor(private readonly write: Write) {
     this.font = new RangeFont(write);
+    this.fill = new RangeFill(write);
+    this.borders = new RangeBorderCollection(write);
   }
   set columnWidth(value: number) {
     this.write('range.format.columnWidth=', 60, (a) => {
@@ -695,6 +1051,38 @@ class RangeFormat implements Mirror<Excel.RangeFormat, RangeFormatMembers> {
   }
   get columnWidth(): number {
     throw new NotLoaded('columnWidth');
+  }
+  /** In points, 0–409. */
+  set rowHeight(value: number) {
+    this.write('range.format.rowHeight=', 60, (a) => {
+      if (!(value >= 0 && value <= MAX_ROW_HEIGHT)) throw invalid(`row height ${value}`);
+      for (let r = 0; r < a.rowCount; r++) a.sheet.rowHeights.set(a.row + r, value);
+    });
+  }
+  get rowHeight(): number {
+    throw new NotLoaded('rowHeight');
+  }
+  /** ExcelApi 1.7; "only intended to be set to true. Setting it to false has no effect." */
+  set useStandardHeight(value: boolean) {
+    this.write(
+      'range.format.useStandardHeight=',
+      60,
+      (a) => {
+        if (!value) return;
+        for (const row of [...a.sheet.rowHeights.keys()])
+          if (row >= a.row && row < a.row + a.rowCount) a.sheet.rowHeights.delete(row);
+      },
+      '1.7',
+    );
+  }
+  get useStandardHeight(): boolean {
+    throw new NotLoaded('useStandardHeight');
+  }
+  set wrapText(value: boolean) {
+    this.write('range.format.wrapText=', 60, (a) => a.sheet.style(a, (cell) => (cell.wrap = value)));
+  }
+  get wrapText(): boolean {
+    throw new NotLoaded('wrapText');
   }
 }
 
@@ -722,14 +1110,14 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
     private readonly nullable = false,
   ) {
     super();
-    this.format = new RangeFormat((name, bytes, apply) => this.write(name, bytes, apply));
+    this.format = new RangeFormat((name, bytes, apply, version) => this.write(name, bytes, apply, version));
   }
   private resolve(): SheetArea {
     const a = this.area();
     if (!a) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
     return a;
   }
-  private write(name: string, requestBytes: number, apply: (a: SheetArea) => void): void {
+  private write(name: string, requestBytes: number, apply: (a: SheetArea) => void, version?: string): void {
     const area = this.area;
     this.excel.enqueue({
       name,
@@ -743,6 +1131,7 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
         }
       },
       run: () => {
+        if (version !== undefined) this.excel.requires(version);
         const a = this.resolve();
         this.excel.writable(a.sheet);
         apply(a);
@@ -788,10 +1177,9 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
         if (!row0) a.sheet.cells.set(a.row + r, (row0 = new Map<number, Cell>()));
         row.forEach((v, c) => {
           if (v === null) return; // null leaves the cell as it is
-          // The cell keeps its format and bold; a formula or quote prefix goes with the old value.
+          // The cell keeps its format and look; a formula or quote prefix goes with the old value.
           const old = row0.get(a.column + c);
-          const cell: Cell = { value: v, format: old?.format ?? 'General' };
-          if (old?.bold !== undefined) cell.bold = old.bold;
+          const cell: Cell = { ...(old ? lookOf(old) : {}), value: v, format: old?.format ?? 'General' };
           if (typeof v === 'string' && v.startsWith("'")) {
             cell.value = v.slice(1);
             cell.quotePrefix = true;
@@ -1014,7 +1402,15 @@ export type DoubleIsExcel = [
   Checked<OnlyMirrored<WorksheetProtection, WorksheetProtectionMembers>>,
   Checked<OnlyMirrored<Worksheet, WorksheetMembers>>,
   Checked<OnlyMirrored<RangeFont, RangeFontMembers>>,
+  Checked<OnlyMirrored<RangeFill, RangeFillMembers>>,
+  Checked<OnlyMirrored<RangeBorder, RangeBorderMembers>>,
+  Checked<OnlyMirrored<RangeBorderCollection, RangeBorderCollectionMembers>>,
   Checked<OnlyMirrored<RangeFormat, RangeFormatMembers>>,
+  Checked<OnlyMirrored<WorksheetFreezePanes, WorksheetFreezePanesMembers>>,
+  Checked<OnlyMirrored<PageLayout, PageLayoutMembers>>,
+  Checked<OnlyMirrored<HeaderFooterGroup, HeaderFooterGroupMembers>>,
+  Checked<OnlyMirrored<HeaderFooter, HeaderFooterMembers>>,
+  Checked<OnlyMirrored<PageBreakCollection, PageBreakCollectionMembers>>,
   Checked<OnlyMirrored<Range, RangeMembers>>,
   Checked<OnlyMirrored<TableCollection, TableCollectionMembers>>,
   Checked<OnlyMirrored<Table, TableMembers>>,
