@@ -69,7 +69,11 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
   const output =
     options.sheets === false
       ? { sheets: [], issues: [] }
-      : layOutSheets(figures, read.unit, read.tableNames, { language: options.language, runDate: options.runDate });
+      : layOutSheets(figures, read.unit, read.tableNames, {
+          language: options.language,
+          runDate: options.runDate,
+          ownColumns: read.ownColumns,
+        });
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
   const summary = figures.scenarios.map((s) => ({

@@ -169,3 +169,39 @@ describe('in English', () => {
       );
   });
 });
+
+describe('the user’s own columns', () => {
+  const run = runWorkbook(
+    [
+      sheet('Forslag', [
+        ['Nr', 'Konto', 'Titel', ...perYear('Udgift'), 'Bemærkning'],
+        ['A', 53230, 'Første', ...four(-10), '=HYPERLINK("x")'],
+        ['B', '5.38.50', 'Andet', ...four(-20), null],
+      ]),
+      scenarioSheet([['Råderum 2025', 0]], ['Basis', 'Uden A']),
+    ],
+    { runDate: '2026-11-23' },
+  );
+  const resultat = run.results!.outputs[0];
+  const header = resultat.values[2];
+
+  test('travel into Resultat after the figures, beside each proposal in every scenario', () => {
+    expect(header.slice(-2)).toEqual(['Konto', 'Bemærkning']);
+    const rows = resultat.values.filter((r) => r[0] === 'A' || r[0] === 'B');
+    expect(rows.map((r) => [r[0], ...r.slice(-2)])).toEqual([
+      ['A', 53230, '=HYPERLINK("x")'],
+      ['B', '5.38.50', null],
+      ['A', 53230, '=HYPERLINK("x")'],
+      ['B', '5.38.50', null],
+    ]);
+  });
+
+  test('as typed: text as text (a leading = stays text), a number in Excel’s General format', () => {
+    const r = resultat.values.findIndex((row) => row[0] === 'A');
+    const formats = resultat.formats[r];
+    expect(formats.slice(-2)).toEqual(['General', '@']);
+    // Totals leave the own columns blank.
+    const total = resultat.values.find((row) => row[1] === 'I alt Basis')!;
+    expect(total.slice(-2)).toEqual([null, null]);
+  });
+});
