@@ -221,6 +221,9 @@ class ColumnSums {
   private sinceTotal: readonly number[];
   /** Rows counted but not yet added up. */
   private pending: CellValue[][] = [];
+  /** Whether two rows above hold numbers: a row of sums without a label must sum more than one row. */
+  private one = false;
+  private several = false;
 
   constructor(private readonly amountsOf: (cells: readonly CellValue[]) => (number | undefined)[]) {
     this.sinceStart = zeros(0);
@@ -232,8 +235,9 @@ class ColumnSums {
   }
 
   /** Whether the row's amounts are sums: each agrees, to half a krone, with its column's sum since the start or since the last total; one is not 0. */
-  areSums(amounts: readonly (number | undefined)[]): boolean {
+  areSums(amounts: readonly (number | undefined)[], ofSeveralRows = false): boolean {
     this.catchUp(amounts.length);
+    if (ofSeveralRows && !this.several) return false;
     let some = false;
     for (const [i, v] of amounts.entries()) {
       if (v === undefined) continue;
@@ -254,6 +258,8 @@ class ColumnSums {
     for (const cells of this.pending) {
       const amounts = this.amountsOf(cells);
       if (amounts.every((v) => v === undefined)) continue;
+      this.several = this.one;
+      this.one = true;
       const values = amounts.map((v) => v ?? 0);
       this.sinceStart = addYears(this.sinceStart, values);
       this.sinceTotal = addYears(this.sinceTotal, values);
@@ -266,7 +272,7 @@ class ColumnSums {
  * Whether a row is a totals row rather than a proposal (README, "Totals rows"): its Nr cell is empty or holds a
  * totals label, and the label (Nr's text, else Titel's) starts with a totals word followed by nothing or a name;
  * after `Total`, `Sum` or `Samlet` a name needs the row's amounts to be sums. A row without Nr and Titel
- * whose amounts are sums is one too (label ''). A numbered row, or `i alt` inside a title, never is.
+ * whose amounts are sums of two or more rows is one too (label ''). A numbered row, or `i alt` inside a title, never is.
  */
 function totalsRowLabel(
   nr: CellValue,
@@ -276,7 +282,8 @@ function totalsRowLabel(
 ): { text: string; inNr: boolean } | undefined {
   if (!isBlank(nr) && !(typeof nr === 'string' && MAY_BE_TOTAL.test(nr))) return undefined;
   const labelled = !isBlank(nr) ? { cell: nr, inNr: true } : !isBlank(title) ? { cell: title, inNr: false } : undefined;
-  if (!labelled) return sums.areSums(amounts()) ? { text: '', inNr: true } : undefined;
+  // Without a label, a row that repeats the one proposal above it may be that proposal's second line.
+  if (!labelled) return sums.areSums(amounts(), true) ? { text: '', inNr: true } : undefined;
   if (cellError(labelled.cell) !== undefined) return undefined;
   const text = cellText(labelled.cell);
   const label = totalsLabel(text);

@@ -102,6 +102,15 @@ describe('a totals row is left out with a warning at its place', () => {
     ]);
   });
 
+  test('inside a table, after a blank row, labelled or only sums: a warning each, the blank row skipped as before', () => {
+    const r = read([P1, P2, [], ['', 'I alt', '', 800, 400], [null, null, null, 800, 400]], 'Forslag');
+    expect(r.issues.map((i) => [i.code, i.place?.row, i.place?.column, i.params.text])).toEqual([
+      ['totalsRowSkipped', 4, 1, 'I alt'],
+      ['totalsRowSkipped', 5, 0, ''],
+    ]);
+    expect(nrs(r)).toEqual(['S-1', 'S-2']);
+  });
+
   test('after a blank row, a plain list has already ended: the totals row is not read at all', () => {
     const r = read([P1, P2, [], ['', 'I alt', '', 800, 400]]);
     expect(r.issues).toEqual([]);
@@ -150,9 +159,12 @@ describe('a real proposal is never taken for a totals row', () => {
     expect(zeros.issues.map((i) => i.code)).toEqual(['nrMissing']);
   });
 
-  test('a row with neither Nr nor Titel whose amounts are not sums keeps its problems', () => {
+  test('a row with neither Nr nor Titel whose amounts are not sums, or repeat the one row above, keeps its problems', () => {
     const r = read([P1, [null, null, null, 5, 5]]);
     expect(r.issues.map((i) => i.code)).toEqual(['nrMissing', 'titleMissing']);
+    // Perhaps the proposal's second line (another benefit): not taken for a total of one row.
+    const repeated = read([P1, [null, null, null, -400, -800]]);
+    expect(repeated.issues.map((i) => i.code)).toEqual(['nrMissing', 'titleMissing']);
   });
 });
 
