@@ -1,6 +1,6 @@
 /** Output sheets in the copy: Excel's name rule, their place in the workbook, and table names. */
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
 import { sampleSheets } from '../../src/sample/seed-workbook';
@@ -59,4 +59,25 @@ test('a user’s table named like an output table: the output’s tables are nam
   const names = tableNames(copy);
   expect(names.filter((n) => n === 'Raaderum_Resultat_1')).toHaveLength(1);
   expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length);
+});
+
+test('a second run onto the sample’s copy adds nothing: the same styles and defined names, one print title per output sheet', async () => {
+  const dir = tempDir();
+  const book = path.join(dir, 'raaderum-eksempel.xlsx');
+  copyFileSync(path.join(__dirname, '..', '..', 'assets', 'sample', 'raaderum-eksempel.xlsx'), book);
+  const first = path.join(dir, 'first.xlsx');
+  const second = path.join(dir, 'second.xlsx');
+  expect((await cliOn(book, 'run', '--out', first)).code).toBe(0);
+  expect((await cliOn(first, 'run', '--out', second)).code).toBe(0);
+  const part = async (file: string, name: string) => (await JSZip.loadAsync(readFileSync(file))).file(name)!.async('string');
+  for (const name of ['xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml'])
+    expect({ name, xml: await part(second, name) }).toEqual({ name, xml: await part(first, name) });
+  const titles = (await part(second, 'xl/workbook.xml')).match(
+    /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">[^<]*</g,
+  );
+  expect(titles).toEqual([
+    `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Resultat'!$1:$3<`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Råderum'!$1:$3<`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="6">'Sammenligning'!$1:$3<`,
+  ]);
 });
