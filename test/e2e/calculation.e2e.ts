@@ -56,6 +56,46 @@ test('a normal run calculates in the worker, from the page’s own origin, and w
   expect(await tabs()).toEqual(SAMPLE_SHEETS_AFTER_RUN);
 });
 
+test('after a run in the worker the pane lists the sample’s funding changes, reached by keyboard, and English writes English sheets', async () => {
+  await start();
+  await page.goto(session.url + 'preview.html');
+  await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
+  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByText(DONE).waitFor();
+  const section = page.getByRole('region', { name: 'Ændringer i bevillinger' });
+  expect(await section.getByRole('heading').allTextContents()).toEqual([
+    'Ændringer i bevillinger',
+    'Caseload 40 mod Basis',
+    'Flere fuldtidspersoner mod Basis',
+  ]);
+  expect(await section.getByText('Ingen ændringer i bevillinger').count()).toBe(1);
+  const items = section.getByRole('list', { name: 'Flere fuldtidspersoner mod Basis' }).getByRole('listitem');
+  expect(await items.allInnerTexts()).toEqual([
+    'K-7 Ikke bevilget → Delvist bevilget, 0 → 3.126.316 kr. (2027)\nHurtig intensiv indsats for fleks- og ledighedsydelsesmodtagere',
+    'K-8 Bevilget → Ikke bevilget, 2.500.000 → 0 kr. (2027)\nFinansiering af indsatser for borgere omfattet af arbejdspligt',
+  ]);
+  // Tab reaches the list at its first item; the arrow key moves to the next.
+  await page.getByRole('button', { name: 'Læs igen' }).focus();
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate(() => document.activeElement?.textContent ?? '')).startsWith('K-7 ');
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^K-8 Bevilget → Ikke bevilget/);
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = page
+    .getByRole('region', { name: 'Changes in funding' })
+    .getByRole('list', { name: 'Flere fuldtidspersoner against Basis' })
+    .getByRole('listitem');
+  expect(await english.first().innerText()).toMatch(/^K-7 Not funded → Partly funded, 0 → 3,126,316 kr\. \(2027\)/);
+  await page.getByRole('button', { name: 'Calculate scenarios' }).click();
+  await page.getByText('Done: the sheets Resultat, Råderum and Sammenligning are written.').waitFor();
+  await page.getByRole('tab', { name: 'Sammenligning' }).click();
+  await page.getByRole('cell', { name: 'Flere fuldtidspersoner against Basis' }).first().waitFor();
+});
+
 test('best fill shows its progress by scenario while the pane stays responsive, and »Annullér« stops it with nothing written', async () => {
   await start();
   // Eight scenarios: the run lasts far longer than the few steps below, even with a faster best fill.
