@@ -116,11 +116,15 @@ export async function rowOf(page: Page, first: string, after?: string): Promise<
   );
 }
 
-export async function headerOf(page: Page, firstHeader = 'Nr'): Promise<string[]> {
-  return page.evaluate((firstHeader) => {
-    const row = Array.from(document.querySelectorAll('table[aria-label] tbody tr')).find(
-      (r) => r.querySelectorAll('td')[0]?.textContent === firstHeader,
-    );
-    return row ? Array.from(row.querySelectorAll('td')).map((td) => td.textContent ?? '') : [];
-  }, firstHeader);
+/** The text of every cell in the shown sheet's first row that starts with `firstHeader` (after a row containing `after`). */
+export async function headerOf(page: Page, firstHeader = 'Nr', after?: string): Promise<string[]> {
+  return page.evaluate(
+    ({ firstHeader, after }) => {
+      const rows = Array.from(document.querySelectorAll('table[aria-label] tbody tr'));
+      const from = after ? rows.findIndex((r) => r.textContent?.includes(after)) : 0;
+      const row = rows.slice(Math.max(from, 0)).find((r) => r.querySelectorAll('td')[0]?.textContent === firstHeader);
+      return row ? Array.from(row.querySelectorAll('td')).map((td) => td.textContent ?? '') : [];
+    },
+    { firstHeader, after },
+  );
 }

@@ -44,7 +44,8 @@ test('the base scenario gives Hørsholm EBU 1 a netto of −350.000 each year', 
 test('caseload 40 against the base: Faxe’s fastholdelse costs 500.000 more a year', async () => {
   await calculate();
   await page.getByRole('tab', { name: 'Sammenligning' }).click();
-  const header = await headerOf(page);
+  // The band's own header names the scenarios (the frozen one at the top says Reference and Scenarie).
+  const header = await headerOf(page, 'Nr', 'Caseload 40 mod Basis');
   const row = await rowOf(page, 'BIU_F_03', 'Caseload 40 mod Basis');
   expect(['2027', '2028', '2029', '2030'].map((y) => row[header.indexOf(`Forskel ${y}`)])).toEqual([
     '500.000',
