@@ -13,6 +13,7 @@ import {
 } from '../../src/office/excel-adapter';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type RowStyle } from '../../src/workbook/output';
+import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet, MAX_HEADER_FOOTER, minor, type FakePage } from './excel-double';
 
 const ALL: ApiSupport = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, pageLayout: true };
@@ -295,5 +296,72 @@ describe('round trips and request size', () => {
     expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(excel.syncs).toBe(2);
     expect(look(excel.sheet('Resultat')!, rows - 1, 4)).toEqual(expectedLook('total'));
+  });
+});
+
+describe('the layout outputSheets makes', () => {
+  const YEARS = [2027, 2028, 2029, 2030];
+  /** Proposals in three Udvalg, two scenarios. */
+  function workbook(n: number): FakeSheet[] {
+    const header = ['Nr', 'Titel', 'Udvalg', 'Art', 'Prioritet', ...YEARS.map((y) => `Udgift ${y}`)];
+    const rows = Array.from({ length: n }, (_, i) => [
+      `F-${i + 1}`,
+      `Forslag ${i + 1} & co`,
+      `Udvalg ${i % 3}`,
+      i % 2 === 0 ? 'Udvidelse' : 'Reduktion',
+      i % 2 === 0 ? (i % 5) + 1 : '',
+      ...YEARS.map((_, t) => (i % 2 === 0 ? 400_000 + i : -(50_000 + 10 * i + t))),
+    ]);
+    return [
+      FakeSheet.from('Forslag', [header, ...rows]),
+      FakeSheet.from('Scenarier', [['Parameter', 'Basis', 'Stram'], ...YEARS.map((y) => [`Råderum ${y}`, 2_000_000, 500_000])]),
+    ];
+  }
+
+  test('a whole run: every output sheet holds the panes, page setup, styled rows and heights laid out', async () => {
+    const excel = new ExcelDouble(workbook(30));
+    const book = await readWorkbook(excel.context);
+    const run = runWorkbook(book.sheets);
+    const outputs = run.results!.outputs;
+    const report = await writeSheets(excel.context, outputs, { support: ALL, workbook: book });
+    expect(report.notDrawn).toEqual([]);
+    expect(excel.syncs).toBe(3);
+    let styled = 0;
+    for (const output of outputs) {
+      const sheet = excel.sheet(output.name)!;
+      const width = output.values[0].length;
+      const frozen = output.frozen && (output.frozen.rows > 0 || output.frozen.columns > 0) ? output.frozen : undefined;
+      expect([output.name, sheet.frozen]).toEqual([output.name, frozen]);
+      if (output.page) {
+        const { titleRows, header, footer, breaksBefore } = output.page;
+        expect([output.name, sheet.page]).toEqual([
+          output.name,
+          {
+            orientation: 'Landscape',
+            paperSize: 'A4',
+            zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+            printTitleRows: titleRows ? `$${titleRows.first + 1}:$${titleRows.last + 1}` : '',
+            headerFooterState: 'Default',
+            header: withinLimit(header),
+            footer: withinLimit(footer),
+            breaks: [...new Set(breaksBefore.filter((r) => r > 0))].sort((a, b) => a - b),
+          },
+        ]);
+      }
+      const heights = new Map<number, number>();
+      for (const { row, style, lines } of output.rowStyles ?? []) {
+        styled++;
+        for (let c = 0; c < width; c++)
+          expect([output.name, row, c, look(sheet, row, c)]).toEqual([output.name, row, c, expectedLook(style)]);
+        if (lines) heights.set(row, Math.min(409, lines * LINE_HEIGHT_POINTS));
+      }
+      expect([output.name, [...sheet.rowHeights].sort(([a], [b]) => a - b)]).toEqual([
+        output.name,
+        [...heights].sort(([a], [b]) => a - b),
+      ]);
+    }
+    // The layout is there to be drawn (a run with no styled rows would prove nothing).
+    expect(styled).toBeGreaterThan(5);
+    expect(outputs.every((o) => o.page && o.frozen)).toBe(true);
   });
 });
