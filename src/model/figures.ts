@@ -351,27 +351,29 @@ function partsFromReference(
 ): ScenarioParts | undefined {
   const before = reference.results;
   if (before.length !== results.length) return undefined;
+  const base = reference.parts;
   const changed: number[] = [];
+  /** Left out here, in the reference's package: taken out of its Udvalg. */
+  let removed: number[] | undefined;
   for (let i = 0; i < results.length; i++)
     if (results[i] !== before[i]) {
-      // Another Udvalg or inclusion (an edited proposal, rows moved since the previous run): the committees change.
-      if (results[i].included !== before[i].included || results[i].proposal.committee !== before[i].proposal.committee)
-        return undefined;
+      // Another Udvalg (an edited proposal, rows moved since the previous run): the committees change.
+      if (results[i].proposal.committee !== before[i].proposal.committee) return undefined;
+      if (results[i].included !== before[i].included) {
+        // Put back in (its place among the members is not kept), or the first of its Udvalg (the order of the
+        // Udvalg follows their first members): made from scratch.
+        if (results[i].included || base.placeInCommittee[i] === 0) return undefined;
+        (removed ??= []).push(i);
+      }
       changed.push(i);
       if (changed.length > results.length / 4) return undefined;
     }
-  const base = reference.parts;
-  const { committeeOf, placeInCommittee } = base;
+  let { committeeOf, placeInCommittee } = base;
   const proposals = base.proposals.slice();
   const committees = base.committees.slice();
   const touched = new Map<number, { proposals: ProposalFigures[]; total: Amounts }>();
   const reductions = [...base.reductions];
-  for (const i of changed) {
-    const p = proposalFiguresOf(results[i], memo);
-    const old = proposals[i];
-    proposals[i] = p;
-    const k = committeeOf[i];
-    if (k < 0) continue; // not included: in no committee and no total
+  const touch = (k: number) => {
     let committee = touched.get(k);
     if (!committee) {
       const c = base.committees[k];
@@ -380,11 +382,53 @@ function partsFromReference(
       touched.set(k, committee);
       committees[k] = { committee: c.committee, proposals: committee.proposals, total };
     }
-    committee.proposals[placeInCommittee[i]] = p;
-    addDifference(committee.total, p, old, years);
+    return committee;
+  };
+  const none = noAmounts(years);
+  for (const i of changed) {
+    const p = proposalFiguresOf(results[i], memo);
+    const old = proposals[i];
+    proposals[i] = p;
+    const k = committeeOf[i];
+    if (k < 0) continue; // not included: in no committee and no total
+    const committee = touch(k);
+    const now = p.included ? p : none;
+    // Taken out below, where it was left out.
+    if (p.included) committee.proposals[placeInCommittee[i]] = p;
+    addDifference(committee.total, now, old, years);
     // A change of kind (the base decides an empty Art) moves a proposal into or out of the reductions.
-    if (p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t];
+    if (p.included && p.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] += p.netto[t];
     if (old.kind === 'Reduktion') for (let t = 0; t < years; t++) reductions[t] -= old.netto[t];
+  }
+  if (removed) {
+    const out = new Set<number>();
+    const places = new Map<number, Set<number>>();
+    for (const i of removed) {
+      out.add(i);
+      const k = committeeOf[i];
+      let set = places.get(k);
+      if (!set) places.set(k, (set = new Set()));
+      set.add(placeInCommittee[i]);
+    }
+    for (const [k, set] of places) {
+      const committee = touched.get(k) as { proposals: ProposalFigures[]; total: Amounts };
+      const kept = committee.proposals.filter((_, place) => !set.has(place));
+      if (kept.length === 0) return undefined; // an Udvalg with none left is no longer shown
+      committee.proposals = kept;
+      committees[k] = { committee: committees[k].committee, proposals: kept, total: committee.total };
+    }
+    // The members after a removed one move up in their Udvalg.
+    committeeOf = committeeOf.slice();
+    placeInCommittee = placeInCommittee.slice();
+    const next = new Int32Array(committees.length);
+    for (let i = 0; i < results.length; i++) {
+      const k = committeeOf[i];
+      if (k < 0 || !places.has(k)) continue;
+      if (out.has(i)) {
+        committeeOf[i] = -1;
+        placeInCommittee[i] = -1;
+      } else placeInCommittee[i] = next[k]++;
+    }
   }
   const total =
     touched.size === 0
@@ -394,11 +438,16 @@ function partsFromReference(
           years,
           memo.withSplit,
         );
-  // The same proposals included: the committees' members sit where they sat.
   const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee };
   if (reference === memo.reference) memo.changedFromReference.set(proposals, changed);
   return parts;
 }
+
+/** No amounts in any year: what a proposal taken out of a total adds to it. */
+const noAmounts = (years: number): Amounts => {
+  const zeros = zerosShared(years);
+  return { udgift: zeros, indtaegt: zeros, investering: zeros, netto: zeros };
+};
 
 const copyOfAmounts = (a: Amounts): Amounts => ({
   udgift: [...a.udgift],

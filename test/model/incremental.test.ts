@@ -83,7 +83,10 @@ const variantBookArb = fc
   .record({
     book: bookArb,
     variants: fc.array(
-      fc.record({ what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'mode'), value: fc.integer({ min: 1, max: 9 }) }),
+      fc.record({
+        what: fc.constantFrom('pool', 'rate', 'caseload', 'volume', 'mode', 'excluded'),
+        value: fc.integer({ min: 1, max: 9 }),
+      }),
       { minLength: 1, maxLength: 4 },
     ),
   })
@@ -302,5 +305,53 @@ describe('a change recomputes only what depends on it', () => {
   test('scenarios that differ in one parameter share the figures of every proposal it does not touch', () => {
     const [basis, forty] = before.scenarios;
     expect(forty.proposals.map((r, i) => r === basis.proposals[i])).toEqual([true, true, true, false]);
+  });
+});
+
+describe('a scenario that leaves out a few proposals is made from the base’s figures', () => {
+  // Twelve proposals in three Udvalg (by position), every fourth a reduction; the scenario leaves out two.
+  const committees = ['Økonomiudvalget', 'Beskæftigelsesudvalget', 'Socialudvalget'];
+  const book: Book = {
+    years: YEARS,
+    proposals: Array.from({ length: 12 }, (_, i) =>
+      proposal({
+        nr: `F${i}`,
+        order: i,
+        committee: committees[i % 3],
+        statedKind: i % 4 === 0 ? 'Reduktion' : 'Udvidelse',
+        priority: i,
+        udgift: [(i % 4 === 0 ? -1 : 1) * (100_000 + i * 1_111.4), 50_000.5, i % 5 === 0 ? -7_000 : 0],
+      }),
+    ),
+    scenarios: [
+      scenario({ pool: [900_000, 300_000, 0] }),
+      scenario({ name: 'Uden F4 og F8', pool: [900_000, 300_000, 0], excluded: ['F4', 'F8'] }),
+      scenario({ name: 'Uden F7', pool: [900_000, 300_000, 0], excluded: ['F7'] }),
+    ],
+  };
+
+  test.each(STEPS)('the same figures as each scenario computed alone (step %d)', (step) => {
+    const together = bookFigures(evaluate(book), step);
+    book.scenarios.forEach((s, k) => {
+      const alone = bookFigures(evaluate({ ...book, scenarios: [s] }), step);
+      expect(together.scenarios[k]).toEqual(alone.scenarios[0]);
+    });
+    expect(together.scenarios[1].committees.map((c) => c.proposals.map((p) => p.nr))).toEqual([
+      ['F0', 'F3', 'F6', 'F9'],
+      ['F1', 'F7', 'F10'],
+      ['F2', 'F5', 'F11'],
+    ]);
+    expect(together.comparisons[0].proposals.filter((p) => p.excludedInScenario).map((p) => p.nr)).toEqual(['F4', 'F8']);
+  });
+
+  test('an Udvalg none of whose proposals is left out is the base’s own (its members and subtotal not made again)', () => {
+    const [base, without48, without7] = bookFigures(evaluate(book), 1).scenarios;
+    // F4 and F8 sit in the second and third Udvalg; F7 in the second.
+    expect(without48.committees[0]).toBe(base.committees[0]);
+    expect(without7.committees[0]).toBe(base.committees[0]);
+    expect(without7.committees[2]).toBe(base.committees[2]);
+    expect(without7.committees[1].total.netto).toEqual(
+      base.committees[1].total.netto.map((v, t) => v - base.proposals[7].netto[t]),
+    );
   });
 });
