@@ -277,6 +277,9 @@ class TableNames {
   }
 }
 
+/** Room beside a header's longest word: bold text is wider than the digits a width counts. */
+const WORD_ROOM = 2;
+
 /** Most lines a header may wrap to: Excel's tallest row is 409 points. */
 const MOST_LINES = Math.floor(409 / LINE_HEIGHT_POINTS);
 
@@ -345,6 +348,14 @@ class SheetBuilder {
     let width = 1;
     for (const r of this.rows) width = Math.max(width, r.length);
     const widths = Array.from({ length: width }, (_, c) => columnWidths[c] ?? AMOUNT_WIDTH);
+    // A header wraps between words, never inside one: a column is at least as wide as its headers' longest word.
+    for (const { row, style } of this.styled) {
+      if (!ROW_STYLES[style].wrap) continue;
+      this.rows[row].forEach((cell, c) => {
+        if (typeof cell?.value !== 'string') return;
+        for (const word of cell.value.split(/\s+/)) widths[c] = Math.max(widths[c], word.length + WORD_ROOM);
+      });
+    }
     // Plain loops: outputs of hundreds of thousands of rows are built in well under a second.
     const values: OutputCell[][] = new Array(this.rows.length);
     const formats: string[][] = new Array(this.rows.length);

@@ -205,3 +205,30 @@ describe('the user’s own columns', () => {
     expect(total.slice(-2)).toEqual([null, null]);
   });
 });
+
+test('a header wraps between words, never inside one: each column is as wide as its headers’ longest word and some', () => {
+  const run = runWorkbook(
+    [
+      sheet('Forslag', [
+        ['Nr', 'Titel', 'Ydelse', ...perYear('Udgift'), 'Fuldtidspersoner'],
+        ['A', 'a', 'Kontanthjælp', ...four(-900), 114],
+      ]),
+      scenarioSheet([['Råderum 2025', 0]], ['Basis', 'Beskæftigelsesindsatsen']),
+    ],
+    { runDate: '2026-11-23' },
+  );
+  let checked = 0;
+  for (const s of run.results!.outputs)
+    for (const { row, style } of s.rowStyles ?? []) {
+      if (style !== 'header') continue;
+      s.values[row].forEach((v, c) => {
+        if (typeof v !== 'string') return;
+        for (const word of v.split(/\s+/)) expect(word.length + 2).toBeLessThanOrEqual(s.columnWidths[c]);
+        checked++;
+      });
+    }
+  // 'Netto pr. fuldtidsperson (kr.) 2025' and 'Netto Beskæftigelsesindsatsen 2025' among them.
+  expect(checked).toBeGreaterThan(50);
+  const resultat = run.results!.outputs[0];
+  expect(resultat.columnWidths[resultat.values[2].indexOf('Netto pr. fuldtidsperson (kr.) 2025')]).toBe(16);
+});
