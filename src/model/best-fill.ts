@@ -149,11 +149,11 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
     if (grid.cellsRead > 1e5 && grid.cellsRead > 64 * grid.queries) grid = new PartnerGrid(second, whole, 4 * grid.width);
     const b = grid.partner(room, reach, need - value, false);
     if (b < 0) return;
-    const partnerValue = grid.values[b];
+    const partnerValue = grid.valueAt(b);
     const total = Math.max(best.total, value + partnerValue);
     // The partners as good up to `equal`: measured on the partner's own value (total − value has A's noise).
     const largest = grid.partner(room, reach, Math.min(partnerValue, total - value) - equal, true);
-    best = { total, a, b: grid.masks[largest >= 0 ? largest : b] };
+    best = { total, a, b: grid.maskAt(largest >= 0 ? largest : b) };
   };
 
   // A quick look at scattered A first, so that the best total is high and the boxes small from the start.
@@ -284,21 +284,18 @@ const CELL_MATES = 16;
 /**
  * The second half's subsets in a hash grid over (up to) four years: a cell
  * holds the subsets whose amounts in those years fall in the same interval of
- * `width`. Cells are hashed to buckets, and the subsets' masks are stored bucket
- * by bucket, each bucket by value (largest first, then largest mask), so a query
+ * `width`. Cells are hashed to buckets, and the subsets are stored bucket by
+ * bucket, each bucket by value (largest first, then largest mask), so a query
  * reads a few short runs of memory and stops at the first partner that fits.
- * Only masks and values are kept: the amounts come from the half's tables. A
+ * Only values and masks are kept, side by side: the amounts come from the half's tables. A
  * bucket may also hold another cell's subsets: they are real subsets, checked
  * like the rest.
  */
 class PartnerGrid {
-  /** Bucket by bucket: each subset's mask and value. */
-  readonly masks: Int32Array;
-  readonly values: Float64Array;
-  /** Per bucket: where its subsets start and end, and the largest value among them (skip a bucket that cannot reach). */
+  /** Bucket by bucket: each subset's value, then its mask. */
+  private readonly records: Float64Array;
+  /** Per bucket: where its subsets start (and the next bucket's start is where they end). */
   private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly tops: Float64Array;
   private readonly dims: Int32Array;
   private readonly sizes: Float64Array;
   readonly width: number;
@@ -362,40 +359,47 @@ class PartnerGrid {
       starts[k + 1]++;
     }
     for (let k = 0; k < buckets; k++) starts[k + 1] += starts[k];
-    const ends = (this.ends = starts.slice(0, buckets));
-    const masks = (this.masks = new Int32Array(count));
-    const values = (this.values = new Float64Array(count));
+    const ends = starts.slice(0, buckets);
+    const records = (this.records = new Float64Array(2 * count));
     for (let mask = count - 1; mask >= 0; mask--) {
       const i = ends[slots[mask]]++;
-      masks[i] = mask;
-      values[i] = half.valueOf(mask);
+      records[2 * i] = half.valueOf(mask);
+      records[2 * i + 1] = mask;
     }
     // Each bucket by value, largest first (insertion, stable: of equal values the largest mask stays first); of
-    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie.
-    const tops = (this.tops = new Float64Array(buckets).fill(Number.NEGATIVE_INFINITY));
+    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie. The
+    // buckets move down over the twins left out.
+    let end = 0;
     for (let k = 0; k < buckets; k++) {
-      const from = starts[k];
-      let end = from;
-      for (let i = from; i < ends[k]; i++) {
-        const mask = masks[i];
-        const value = values[i];
+      const from = end;
+      for (let i = starts[k]; i < ends[k]; i++) {
+        const value = records[2 * i];
+        const mask = records[2 * i + 1];
         let j = end;
-        while (j > from && values[j - 1] < value) j--;
+        while (j > from && records[2 * (j - 1)] < value) j--;
         // The same amounts as one kept already: among equal values, just before.
         let twin = false;
-        for (let e = j - 1; e >= from && values[e] === value && !twin; e--) twin = half.same(masks[e], mask);
+        for (let e = j - 1; e >= from && records[2 * e] === value && !twin; e--) twin = half.same(records[2 * e + 1], mask);
         if (twin) continue;
         for (let e = end; e > j; e--) {
-          masks[e] = masks[e - 1];
-          values[e] = values[e - 1];
+          records[2 * e] = records[2 * (e - 1)];
+          records[2 * e + 1] = records[2 * e - 1];
         }
-        masks[j] = mask;
-        values[j] = value;
+        records[2 * j] = value;
+        records[2 * j + 1] = mask;
         end++;
       }
-      ends[k] = end;
-      if (end > from) tops[k] = values[from];
+      starts[k] = from;
     }
+    starts[buckets] = end;
+  }
+
+  valueAt(i: number): number {
+    return this.records[2 * i];
+  }
+
+  maskAt(i: number): number {
+    return this.records[2 * i + 1];
   }
 
   private bucket(key: number): number {
@@ -412,7 +416,7 @@ class PartnerGrid {
    * over the years bounds each year's gap.
    */
   partner(room: Float64Array, reach: Float64Array, need: number, largestMask: boolean): number {
-    const { dims, width, sizes, lowCell, highCell, masks } = this;
+    const { dims, width, sizes, lowCell, highCell, starts } = this;
     const { years, low } = this.half;
     let reachable = 0;
     for (let t = 0; t < years; t++) reachable += reach[t];
@@ -435,7 +439,7 @@ class PartnerGrid {
     this.foundValue = need;
     this.foundMask = -1;
     // A box of more cells than there are subsets: read them all instead.
-    if (cells > masks.length / 4) for (let k = 0; k < this.tops.length; k++) this.scan(this.starts[k], this.ends[k]);
+    if (cells > this.half.count / 4) for (let k = 0; k + 1 < starts.length; k++) this.scan(starts[k], starts[k + 1]);
     else this.visit(gap);
     this.queries++;
     return this.found;
@@ -446,7 +450,7 @@ class PartnerGrid {
    * whose top falls short of the reach by more than the gap left holds no partner, nor does any cell below it.
    */
   private visit(gap: number): void {
-    const { dims, tops, starts, ends, lowCell, highCell, width, sizes, reach, at, spentAt, keyAt } = this;
+    const { dims, records, starts, lowCell, highCell, width, sizes, reach, at, spentAt, keyAt } = this;
     const { low } = this.half;
     const last = dims.length - 1;
     let j = 0;
@@ -468,7 +472,8 @@ class PartnerGrid {
       if (j === last) {
         this.cellsRead++;
         const k = this.bucket(key);
-        if (tops[k] >= this.foundValue) this.scan(starts[k], ends[k]);
+        const from = starts[k];
+        if (from < starts[k + 1] && records[2 * from] >= this.foundValue) this.scan(from, starts[k + 1]);
         at[j]--;
         continue;
       }
@@ -481,12 +486,12 @@ class PartnerGrid {
 
   /** A bucket's subsets, by value, largest first: the first that fits is its best (unless the largest mask is asked). */
   private scan(from: number, to: number): void {
-    const { values, masks, room, largestMask, half } = this;
+    const { records, room, largestMask, half } = this;
     for (let i = from; i < to; i++) {
-      const value = values[i];
+      const value = records[2 * i];
       // The rest are smaller still.
       if (value < this.foundValue) return;
-      const mask = masks[i];
+      const mask = records[2 * i + 1];
       if ((largestMask || value === this.foundValue) && mask <= this.foundMask) continue;
       if (!half.fits(mask, room)) continue;
       this.found = i;
