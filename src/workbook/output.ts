@@ -51,6 +51,18 @@ export interface OutputSheet {
   frozen?: { rows: number; columns: number };
   /** How the sheet prints. */
   page?: PageSetup;
+  /**
+   * Columns grouped in an outline (Excel's − and + above the columns), 0-based
+   * and inclusive; a collapsed group is hidden, on screen and on paper, until
+   * a reader opens it.
+   */
+  columnGroups?: ColumnGroup[];
+}
+
+export interface ColumnGroup {
+  first: number;
+  last: number;
+  collapsed: boolean;
 }
 
 /** A title, a column header (wrapped), a band naming a scenario, a subtotal or a total. */
@@ -151,6 +163,7 @@ const WORDS = {
     amounts: (unit: string) => `Beløb i ${unit}; minus = besparelse/mindreudgift, plus = merudgift.`,
     mark: `${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`,
     perPerson: 'Netto pr. fuldtidsperson i hele kroner.',
+    folded: 'Udgift, Indtægt og Investering er foldet sammen: klik + over kolonnerne for at se dem.',
     shares: 'Andele er af det råderum, der er til rådighed i året.',
     scenario: (name: string) => `Scenarie: ${name}`,
     withMode: (name: string, mode: string) => `Scenarie: ${name} · Fordeling: ${mode}`,
@@ -190,6 +203,7 @@ const WORDS = {
     amounts: (unit: string) => `Amounts in ${unit}; minus = saving/lower spending, plus = extra spending.`,
     mark: `${OUTPUT_MARK} (written by Råderum); the sheet is rewritten on every run.`,
     perPerson: 'Net per full-time person in whole kroner.',
+    folded: 'Expenditure, revenue and investment are folded away: click + above the columns to see them.',
     shares: 'Shares are of the råderum available in the year.',
     scenario: (name: string) => `Scenario: ${name}`,
     withMode: (name: string, mode: string) => `Scenario: ${name} · Allocation: ${mode}`,
@@ -343,7 +357,10 @@ class SheetBuilder {
     if (rowCount > 1) this.tables.push({ name: this.tableNames.take(name), row: headerRow, column: 0, rowCount, columnCount });
   }
 
-  build(columnWidths: number[], layout: { frozen: OutputSheet['frozen']; header: PageMargin; footer: PageMargin }): OutputSheet {
+  build(
+    columnWidths: number[],
+    layout: { frozen: OutputSheet['frozen']; header: PageMargin; footer: PageMargin; columnGroups?: ColumnGroup[] },
+  ): OutputSheet {
     // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
     let width = 1;
     for (const r of this.rows) width = Math.max(width, r.length);
@@ -396,6 +413,7 @@ class SheetBuilder {
         footer: layout.footer,
         breaksBefore: this.breaksBefore,
       },
+      columnGroups: layout.columnGroups ?? [],
     };
   }
 }
@@ -534,7 +552,8 @@ function resultSheet(scenarios: ScenarioFigures[], c: Context, own: OwnColumns |
     ...(anyVolume ? [v.header('fullTimePersons'), ...v.yearHeaders('nettoPerPerson', years)] : []),
     ...ownHeaders,
   ];
-  const notes = [v.w.amounts(unit), ...(anyVolume ? [v.w.perPerson] : []), v.w.mark];
+  const notes = [v.w.amounts(unit), ...(anyVolume ? [v.w.perPerson] : []), v.w.folded, v.w.mark];
+  const detailColumns = (anySplit ? 5 : 3) * years.length;
   const frozenRows = opening(b, v.w.title.Resultat, notes, header);
   const pad = years.map(() => null);
   // A total splits its Udgift only where some proposal under it does; else its split cells stay blank, not 0.
@@ -613,7 +632,14 @@ function resultSheet(scenarios: ScenarioFigures[], c: Context, own: OwnColumns |
       ...header.slice(4, header.length - ownHeaders.length).map(() => AMOUNT_WIDTH),
       ...ownHeaders.map(() => TEXT_WIDTH),
     ],
-    { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer },
+    {
+      frozen: freezeAfter(frozenRows),
+      header: c.header,
+      footer: c.footer,
+      // The parts of the netto (split, Udgift, Indtægt, Investering) folded away, so the sheet reads and prints
+      // with the netto beside each proposal at a legible size; a + above the columns opens them.
+      columnGroups: [{ first: 4, last: 4 + detailColumns - 1, collapsed: true }],
+    },
   );
 }
 

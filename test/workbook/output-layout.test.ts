@@ -232,3 +232,29 @@ test('a header wraps between words, never inside one: each column is as wide as 
   const resultat = run.results!.outputs[0];
   expect(resultat.columnWidths[resultat.values[2].indexOf('Netto pr. fuldtidsperson (kr.) 2025')]).toBe(16);
 });
+
+test('Resultat folds the parts of the netto away (Udgift, Indtægt, Investering), so the netto prints at a legible size', () => {
+  const resultat = outputs().Resultat;
+  const header = resultat.values[2];
+  expect(resultat.columnGroups).toEqual([
+    { first: header.indexOf('Udgift 2025'), last: header.indexOf('Investering 2028'), collapsed: true },
+  ]);
+  expect(header[header.indexOf('Investering 2028') + 1]).toBe('Netto 2025');
+  expect(resultat.values[1][0]).toContain('klik + over kolonnerne');
+  // With a split, the split columns fold too.
+  const split = runWorkbook(
+    [
+      sheet('Forslag', [
+        ['Nr', 'Titel', ...perYear('Udgift service'), ...perYear('Udgift ej service')],
+        ['A', 'a', ...four(-1), ...four(-2)],
+      ]),
+      scenarioSheet([['Råderum 2025', 0]]),
+    ],
+    { runDate: '2026-11-23' },
+  ).results!.outputs[0];
+  const splitHeader = split.values[2];
+  expect(split.columnGroups).toEqual([
+    { first: splitHeader.indexOf('Udgift service 2025'), last: splitHeader.indexOf('Investering 2028'), collapsed: true },
+  ]);
+  for (const name of ['Råderum', 'Sammenligning']) expect(outputs()[name].columnGroups).toEqual([]);
+});

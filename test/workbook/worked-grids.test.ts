@@ -54,7 +54,7 @@ describe('Hørsholm EBU 1 and EBU 5, in kr., at 114 and at 130 fuldtidspersoner'
     expect(blocks(out.Resultat)[0]).toEqual([
       ['Resultat'],
       [
-        'Beløb i kr.; minus = besparelse/mindreudgift, plus = merudgift. Netto pr. fuldtidsperson i hele kroner. Skrevet af Råderum; arket skrives forfra ved hver beregning.',
+        'Beløb i kr.; minus = besparelse/mindreudgift, plus = merudgift. Netto pr. fuldtidsperson i hele kroner. Udgift, Indtægt og Investering er foldet sammen: klik + over kolonnerne for at se dem. Skrevet af Råderum; arket skrives forfra ved hver beregning.',
       ],
       header,
     ]);
@@ -261,7 +261,7 @@ describe('Faxe mentor, in 1.000 kr.: 2/3 of the Udgift carries the row’s own 5
       [
         ['Resultat'],
         [
-          'Beløb i 1.000 kr.; minus = besparelse/mindreudgift, plus = merudgift. Skrevet af Råderum; arket skrives forfra ved hver beregning.',
+          'Beløb i 1.000 kr.; minus = besparelse/mindreudgift, plus = merudgift. Udgift, Indtægt og Investering er foldet sammen: klik + over kolonnerne for at se dem. Skrevet af Råderum; arket skrives forfra ved hver beregning.',
         ],
         header,
       ],
