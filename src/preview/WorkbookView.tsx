@@ -1,7 +1,7 @@
 /** A plain view of the in-browser workbook: its sheets as tabs, the active sheet as a grid. */
-import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Workbook } from 'exceljs';
-import { useEffect, useRef } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Cell, Row, Workbook, Worksheet } from 'exceljs';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { CellPlace } from '../model/types';
 import { cellError, columnLetters, NO_VALUE, type CellValue } from '../workbook/grid';
 import type { Language } from '../workbook/messages';
@@ -14,9 +14,10 @@ const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, flex: 1 },
   scroller: { overflow: 'auto', flex: 1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   grid: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  // Frozen rows go with the column letters in the head, which stays in view.
+  frozenHead: { position: 'sticky', top: 0, zIndex: 2 },
+  corner: { position: 'sticky', left: 0, zIndex: 1 },
   head: {
-    position: 'sticky',
-    top: 0,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -24,6 +25,9 @@ const useStyles = makeStyles({
     padding: '2px 6px',
   },
   rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     textAlign: 'right',
@@ -38,6 +42,11 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
+  /** Cells of frozen columns stay in view (their `left` is set per column); blank ones need a background. */
+  frozenColumn: { position: 'sticky', zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  /** Cells of frozen rows cover the rows scrolled under them. */
+  frozenRow: { backgroundColor: tokens.colorNeutralBackground1 },
+  wrap: { whiteSpace: 'normal', verticalAlign: 'bottom' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   bold: { fontWeight: tokens.fontWeightSemibold },
   selected: {
@@ -77,6 +86,38 @@ export function cellText(
   return { text: String(value) };
 }
 
+/** A border edge as the sheet draws it (thin, double, …): what a screen shows of it. */
+function borderCss(edge: { style?: string } | undefined): string | undefined {
+  if (!edge?.style) return undefined;
+  if (edge.style === 'double') return '3px double #000';
+  if (edge.style === 'medium' || edge.style === 'thick') return '2px solid #000';
+  return '1px solid #000';
+}
+
+/**
+ * What a cell's own look adds to the grid: its fill (an RGB colour; theme colours are not
+ * resolved), borders at top and bottom, and a font size other than 11 pt, relative to the grid's.
+ */
+export function cellLook(cell: Pick<Cell, 'fill' | 'border' | 'font'>): CSSProperties {
+  const look: CSSProperties = {};
+  const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
+  if (fill && /^[0-9A-Fa-f]{8}$/.test(fill)) look.backgroundColor = `#${fill.slice(2)}`;
+  const top = borderCss(cell.border?.top);
+  const bottom = borderCss(cell.border?.bottom);
+  if (top) look.borderTop = top;
+  if (bottom) look.borderBottom = bottom;
+  const size = cell.font?.size;
+  if (size && size !== 11) look.fontSize = `calc(${size}em / 11)`;
+  return look;
+}
+
+/** The rows and columns the sheet keeps in view (its frozen panes), 0 where none. */
+export function frozenPanes(sheet: Worksheet): { rows: number; columns: number } {
+  const view = sheet.views?.[0];
+  if (view?.state !== 'frozen') return { rows: 0, columns: 0 };
+  return { rows: Math.max(0, view.ySplit ?? 0), columns: Math.max(0, view.xSplit ?? 0) };
+}
+
 export interface WorkbookViewProps {
   workbook: Workbook;
   active: string;
@@ -95,6 +136,54 @@ export function WorkbookView({ workbook, active, onActivate, selected, language 
   const rowCount = Math.min(sheet.rowCount, MAX_ROWS);
   const columnCount = Math.max(1, sheet.columnCount);
   const widths = Array.from({ length: columnCount }, (_, c) => Math.round((sheet.getColumn(c + 1).width ?? 10) * 7 + 12));
+  const frozen = frozenPanes(sheet);
+  // A frozen column's left edge: the row numbers and the columns before it (CSS adds them up).
+  const leftOf = (c: number) =>
+    `calc(48px${widths
+      .slice(0, c)
+      .map((w) => ` + ${w}px`)
+      .join('')})`;
+  const headRows = Math.min(frozen.rows, rowCount);
+  const rowOf = (r: number) => {
+    const row: Row = sheet.getRow(r + 1);
+    return (
+      <tr key={r} style={row.height ? { height: `${row.height}pt` } : undefined}>
+        <th className={styles.rowHead} scope="row">
+          {r + 1}
+        </th>
+        {Array.from({ length: columnCount }, (_, c) => {
+          const cell = row.getCell(c + 1);
+          const value = plainValue(cell.value);
+          const shown = cellText(value, cell.numFmt, language);
+          const isSelected = selected?.sheet === sheet.name && selected.row === r && selected.column === c;
+          const inFrozenColumn = c < frozen.columns;
+          // Merged, not joined: a later class's property (wrap's white-space) must win over an earlier one's.
+          const classes = mergeClasses(
+            styles.cell,
+            r < headRows && styles.frozenRow,
+            inFrozenColumn && styles.frozenColumn,
+            cell.alignment?.wrapText && styles.wrap,
+            typeof value === 'number' && styles.number,
+            (row.font?.bold || cell.font?.bold) && styles.bold,
+            isSelected && styles.selected,
+          );
+          const look = cellLook(cell);
+          return (
+            <td
+              key={c}
+              className={classes}
+              style={inFrozenColumn ? { ...look, left: leftOf(c) } : look}
+              ref={isSelected ? selectedCell : undefined}
+              aria-selected={isSelected || undefined}
+              title={shown.title}
+            >
+              {shown.text}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  };
   return (
     <section className={styles.view} aria-label="Projektmappe">
       <SheetTabs sheets={workbook.worksheets.map((w) => w.name)} active={sheet.name} onActivate={onActivate} />
@@ -107,52 +196,26 @@ export function WorkbookView({ workbook, active, onActivate, selected, language 
               <col key={c} style={{ width: `${width}px` }} />
             ))}
           </colgroup>
-          <thead>
+          <thead className={styles.frozenHead}>
             <tr>
-              <th className={styles.head} aria-label="Række" />
+              <th className={mergeClasses(styles.head, styles.corner)} aria-label="Række" />
               {Array.from({ length: columnCount }, (_, c) => (
-                <th key={c} className={styles.head} scope="col">
+                <th
+                  key={c}
+                  className={mergeClasses(styles.head, c < frozen.columns && styles.corner)}
+                  style={c < frozen.columns ? { left: leftOf(c) } : undefined}
+                  scope="col"
+                >
                   {columnLetters(c)}
                 </th>
               ))}
             </tr>
+            {Array.from({ length: headRows }, (_, r) => rowOf(r))}
           </thead>
           <tbody>
-            {Array.from({ length: rowCount }, (_, r) => {
-              const row = sheet.getRow(r + 1);
-              return (
-                <tr key={r}>
-                  <th className={styles.rowHead} scope="row">
-                    {r + 1}
-                  </th>
-                  {Array.from({ length: columnCount }, (_, c) => {
-                    const cell = row.getCell(c + 1);
-                    const value = plainValue(cell.value);
-                    const shown = cellText(value, cell.numFmt, language);
-                    const isSelected = selected?.sheet === sheet.name && selected.row === r && selected.column === c;
-                    const classes = [
-                      styles.cell,
-                      typeof value === 'number' ? styles.number : '',
-                      row.font?.bold ? styles.bold : '',
-                      isSelected ? styles.selected : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ');
-                    return (
-                      <td
-                        key={c}
-                        className={classes}
-                        ref={isSelected ? selectedCell : undefined}
-                        aria-selected={isSelected || undefined}
-                        title={shown.title}
-                      >
-                        {shown.text}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            {Array.from({ length: rowCount }, (_, r) => r)
+              .slice(headRows)
+              .map(rowOf)}
           </tbody>
         </table>
         {sheet.rowCount > MAX_ROWS && (

@@ -102,11 +102,11 @@ export async function open(viewport = { width: 1400, height: 900 }, locale = 'da
   };
 }
 
-/** The text of every cell in a row of the shown sheet whose first cell is `first`. */
+/** The text of every cell in a row of the shown sheet (its frozen rows too) whose first cell is `first`. */
 export async function rowOf(page: Page, first: string, after?: string): Promise<string[]> {
   return page.evaluate(
     ({ first, after }) => {
-      const rows = Array.from(document.querySelectorAll('table[aria-label] tbody tr'));
+      const rows = Array.from(document.querySelectorAll('table[aria-label] tr'));
       let from = 0;
       if (after) from = rows.findIndex((r) => r.textContent?.includes(after));
       const row = rows.slice(Math.max(from, 0)).find((r) => r.querySelectorAll('td')[0]?.textContent === first);
@@ -120,7 +120,7 @@ export async function rowOf(page: Page, first: string, after?: string): Promise<
 export async function headerOf(page: Page, firstHeader = 'Nr', after?: string): Promise<string[]> {
   return page.evaluate(
     ({ firstHeader, after }) => {
-      const rows = Array.from(document.querySelectorAll('table[aria-label] tbody tr'));
+      const rows = Array.from(document.querySelectorAll('table[aria-label] tr'));
       const from = after ? rows.findIndex((r) => r.textContent?.includes(after)) : 0;
       const row = rows.slice(Math.max(from, 0)).find((r) => r.querySelectorAll('td')[0]?.textContent === firstHeader);
       return row ? Array.from(row.querySelectorAll('td')).map((td) => td.textContent ?? '') : [];
