@@ -165,10 +165,13 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
     if (roomOf()) tryA(a, value, best.total + step);
   }
 
-  // Then every A from the largest mask down: one at or above the best's A wins a tie, one below must be better.
-  const every = Math.max(1, count >> 6);
-  for (let a = count - 1; a >= 0; a--) {
-    if (onProgress && a % every === 0) onProgress((count - 1 - a) / count);
+  // Then every A, in the order of the grid's buckets where its partners lie (so that the queries read the grid
+  // from one end to the other, not all over it): one at or above the best's A wins a tie, one below must be better.
+  const order = grid.inBucketOrder(first, limit);
+  const every = Math.max(1, order.length >> 6);
+  for (let i = 0; i < order.length; i++) {
+    if (onProgress && i % every === 0) onProgress(i / order.length);
+    const a = order[i];
     const value = first.sumsOf(a, sums);
     if (!roomOf()) continue;
     tryA(a, value, a >= best.a ? best.total - equal : best.total + step);
@@ -392,6 +395,41 @@ class PartnerGrid {
       starts[k] = from;
     }
     starts[buckets] = end;
+  }
+
+  /**
+   * The subsets of `first` that leave room for some partner, ordered by the bucket of the top cell of their box
+   * (where their partners lie), largest mask first within a bucket.
+   */
+  inBucketOrder(first: HalfSums, limit: readonly number[]): Int32Array {
+    const { dims, sizes, width, starts } = this;
+    const { low, high, years } = this.half;
+    const buckets = starts.length - 1;
+    const slots = new Int32Array(first.count);
+    const place = new Int32Array(buckets + 1);
+    const sums = new Float64Array(years);
+    let fitting = 0;
+    for (let a = first.count - 1; a >= 0; a--) {
+      first.sumsOf(a, sums);
+      slots[a] = -1;
+      let t = 0;
+      while (t < years && limit[t] - sums[t] >= low[t]) t++;
+      if (t < years) continue;
+      let key = 0;
+      for (let j = 0; j < dims.length; j++) {
+        const d = dims[j];
+        const reach = Math.min(limit[d] - sums[d], high[d]);
+        key = key * sizes[j] + Math.min(sizes[j] - 1, Math.max(0, Math.floor((reach - low[d]) / width)));
+      }
+      const k = this.bucket(key);
+      slots[a] = k;
+      place[k + 1]++;
+      fitting++;
+    }
+    for (let k = 0; k < buckets; k++) place[k + 1] += place[k];
+    const order = new Int32Array(fitting);
+    for (let a = first.count - 1; a >= 0; a--) if (slots[a] >= 0) order[place[slots[a]]++] = a;
+    return order;
   }
 
   valueAt(i: number): number {
