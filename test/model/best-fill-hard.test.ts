@@ -409,3 +409,46 @@ function greedyFill(
   }
   return total > TOLERANCE ? { total, chosen } : undefined;
 }
+
+// ---- the grid's shortcuts: buckets by value (a query stops at the first partner that fits), twins with the same
+// amounts left out, the first half queried in the grid's order rather than by mask. Each could break the tie rule.
+
+describe('ties the grid must break by priority, whatever order it queries in', () => {
+  /** Few distinct amounts, so that very many sets tie exactly; some years pay back. */
+  const tied = (seed: number, n: number, values: readonly number[]) => {
+    const r = random(seed);
+    const amounts = Array.from({ length: n }, () => years(() => values[between(r, 0, values.length - 1)]));
+    const capacity = years((_, t) => Math.round((amounts.reduce((s, a) => s + Math.max(0, a[t]), 0) / 2) * 100) / 100);
+    return { capacity, amounts };
+  };
+  const cases: [string, readonly number[]][] = [
+    ['whole kroner with pay-back years', [-200_000, 100_000, 100_000, 200_000, 300_000]],
+    ['øre (not whole kroner) with pay-back years', [-0.25, 0.5, 0.75, 1.25, 1_000.05]],
+    ['thirds of a krone (not whole øre: doubles with the tolerance)', [-1 / 3, 1 / 3, 2 / 3, 4 / 3]],
+  ];
+  test.each(cases)('%s: equals the brute force on 12 to 16 requests', (_, values) => {
+    for (const n of [12, 14, 16])
+      for (let seed = 0; seed < 6; seed++) {
+        const { capacity, amounts } = tied(1_000 * n + seed, n, values);
+        expect({ n, seed, set: fill(capacity, amounts) }).toEqual({ n, seed, set: bruteForce(capacity, amounts) });
+      }
+  });
+
+  test('identical requests in both halves, a pool that fits some of them: the earliest of each are funded', () => {
+    // 24 requests of three kinds, repeated across the halves: every bucket holds twins.
+    const kinds = [
+      [300_000, -100_000, 200_000, 0],
+      [200_000, 200_000, 200_000, 200_000],
+      [100_000, 300_000, -50_000, 100_000],
+    ];
+    const amounts = Array.from({ length: 24 }, (_, i) => kinds[i % 3]);
+    const capacity = [1_000_000, 1_000_000, 500_000, 600_000];
+    expect(fill(capacity, amounts)).toEqual(reference(capacity, amounts));
+    const set = fill(capacity, amounts);
+    // Of each kind, the funded ones are the earliest.
+    for (let k = 0; k < 3; k++) {
+      const ofKind = set.filter((_, i) => i % 3 === k);
+      expect(ofKind).toEqual([...ofKind].sort((x, y) => Number(y) - Number(x)));
+    }
+  });
+});
