@@ -53,6 +53,7 @@ const SAMPLES: ProblemParams = {
   nrTwice: { nr: 'EBU 1', first: 'Forslag!A2' },
   splitMismatch: { year: 2027, udgift: 100, split: 90 },
   staffingIncomplete: { missing: 'Årsværkspris' },
+  totalsRowSkipped: { text: 'I alt Faxe' },
   caseloadMissing: { scenario: 'Stram', nr: 'EBU 3', benefit: 'kontanthjælp' },
   refusionRateMissing: { scenario: 'Stram', nr: 'EBU 3', benefit: 'kontanthjælp' },
   refusionAndIndtaegt: { nr: 'EBU 3' },
