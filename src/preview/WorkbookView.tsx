@@ -13,7 +13,15 @@ const MAX_ROWS = 1000;
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, flex: 1 },
   scroller: { overflow: 'auto', flex: 1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
-  grid: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  // Separate borders, each cell drawing its right and bottom edge: collapsed borders belong to the table
+  // and would not move with the frozen rows and columns (the rows under them would show through).
+  grid: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    tableLayout: 'fixed',
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+  },
   // Frozen rows go with the column letters in the head, which stays in view.
   frozenHead: { position: 'sticky', top: 0, zIndex: 2 },
   corner: { position: 'sticky', left: 0, zIndex: 1 },
@@ -21,7 +29,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 6px',
   },
   rowHead: {
@@ -32,10 +41,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     textAlign: 'right',
     padding: '2px 6px',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   cell: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 6px',
     whiteSpace: 'nowrap',
     maxWidth: '28rem',
