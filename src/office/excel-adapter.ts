@@ -59,13 +59,11 @@ export interface ApiSupport {
 }
 
 export const apiSupport = (): ApiSupport => {
-  const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
-  return {
-    suspendCalculation: supports('1.6'),
-    suspendScreenUpdating: supports('1.9'),
-    freezePanes: supports('1.7'),
-    pageLayout: supports('1.9'),
-  };
+  const requirements = Office.context.requirements;
+  const suspendCalculation = requirements.isSetSupported('ExcelApi', '1.6');
+  const freezePanes = requirements.isSetSupported('ExcelApi', '1.7');
+  const v1_9 = requirements.isSetSupported('ExcelApi', '1.9');
+  return { suspendCalculation, freezePanes, suspendScreenUpdating: v1_9, pageLayout: v1_9 };
 };
 
 /** What a write left out because the host lacks the requirement set: the sheets are written without it. */
