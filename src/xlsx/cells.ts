@@ -301,6 +301,14 @@ function fill(sheet: Worksheet, output: OutputSheet): void {
     } else if (bold.has(r)) excelRow.font = { bold: true };
   });
   output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  // Grouped columns carry an outline level, hidden while the group is collapsed.
+  for (const group of output.columnGroups ?? [])
+    for (let c = Math.max(0, group.first); c <= group.last; c++) {
+      const column = sheet.getColumn(c + 1);
+      column.outlineLevel = 1;
+      column.hidden = group.collapsed;
+    }
+  if ((output.columnGroups ?? []).length > 0) sheet.properties.outlineLevelCol = 1;
   drawPage(sheet, output);
   for (const table of output.tables) {
     const header = output.values[table.row].slice(table.column, table.column + table.columnCount);

@@ -421,6 +421,18 @@ function sheetViews(frozen: OutputSheet['frozen']): string {
   );
 }
 
+/** The outline attributes of each grouped column, and of the column after a collapsed group (its + button). */
+function columnOutline(output: OutputSheet): Map<number, string> {
+  const attributes = new Map<number, string>();
+  const count = output.columnWidths.length;
+  for (const group of output.columnGroups ?? []) {
+    for (let c = Math.max(0, group.first); c <= Math.min(group.last, count - 1); c++)
+      attributes.set(c, `${group.collapsed ? ' hidden="1"' : ''} outlineLevel="1"`);
+    if (group.collapsed && group.last + 1 < count) attributes.set(group.last + 1, ' collapsed="1"');
+  }
+  return attributes;
+}
+
 /** Excel's default margins (inches), for a sheet that had none. */
 const DEFAULT_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
 
@@ -505,13 +517,18 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
   const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
   const dimension = output.values.length > 0 && width > 0 ? `A1:${letters[width - 1]}${output.values.length}` : 'A1';
+  // Grouped columns carry an outline level (hidden while collapsed); the column after a collapsed group carries its +.
+  const outline = columnOutline(output);
   const cols = output.columnWidths
-    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Number.isFinite(w) && w > 0 ? w : 14}" customWidth="1"/>`)
+    .map(
+      (w, c) =>
+        `<col min="${c + 1}" max="${c + 1}" width="${Number.isFinite(w) && w > 0 ? w : 14}" customWidth="1"${outline.get(c) ?? ''}/>`,
+    )
     .join('');
   const sheetPr = output.page ? withFitToPage(kept.sheetPr) : (kept.sheetPr ?? '');
   yield encoder.encode(
     `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}<dimension ref="${dimension}"/>` +
-      `${sheetViews(output.frozen)}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+      `${sheetViews(output.frozen)}<sheetFormatPr defaultRowHeight="15"${outline.size > 0 ? ' outlineLevelCol="1"' : ''}/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
   );
   // Table headers hold their column names as text.
   const headerText = new Map<number, Map<number, string>>();

@@ -57,6 +57,7 @@ function sheet(name: string, options: { titles?: boolean } = {}): OutputSheet {
     columnWidths: [12, 40, 14, 14, 14, 14],
     rowStyles: styles.map(([r, style, lines]) => ({ row: r, style, ...(lines ? { lines } : {}) })),
     frozen: { rows: 5, columns: 2 },
+    columnGroups: [{ first: 2, last: 3, collapsed: true }],
     page: {
       ...(options.titles === false ? {} : { titleRows: { first: 4, last: 4 } }),
       header: { left: '&F', center: `${name}: Basis && Caseload <40>`, right: 'Kørt 2026-11-23' },
@@ -72,6 +73,7 @@ const SHEETS = [sheet('Resultat'), sheet('Råderum'), sheet("Sammen'ligning")];
 function openpyxl(file: string, names: readonly string[]): Record<string, PyxlSheet> {
   const script = `
 import json, sys, openpyxl
+from openpyxl.utils import get_column_letter
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {}
 for name in json.loads(sys.argv[2]):
@@ -96,6 +98,9 @@ for name in json.loads(sys.argv[2]):
         'header': [ws.oddHeader.left.text, ws.oddHeader.center.text, ws.oddHeader.right.text],
         'footer': [ws.oddFooter.left.text, ws.oddFooter.center.text, ws.oddFooter.right.text],
         'breaks': [b.id for b in ws.row_breaks.brk],
+        'columns': {get_column_letter(i): [d.outlineLevel, bool(d.hidden), bool(d.collapsed)]
+                    for d in ws.column_dimensions.values() for i in range(d.min, d.max + 1)},
+        'outlineLevelCol': ws.sheet_format.outlineLevelCol,
     }
 print(json.dumps(out))
 `;
@@ -124,6 +129,9 @@ interface PyxlSheet {
   header: (string | null)[];
   footer: (string | null)[];
   breaks: number[];
+  /** Per column letter: outline level, hidden, collapsed. */
+  columns: Record<string, [number, boolean, boolean]>;
+  outlineLevelCol: number | null;
 }
 
 const COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -157,6 +165,14 @@ function expectDrawn(read: PyxlSheet, output: OutputSheet): void {
   expect(read.footer).toEqual([null, 'Side &P af &N', null]);
   // openpyxl gives a break's id: the row it follows (1-based), so row 10 starts a page.
   expect(read.breaks).toEqual([9]);
+  // Columns C:D are a collapsed group: hidden, at outline level 1.
+  expect([read.columns.C.slice(0, 2), read.columns.D.slice(0, 2), read.columns.E[0], read.columns.B[0]]).toEqual([
+    [1, true],
+    [1, true],
+    0,
+    0,
+  ]);
+  expect(read.outlineLevelCol).toBe(1);
 }
 
 const partText = async (data: Uint8Array, part: string): Promise<string> =>
@@ -221,6 +237,8 @@ describe('the package writer (the command line’s copy)', () => {
       SHEETS.map((s) => s.name),
     );
     for (const output of SHEETS) expectDrawn(read[output.name], output);
+    // The + of the collapsed group is on the column after it.
+    expect(read.Resultat.columns.E).toEqual([0, false, true]);
   });
 
   test('the worksheet’s elements follow the schema’s order', async () => {
