@@ -7,7 +7,8 @@ import { TOLERANCE } from './rounding';
 
 /**
  * Exact for up to this many requests (2^20 subsets per half); more is a problem (bestFillTooMany).
- * Every two requests more double the time and the memory (scripts/bench-best-fill.js measures it).
+ * Every two requests more double the time and the memory (scripts/bench-best-fill.js measures it); 100 would
+ * take 2^50 queries (why no bound prunes them: see the long comment below).
  */
 export const MAX_BEST_FILL_REQUESTS = 40;
 
@@ -31,21 +32,31 @@ export interface BestFillOptions {
  * Meet in the middle. Each half of the requests (in priority order) has all
  * its subsets enumerated; a subset is a bit mask with the highest-priority
  * request as its top bit, so "higher priority at the first difference" is the
- * larger mask, the first half's first. The total is what the years hold, so a
+ * larger mask, the first half's first. A subset's sums come from two small
+ * tables (every subset of the half's first requests, every subset of its last),
+ * so no subset's amounts are stored. The total is what the years hold, so a
  * set falls short of the capacity by its room left summed over the years: a
  * partner B that lifts subset A to a total of at least `need` leaves at most
  * gap = (A's room, summed) − need in any one year, so its amounts lie in a
  * small corner below A's room (a simplex, not a box). The second half's
- * subsets sit in a hash grid over (up to) four years, stored bucket by bucket
- * with each bucket's largest value, with cells wide enough to hold a few
- * subsets each; a query reads only the cells that meet the corner.
+ * subsets sit in a hash grid over (up to) four years, each bucket by value
+ * (largest first, then largest mask), with cells wide enough to hold a few
+ * subsets each; a query reads only the cells that meet the corner and stops in
+ * each at the first subset that fits.
  *
- * A greedy fill and a look at scattered A give a good total first; then A is
- * walked depth first from the largest mask down (a branch that cannot fit or
- * reach the best is left): an A at or above the best's A may tie, one below
- * must do better, and of an A's partners with the largest total the largest
- * mask wins. No set of subsets is kept for the first half, two walks over the
- * second fill the grid without keeping its subsets in between.
+ * A greedy fill and a look at scattered A give a good total first; then every
+ * A that leaves room for a partner is queried, in the order of the buckets
+ * where its partners lie (the grid is read from one end to the other rather
+ * than all over it): an A at or above the best's A may tie, one below must do
+ * better, and of an A's partners with the largest total the largest mask wins;
+ * so the order decides nothing. The memory is the second half's masks and
+ * values (16 bytes a subset) and the first half's order (4 bytes a subset).
+ *
+ * Why not branch and bound over all requests: the total is the amounts
+ * themselves, so the linear relaxation fills every year to the pool and its
+ * bound is the pools' sum, which the best set misses by a few hundred kroner
+ * out of 80 mio. (near-equal amounts) or not at all (round figures): it prunes
+ * next to nothing, and the search is a four-year subset sum.
  *
  * Amounts in whole øre are searched in exact integers (of their greatest
  * common divisor, with each year's capacity rounded down to it), where equal
