@@ -24,6 +24,8 @@ export interface ProblemParams {
   unknownMode: { text: string };
   unknownUnit: { text: string };
   unitPerScenario: { text: string };
+  unknownLanguage: { text: string };
+  languagePerScenario: { text: string };
 
   // Sheets.
   sheetTooLarge: { sheet: string; rows: number; columns: number; last: string };

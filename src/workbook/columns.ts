@@ -81,6 +81,14 @@ export const STATUS_CHOICES = choices<FundingStatus>({
   unfunded: ['Ikke bevilget'],
 });
 
+/** The output sheets' language (`Sprog`). */
+export type SheetLanguage = 'da' | 'en';
+
+export const LANGUAGE_CHOICES = choices<SheetLanguage>({
+  da: ['dansk', 'da', 'danish'],
+  en: ['engelsk', 'en', 'english'],
+});
+
 /** `Enhed`: read without regard to case, spaces and dots (`1000 kr`, `TKR`), see `parseUnit`. */
 export const UNIT_CHOICES = choices<Unit>({
   'kr.': ['kr.', 'kroner'],
@@ -288,6 +296,16 @@ export const SCENARIO_PARAMETERS = {
     help: {
       da: 'enheden for alle beløb i projektmappen, ind og ud, også Årsværkspris og Råderum; kun i basiskolonnen; standard kr.',
       en: 'the unit of every amount in the workbook, in and out, including `Årsværkspris` and `Råderum`. Given in the base column only; default `kr.`',
+    },
+  },
+  language: {
+    header: 'Sprog',
+    synonyms: ['Language'],
+    type: 'choice',
+    choices: LANGUAGE_CHOICES,
+    help: {
+      da: 'sproget på de ark Råderum skriver (dansk eller engelsk); kun i basiskolonnen; uden: panelets sprog, ellers dansk',
+      en: 'the language of the sheets Råderum writes (`dansk` or `engelsk`). Given in the base column only; without it: the pane’s language, else Danish',
     },
   },
   pool: {

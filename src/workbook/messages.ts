@@ -45,6 +45,8 @@ const DA: Messages = {
   staircaseSum: (p) => `andelene i refusionstrappen for ${p.benefit} i "${p.scenario}" giver ${p.sum} %, ikke 100 %`,
   unknownUnit: (p) => `ukendt enhed "${p.text}" (brug kr., 1.000 kr. eller mio. kr.)`,
   unitPerScenario: (p) => `enheden gælder hele projektmappen og angives kun i basisscenariet, ikke "${p.text}" her`,
+  unknownLanguage: (p) => `ukendt sprog "${p.text}" (brug dansk eller engelsk)`,
+  languagePerScenario: (p) => `sproget gælder hele projektmappen og angives kun i basisscenariet, ikke "${p.text}" her`,
   headerTwice: (p) => `kolonnen "${p.header}" står der to gange`,
   unknownYearHeader: (p) =>
     `kolonnen "${p.header}" bruges ikke (beløbskolonner hedder ${words(AMOUNT_HEADERS, 'eller')} og et år)`,
@@ -129,6 +131,9 @@ const EN: Messages = {
   staircaseSum: (p) => `the staircase shares for ${p.benefit} in "${p.scenario}" add up to ${p.sum} %, not 100 %`,
   unknownUnit: (p) => `unknown unit "${p.text}" (use kr., 1.000 kr. or mio. kr.)`,
   unitPerScenario: (p) => `the unit applies to the whole workbook and is given in the base scenario only, not "${p.text}" here`,
+  unknownLanguage: (p) => `unknown language "${p.text}" (use dansk or engelsk)`,
+  languagePerScenario: (p) =>
+    `the language applies to the whole workbook and is given in the base scenario only, not "${p.text}" here`,
   headerTwice: (p) => `the column "${p.header}" appears twice`,
   unknownYearHeader: (p) => `the column "${p.header}" is not used (amount columns are ${words(AMOUNT_HEADERS, 'or')} and a year)`,
   noAmountColumns: () => `the list has no amount columns (e.g. "Udgift 2026")`,

@@ -29,6 +29,7 @@ import {
   MODE_CHOICES,
   STATUS_CHOICES,
   type ColumnKey,
+  type SheetLanguage,
 } from './columns';
 import { excelNameKey, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
@@ -138,7 +139,7 @@ const GENERAL = 'General';
 export const modeLabel = (mode: AllocationMode): string => choiceWord(MODE_CHOICES, mode);
 
 /** The language of the output sheets' words (`Sprog` in `Scenarier`, else the pane's); the sheets' names stay Danish. */
-export type OutputLanguage = 'da' | 'en';
+export type OutputLanguage = SheetLanguage;
 
 /** The proposal lists' own columns (read.ts `ownColumns`): headers, and per proposal in the book's order its values. */
 export interface OwnColumns {

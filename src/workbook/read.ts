@@ -6,6 +6,7 @@ import { findProposalLists, readProposals, type ListRows, type ProposalList } fr
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
 import { cellText, matchKey } from './text';
 import type { Unit } from './units';
+import type { SheetLanguage } from './columns';
 import { UNITS } from './units';
 
 /** The most proposals a workbook may hold: 200.000 take about 1 minute and 3,5 GB (`npm run bench`). */
@@ -44,6 +45,8 @@ export interface ReadResult {
   /** Present when there are no problems. */
   book?: Book;
   unit: Unit;
+  /** `Sprog` in `Scenarier`, where stated: the output sheets' language. */
+  language?: SheetLanguage;
   years: number[];
   lists: ListSummary[];
   scenarioNames: string[];
@@ -143,6 +146,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
   );
   const result: ReadResult = {
     unit,
+    language: scenarioSheet?.language,
     years: lists[0]?.years ?? [],
     lists: [],
     scenarioNames: scenarioSheet?.scenarios.map((s) => s.name) ?? [],

@@ -70,7 +70,8 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
     options.sheets === false
       ? { sheets: [], issues: [] }
       : layOutSheets(figures, read.unit, read.tableNames, {
-          language: options.language,
+          // The workbook's own word (`Sprog`) before the pane's language.
+          language: read.language ?? options.language,
           runDate: options.runDate,
           ownColumns: read.ownColumns,
         });

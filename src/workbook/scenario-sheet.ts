@@ -12,6 +12,7 @@ import type { CellPlace, RefusionSpec, Scenario, StaircaseShares } from '../mode
 import { parseNumber, parseShare, type Parsed } from './cells';
 import {
   BANDS,
+  LANGUAGE_CHOICES,
   MODE_CHOICES,
   NO_EXCLUSIONS,
   PARAMETER_HEADER,
@@ -19,6 +20,7 @@ import {
   SCENARIO_PARAMETERS,
   type Entry,
   type ScenarioParameterKey,
+  type SheetLanguage,
 } from './columns';
 import { cellAddress, cellError, isBlank, NO_VALUE, type CellValue, type SheetCells } from './grid';
 import { findHeaderRow, sheetAreas, type Area } from './areas';
@@ -29,6 +31,8 @@ export const SCENARIO_SHEET = 'Scenarier';
 
 export interface ScenarioSheet {
   unit: Unit;
+  /** `Sprog`, where the sheet states it. */
+  language?: SheetLanguage;
   scenarios: Scenario[];
   /** Råderum per scenario, by year, in kroner; placed on the book's years by `poolsForYears`. */
   poolsByYear: Map<number, number>[];
@@ -42,6 +46,7 @@ export interface ScenarioSheet {
 
 type Parameter =
   | { key: 'unit' }
+  | { key: 'language' }
   | { key: 'caseload' }
   | { key: 'mode' }
   | { key: 'excluded' }
@@ -177,7 +182,15 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
 
   const unit = readUnit(rows, issues);
   const factor = UNITS[unit].kroner;
-  const result: ScenarioSheet = { unit, scenarios: [], poolsByYear: [], poolYears: [], exclusions: [], benefitRows: [] };
+  const result: ScenarioSheet = {
+    unit,
+    language: readLanguage(rows, issues),
+    scenarios: [],
+    poolsByYear: [],
+    poolYears: [],
+    exclusions: [],
+    benefitRows: [],
+  };
   for (const row of rows) {
     const p = row.parameter;
     if (p.key === 'pool') result.poolYears.push({ year: p.year, place: row.cells[0].place });
@@ -224,6 +237,7 @@ export function readScenarioSheet(sheets: readonly SheetCells[], issues: Issue[]
       };
       switch (p.key) {
         case 'unit':
+        case 'language':
           break;
         case 'pool': {
           const v = number((n) => isExactAmount(inKroner(n, factor)), 'numberTooLarge');
@@ -348,6 +362,23 @@ function readUnit(rows: readonly Row[], issues: Issue[]): Unit {
       issues.push(problem('unitPerScenario', { text: cellText(c.value) }, c.place));
   });
   return unit;
+}
+
+/** `Sprog`: one for the workbook, in the base column; another in a scenario's column is a problem there. */
+function readLanguage(rows: readonly Row[], issues: Issue[]): SheetLanguage | undefined {
+  const row = rows.find((r) => r.parameter.key === 'language');
+  if (!row) return undefined;
+  const base = row.cells[0];
+  let language: SheetLanguage | undefined;
+  if (!isBlank(base.value)) {
+    language = readChoice(LANGUAGE_CHOICES, cellText(base.value));
+    if (!language) issues.push(problem('unknownLanguage', { text: cellText(base.value) }, base.place));
+  }
+  row.cells.slice(1).forEach((c) => {
+    if (!isBlank(c.value) && readChoice(LANGUAGE_CHOICES, cellText(c.value)) !== language)
+      issues.push(problem('languagePerScenario', { text: cellText(c.value) }, c.place));
+  });
+  return language;
 }
 
 /** Places each scenario's pools on the book's years; a year without one stays undefined. */

@@ -158,6 +158,7 @@ describe('the reader reads what the table names', () => {
       [benefitLabel('fullTimePersonsByBenefit', 'A-dagpenge'), { key: 'fullTimePersonsByBenefit', benefit: 'a-dagpenge' }],
       [header('mode'), { key: 'mode' }],
       [header('excluded'), { key: 'excluded' }],
+      [header('language'), { key: 'language' }],
     ];
     expect(labels.map(([label]) => parseParameter(label))).toEqual(labels.map(([, parsed]) => parsed));
     // The covered keys are all of them: a new parameter needs a line here.

@@ -54,6 +54,8 @@ const SAMPLES: ProblemParams = {
   splitMismatch: { year: 2027, udgift: 100, split: 90 },
   staffingIncomplete: { missing: 'Årsværkspris' },
   totalsRowSkipped: { text: 'I alt Faxe' },
+  unknownLanguage: { text: 'svensk' },
+  languagePerScenario: { text: 'engelsk' },
   caseloadMissing: { scenario: 'Stram', nr: 'EBU 3', benefit: 'kontanthjælp' },
   refusionRateMissing: { scenario: 'Stram', nr: 'EBU 3', benefit: 'kontanthjælp' },
   refusionAndIndtaegt: { nr: 'EBU 3' },

@@ -258,3 +258,34 @@ test('Resultat folds the parts of the netto away (Udgift, Indtægt, Investering)
   ]);
   for (const name of ['Råderum', 'Sammenligning']) expect(outputs()[name].columnGroups).toEqual([]);
 });
+
+describe('Sprog in Scenarier', () => {
+  const withLanguage = (base: string | null, other: string | null = null) =>
+    runWorkbook(
+      [proposals, scenarioSheet([['Sprog', base, other], ...perYear('Råderum').map((r) => [r, 0, null])], ['Basis', 'Anden'])],
+      {
+        runDate: '2026-11-23',
+        language: 'da',
+      },
+    );
+
+  test('engelsk writes English sheets, over the pane’s Danish; dansk Danish over the pane’s English', () => {
+    expect(withLanguage('engelsk').results!.outputs[0].values[0][0]).toBe('Results');
+    expect(withLanguage('English').results!.outputs[0].values[0][0]).toBe('Results');
+    const danish = runWorkbook([proposals, scenarioSheet([['Sprog', 'dansk']])], { runDate: '2026-11-23', language: 'en' });
+    expect(danish.results!.outputs[0].values[0][0]).toBe('Resultat');
+    // Without Sprog the pane's language holds.
+    expect(outputs({ language: 'en' }).Resultat.values[0][0]).toBe('Results');
+  });
+
+  test('an unknown language, or one in a scenario’s column, is a problem at its cell', () => {
+    expect(withLanguage('svensk').issues).toEqual([
+      expect.objectContaining({ code: 'unknownLanguage', place: { sheet: 'Scenarier', row: 1, column: 1 } }),
+    ]);
+    expect(withLanguage('dansk', 'engelsk').issues).toEqual([
+      expect.objectContaining({ code: 'languagePerScenario', place: { sheet: 'Scenarier', row: 1, column: 2 } }),
+    ]);
+    // The same word in a scenario's column says nothing new.
+    expect(withLanguage('dansk', 'Dansk').issues).toEqual([]);
+  });
+});
