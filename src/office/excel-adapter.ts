@@ -6,7 +6,8 @@
  *   2. every input sheet's used range: its size, and its cells within A1:Z8000
  *      (FIRST_READ), the first rows of every output sheet, every table's range,
  *      and whether the output sheets are protected
- *   3. all output sheets written, calculation and screen updating suspended
+ *   3. all output sheets written, calculation and screen updating suspended; their layout (styled rows, frozen
+ *      panes, page setup) goes with the last rows
  *
  * plus one sync per extra block where a request or response would pass Excel
  * on the web's 5 MB limit: a sheet larger than the first read is read in
