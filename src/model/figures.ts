@@ -218,8 +218,19 @@ const memos = new WeakMap<BookFigures, Memo>();
 /** Rule 6 for one list of amounts: each half away from zero to the step. */
 function roundedArray(values: readonly number[], memo: Memo): readonly number[] {
   // Four numbers: rounding them again costs less than looking them up.
-  const result = values.map((v) => roundHalfAwayFromZero(v, memo.step));
-  return result.every((v) => v === 0) ? zerosShared(values.length) : result;
+  const n = values.length;
+  const result = new Array<number>(n);
+  let zero = true;
+  let same = true;
+  for (let t = 0; t < n; t++) {
+    const v = values[t];
+    const rounded = roundHalfAwayFromZero(v, memo.step);
+    result[t] = rounded;
+    if (rounded !== 0) zero = false;
+    if (!Object.is(rounded, v)) same = false;
+  }
+  // Already whole multiples of the step (typed kroner): the amounts themselves, never changed, as every figure.
+  return zero ? zerosShared(n) : same ? values : result;
 }
 
 function proposalFiguresOf(r: ProposalResult, memo: Memo): ProposalFigures {
@@ -576,6 +587,9 @@ export function scenarioFigures(
   const of = new Array<ProposalFigures>(count);
   const none = new Uint8Array(count);
   const fundedTable = new Float64Array(count * years);
+  // The unrounded funded amounts, read once into a table: the years below each go over every request.
+  const exactTable = new Float64Array(count * years);
+  const requested = zerosOf(years);
   for (let i = 0; i < count; i++) {
     const f = fundings[i];
     let p = f.index !== undefined ? proposals[f.index] : undefined;
@@ -585,13 +599,17 @@ export function scenarioFigures(
     }
     of[i] = p;
     const exact = f.funded;
+    const row = i * years;
+    for (let t = 0; t < years; t++) {
+      exactTable[row + t] = exact[t];
+      requested[t] += p.netto[t];
+    }
     if (f.status === 'unfunded') {
       let zero = true;
       for (let t = 0; t < years; t++) if (exact[t] !== 0) zero = false;
       none[i] = zero ? 1 : 0;
       continue; // funded: zeros
     }
-    const row = i * years;
     if (f.status === 'funded') for (let t = 0; t < years; t++) fundedTable[row + t] = p.netto[t];
     else for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exact[t], step);
   }
@@ -603,7 +621,8 @@ export function scenarioFigures(
     for (let i = 0; i < count; i++) shown += fundedTable[i * years + t];
     const fits = allocation.remaining[t] >= -TOLERANCE;
     if (!fits || shown <= available[t] || count === 0) continue;
-    const exact = fundings.map((f) => f.funded[t]);
+    const exact = new Array<number>(count);
+    for (let i = 0; i < count; i++) exact[i] = exactTable[i * years + t];
     let exactSum = 0;
     for (const x of exact) exactSum += x;
     const totalFunded = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
@@ -624,7 +643,7 @@ export function scenarioFigures(
     if (availableExact <= TOLERANCE) continue;
     let left = availableExact;
     for (let i = 0; i < count; i++) {
-      const x = fundings[i].funded[t];
+      const x = exactTable[i * years + t];
       parts[i] = x;
       left -= x;
     }
@@ -640,14 +659,7 @@ export function scenarioFigures(
     remainingShare[t] = shares[count];
   }
   const funded = zerosOf(years);
-  const requested = zerosOf(years);
-  for (let i = 0; i < count; i++) {
-    const request = of[i].netto;
-    for (let t = 0; t < years; t++) {
-      funded[t] += fundedTable[i * years + t];
-      requested[t] += request[t];
-    }
-  }
+  for (let i = 0; i < count; i++) for (let t = 0; t < years; t++) funded[t] += fundedTable[i * years + t];
   const tables: RequestTables = {
     proposals,
     fundings,

@@ -464,7 +464,17 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const kind = known[group.members[j]];
       const old = before?.results[j];
       if (old && old.proposal === entry.proposals[j] && old.kind === kind && sameFigures(old, f)) return old;
-      return { proposal: entry.proposals[j], kind, included: true, ...figuresOnly(f) };
+      return {
+        proposal: entry.proposals[j],
+        kind,
+        included: true,
+        udgift: f.udgift,
+        split: f.split,
+        indtaegt: f.indtaegt,
+        investering: f.investering,
+        netto: f.netto,
+        fullTimePersons: f.fullTimePersons,
+      };
     });
     // The same results: the same results left out, so lists with exclusions stay the previous run's too.
     if (before && entry.results.every((r, j) => r === before.results[j])) entry.excludedResults = before.excludedResults;
@@ -613,15 +623,6 @@ function nettoOf(figures: readonly YearFigures[], years: number): Float64Array {
   });
   return table;
 }
-
-const figuresOnly = (f: YearFigures): YearFigures => ({
-  udgift: f.udgift,
-  split: f.split,
-  indtaegt: f.indtaegt,
-  investering: f.investering,
-  netto: f.netto,
-  fullTimePersons: f.fullTimePersons,
-});
 
 const sameFigures = (a: YearFigures, b: YearFigures): boolean => a.netto === b.netto && a.udgift === b.udgift;
 
