@@ -27,8 +27,10 @@ import type { CellPlace } from '../model/types';
 import { cellError, columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { HostError } from '../workbook/host';
 import {
+  isFoldedNote,
   LINE_HEIGHT_POINTS,
   ROW_STYLES,
+  type ColumnGroup,
   type OutputCell,
   type OutputSheet,
   type PageMargin,
@@ -57,6 +59,8 @@ export interface ApiSupport {
   freezePanes: boolean;
   /** `worksheet.pageLayout` and `horizontalPageBreaks` (ExcelApi 1.9). */
   pageLayout: boolean;
+  /** `range.group`, `ungroup` and `hideGroupDetails`: the outline (ExcelApi 1.10). */
+  outline: boolean;
 }
 
 export const apiSupport = (): ApiSupport => {
@@ -64,11 +68,12 @@ export const apiSupport = (): ApiSupport => {
   const suspendCalculation = requirements.isSetSupported('ExcelApi', '1.6');
   const freezePanes = requirements.isSetSupported('ExcelApi', '1.7');
   const v1_9 = requirements.isSetSupported('ExcelApi', '1.9');
-  return { suspendCalculation, freezePanes, suspendScreenUpdating: v1_9, pageLayout: v1_9 };
+  const outline = requirements.isSetSupported('ExcelApi', '1.10');
+  return { suspendCalculation, freezePanes, suspendScreenUpdating: v1_9, pageLayout: v1_9, outline };
 };
 
 /** What a write left out because the host lacks the requirement set: the sheets are written without it. */
-export type NotDrawn = 'frozenPanes' | 'pageSetup';
+export type NotDrawn = 'frozenPanes' | 'pageSetup' | 'columnGroups';
 
 export interface WriteReport {
   notDrawn: NotDrawn[];
@@ -410,8 +415,8 @@ function tooLarge(error: unknown, sheet: string, row: number): unknown {
 
 export interface WriteOptions {
   support: ApiSupport;
-  /** The workbook as read in this run (saves syncs). */
-  workbook: Pick<WorkbookRead, 'sheetNames' | 'tables' | 'protectedSheets'>;
+  /** The workbook as read in this run (saves syncs); its output sheets' top rows say whether they were folded. */
+  workbook: Pick<WorkbookRead, 'sheetNames' | 'tables' | 'protectedSheets'> & Partial<Pick<WorkbookRead, 'sheets'>>;
   /** Only add sheets that do not exist yet (the template); never touch one that does. */
   addOnly?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -462,6 +467,7 @@ export async function writeSheets(
   for (const { output } of targets) {
     if (output.frozen && !options.support.freezePanes) notDrawn.add('frozenPanes');
     if (output.page && !options.support.pageLayout) notDrawn.add('pageSetup');
+    if (output.columnGroups?.length && !options.support.outline) notDrawn.add('columnGroups');
   }
   const report: WriteReport = { notDrawn: [...notDrawn] };
   if (targets.length === 0) return report;
@@ -500,7 +506,13 @@ export async function writeSheets(
   );
   const estimated = rowBlocks(rows.map((r) => r.bytes)).length;
   // Formats, tables, freeze panes and page setup ride with the last rows.
-  const drawings = targets.map(({ output }, s) => decorations(output, grids[s].width, options.support));
+  // A sheet a run folded holds its outline still (a clear keeps it); Excel refuses to ungroup where there is none.
+  const wasFolded = (t: Target): boolean =>
+    t.existing !== undefined &&
+    (workbook.sheets ?? []).some(
+      (sheet) => sameSheetName(sheet.name, t.existing!) && sheet.values.some((row) => row.some(isFoldedNote)),
+    );
+  let drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, wasFolded(t)));
   const drawingBytes = drawings.flat().reduce((sum, d) => sum + d.bytes, 0);
 
   const sheet = (s: number) => context.workbook.worksheets.getItem(targets[s].output.name);
@@ -591,6 +603,12 @@ export async function writeSheets(
           now = await sheetsNow(context, targets);
           if (!first) leftover = now.tables;
         }
+        // A last batch may have grouped columns, or ungrouped them, before it failed: the outline is taken back to
+        // none, so grouping again cannot nest a second level.
+        if (last && options.support.outline && targets.some((t) => t.output.columnGroups?.length || wasFolded(t))) {
+          await withoutOutline(context, targets, now);
+          drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, false));
+        }
         continue;
       }
       leftover = undefined;
@@ -602,6 +620,23 @@ export async function writeSheets(
   } catch (error) {
     await recover(context, targets, banner);
     throw error;
+  }
+}
+
+/**
+ * Each target sheet's outline (one level at most: what a run draws) undone, where there is one: on its own sync,
+ * since Excel refuses to ungroup where there is no group and a sheet may hold none.
+ */
+async function withoutOutline(context: Excel.RequestContext, targets: readonly Target[], now: SheetsNow): Promise<void> {
+  for (const target of targets) {
+    if (!now.present(target)) continue;
+    try {
+      context.workbook.worksheets.getItem(target.output.name).getRange('A:XFD').ungroup('ByColumns');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after a failed write, one per sheet
+      await context.sync();
+    } catch {
+      // No group there: nothing to undo.
+    }
   }
 }
 
@@ -650,7 +685,7 @@ export const MAX_PAGE_BREAKS = 1026;
  * drawn. What a previous run drew and this one replaces goes first: row heights (the cells' formats went with
  * the clear), frozen panes, page breaks. Freeze panes and page setup only where the host has their sets.
  */
-function decorations(output: OutputSheet, width: number, support: ApiSupport): Drawing[] {
+function decorations(output: OutputSheet, width: number, support: ApiSupport, wasFolded = false): Drawing[] {
   const list: Drawing[] = [];
   const whole = (r: number) => address(r, 0, 1, width);
   for (const r of output.boldRows) {
@@ -678,7 +713,27 @@ function decorations(output: OutputSheet, width: number, support: ApiSupport): D
   }
   if (output.frozen && support.freezePanes) list.push(frozenPanes(output.frozen));
   if (output.page && support.pageLayout) list.push(pageSetup(output.page));
+  if (support.outline && (wasFolded || output.columnGroups?.length))
+    list.push(columnGroups(output.columnGroups ?? [], wasFolded));
   return list;
+}
+
+/**
+ * The previous run's outline goes (only where it folded: Excel refuses to ungroup where there is no group), its
+ * hidden columns are shown again; then the groups, collapsed where the layout says.
+ */
+function columnGroups(groups: readonly ColumnGroup[], wasFolded: boolean): Drawing {
+  const columns = groups.map((g) => `${columnLetters(g.first)}:${columnLetters(g.last)}`);
+  const calls = (wasFolded ? 2 : 1) + groups.length + groups.filter((g) => g.collapsed).length;
+  return drawing(calls, columns, (sheet) => {
+    if (wasFolded) sheet.getRange('A:XFD').ungroup('ByColumns');
+    sheet.getRange('A:XFD').columnHidden = false;
+    groups.forEach((g, k) => {
+      const range = sheet.getRange(columns[k]);
+      range.group('ByColumns');
+      if (g.collapsed) range.hideGroupDetails('ByColumns');
+    });
+  });
 }
 
 /** A row from column A to the sheet's last column, drawn exactly as ROW_STYLES says (one range, its format set). */

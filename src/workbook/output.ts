@@ -31,7 +31,7 @@ import {
   type ColumnKey,
   type SheetLanguage,
 } from './columns';
-import { excelNameKey, type TableArea } from './grid';
+import { excelNameKey, type CellValue, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
 
@@ -242,6 +242,10 @@ const WORDS = {
 } as const;
 
 type Words = (typeof WORDS)[OutputLanguage];
+
+/** Whether a cell is the note Resultat writes when it folds columns (in either language): the sheet has an outline. */
+export const isFoldedNote = (value: CellValue): boolean =>
+  typeof value === 'string' && (value.includes(WORDS.da.folded) || value.includes(WORDS.en.folded));
 
 /** Headers and choice words in the sheets' language. */
 class Vocabulary {

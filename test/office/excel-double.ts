@@ -207,6 +207,9 @@ export class FakeSheet {
   /** Rows and columns kept in view (freeze panes), or none. */
   frozen?: { rows: number; columns: number };
   page: FakePage = blankPage();
+  /** Columns in an outline: their level (1–8; absent is 0), and the columns hidden (a collapsed group's, or by hand). */
+  columnLevels = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   constructor(
     public name: string,
     id?: string,
@@ -224,6 +227,8 @@ export class FakeSheet {
     copy.rowHeights = new Map(this.rowHeights);
     copy.frozen = this.frozen && { ...this.frozen };
     copy.page = JSON.parse(JSON.stringify(this.page)) as FakePage;
+    copy.columnLevels = new Map(this.columnLevels);
+    copy.hiddenColumns = new Set(this.hiddenColumns);
     Object.assign(copy, { protected: this.protected, tabColor: this.tabColor, printArea: this.printArea });
     return copy;
   }
@@ -324,6 +329,8 @@ export class FakeSheet {
       heights: [...this.rowHeights].sort(([a], [b]) => a - b),
       frozen: this.frozen,
       page: this.page,
+      outline: [...this.columnLevels].sort(([a], [b]) => a - b),
+      hidden: [...this.hiddenColumns].sort((a, b) => a - b),
       protected: this.protected,
       tabColor: this.tabColor,
       printArea: this.printArea,
@@ -466,6 +473,8 @@ export class ExcelDouble {
     return !this.sheets.some((s) => s.tables.some((t) => t !== except && sameName(t.name, name)));
   }
 }
+
+const MAX_OUTLINE_LEVEL = 8;
 
 class NotLoaded extends Error {
   code = 'PropertyNotLoaded';
@@ -1101,7 +1110,11 @@ type RangeMembers =
   | 'clear'
   | 'select'
   | 'getRow'
-  | 'getIntersectionOrNullObject';
+  | 'getIntersectionOrNullObject'
+  | 'columnHidden'
+  | 'group'
+  | 'ungroup'
+  | 'hideGroupDetails';
 class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
   readonly format: RangeFormat;
   constructor(
@@ -1230,6 +1243,59 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
   }
   select(): void {
     this.excel.enqueue({ name: 'range.select', requestBytes: 60, run: () => void this.resolve() });
+  }
+  /** ExcelApi 1.2; true hides the range's columns, false shows them (a collapsed group's too). */
+  set columnHidden(hidden: boolean) {
+    this.write(
+      'range.columnHidden=',
+      60,
+      (a) => {
+        for (let c = a.column; c < a.column + a.columnCount; c++)
+          if (hidden) a.sheet.hiddenColumns.add(c);
+          else a.sheet.hiddenColumns.delete(c);
+      },
+      '1.2',
+    );
+  }
+  get columnHidden(): boolean {
+    throw new NotLoaded('columnHidden');
+  }
+  /** The outline, by columns only (ExcelApi 1.10): a group is one level more, at most Excel's 8. */
+  group(groupOption: Excel.GroupOption | `${Excel.GroupOption}`): void {
+    this.outline('range.group', groupOption, (a) => {
+      for (let c = a.column; c < a.column + a.columnCount; c++) {
+        const level = (a.sheet.columnLevels.get(c) ?? 0) + 1;
+        if (level > MAX_OUTLINE_LEVEL) throw excelError('InvalidOperation', 'An outline has at most eight levels.');
+        a.sheet.columnLevels.set(c, level);
+      }
+    });
+  }
+  /**
+   * One level less. Where the range holds no group Excel refuses, as its Ungroup does ("Cannot ungroup"; VBA's
+   * Range.Ungroup fails with 1004): an adapter must know a group is there before it ungroups.
+   */
+  ungroup(groupOption: Excel.GroupOption | `${Excel.GroupOption}`): void {
+    this.outline('range.ungroup', groupOption, (a) => {
+      const grouped = [...a.sheet.columnLevels.keys()].filter((c) => c >= a.column && c < a.column + a.columnCount);
+      if (grouped.length === 0) throw excelError('InvalidArgument', 'The range holds no group to ungroup.');
+      for (const c of grouped) {
+        const level = a.sheet.columnLevels.get(c)! - 1;
+        if (level === 0) a.sheet.columnLevels.delete(c);
+        else a.sheet.columnLevels.set(c, level);
+      }
+    });
+  }
+  /** Collapses the groups in the range: their columns are hidden. Where there is none, Excel refuses. */
+  hideGroupDetails(groupOption: Excel.GroupOption | `${Excel.GroupOption}`): void {
+    this.outline('range.hideGroupDetails', groupOption, (a) => {
+      const grouped = [...a.sheet.columnLevels.keys()].filter((c) => c >= a.column && c < a.column + a.columnCount);
+      if (grouped.length === 0) throw excelError('InvalidArgument', 'The range holds no group to collapse.');
+      for (const c of grouped) a.sheet.hiddenColumns.add(c);
+    });
+  }
+  private outline(name: string, groupOption: string, apply: (a: SheetArea) => void): void {
+    if (groupOption !== 'ByColumns') throw new Error(`the double outlines columns only, not ${groupOption}`);
+    this.write(name, 60, apply, '1.10');
   }
   getRow(row: number): Range {
     return new Range(this.excel, () => {

@@ -16,7 +16,13 @@ import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type RowStyle } from 
 import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet, MAX_HEADER_FOOTER, minor, type FakePage } from './excel-double';
 
-const ALL: ApiSupport = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, pageLayout: true };
+const ALL: ApiSupport = {
+  suspendCalculation: true,
+  suspendScreenUpdating: true,
+  freezePanes: true,
+  pageLayout: true,
+  outline: true,
+};
 const COLUMNS = 5;
 
 /** An output sheet of `rows` rows and five columns, its layout given by `layout`. */
@@ -247,7 +253,13 @@ describe('hosts without the requirement sets', () => {
     const excel = new ExcelDouble([]);
     excel.apiVersion = '1.8';
     const support = supportOn('1.8');
-    expect(support).toEqual({ suspendCalculation: true, suspendScreenUpdating: false, freezePanes: true, pageLayout: false });
+    expect(support).toEqual({
+      suspendCalculation: true,
+      suspendScreenUpdating: false,
+      freezePanes: true,
+      pageLayout: false,
+      outline: false,
+    });
     const report = await write(excel, outputSheet(12, LAYOUT), support);
     const sheet = excel.sheet('Resultat')!;
     expect(report.notDrawn).toEqual(['pageSetup']);
@@ -363,5 +375,72 @@ describe('the layout outputSheets makes', () => {
     // The layout is there to be drawn (a run with no styled rows would prove nothing).
     expect(styled).toBeGreaterThan(5);
     expect(outputs.every((o) => o.page && o.frozen)).toBe(true);
+  });
+});
+
+describe('column groups (Resultat folds the parts of the netto)', () => {
+  const FOLDED: Partial<OutputSheet> = { columnGroups: [{ first: 1, last: 2, collapsed: true }] };
+  /** The folded sheet as Resultat writes it: its note says so, which tells the next run an outline is there. */
+  const folded = (
+    note: string | null = 'Udgift, Indtægt og Investering er foldet sammen: klik + over kolonnerne for at se dem.',
+  ) => {
+    const sheet = outputSheet(12, FOLDED);
+    sheet.values[1][0] = note;
+    return sheet;
+  };
+
+  test('the group is drawn, one level, and collapsed: its columns hidden, the others shown', async () => {
+    const excel = new ExcelDouble([]);
+    await write(excel, folded());
+    const sheet = excel.sheet('Resultat')!;
+    expect([...sheet.columnLevels]).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect([...sheet.hiddenColumns].sort()).toEqual([1, 2]);
+  });
+
+  test('a second run takes the first one’s outline out first: still one level, no second nested', async () => {
+    const excel = new ExcelDouble([]);
+    await write(excel, folded());
+    const once = excel.sheet('Resultat')!.snapshot();
+    await write(excel, folded());
+    expect(excel.sheet('Resultat')!.snapshot()).toBe(once);
+    expect(excel.sheet('Resultat')!.columnLevels.get(1)).toBe(1);
+  });
+
+  test('a sheet an older version wrote (no fold, no note) is grouped without an ungroup Excel would refuse', async () => {
+    const excel = new ExcelDouble([]);
+    await write(excel, outputSheet(12, {}));
+    await write(excel, folded());
+    expect(excel.sheet('Resultat')!.columnLevels.get(1)).toBe(1);
+    // And back: a layout without groups on a folded sheet takes the outline out and shows the columns.
+    await write(excel, outputSheet(12, { columnGroups: [] }));
+    expect(excel.sheet('Resultat')!.columnLevels.size).toBe(0);
+    expect(excel.sheet('Resultat')!.hiddenColumns.size).toBe(0);
+  });
+
+  test('a last batch that failed after grouping is retried without nesting a second level', async () => {
+    const excel = new ExcelDouble([]);
+    await write(excel, folded());
+    let fired = false;
+    excel.failWhen = (o) => {
+      // After the group and the collapse, before the batch ends (the title replacing the banner).
+      if (fired || o.name !== 'range.hideGroupDetails') return undefined;
+      fired = true;
+      return { code: 'GeneralException', message: 'Excel siger nej' };
+    };
+    await write(excel, folded());
+    expect(fired).toBe(true);
+    expect(excel.sheet('Resultat')!.columnLevels.get(1)).toBe(1);
+    expect([...excel.sheet('Resultat')!.hiddenColumns].sort()).toEqual([1, 2]);
+  });
+
+  test('ExcelApi 1.9: no outline, reported; the rest is written', async () => {
+    const excel = new ExcelDouble([]);
+    excel.apiVersion = '1.9';
+    const report = await write(excel, folded(), { ...ALL, outline: false });
+    expect(report.notDrawn).toEqual(['columnGroups']);
+    expect(excel.sheet('Resultat')!.columnLevels.size).toBe(0);
   });
 });
