@@ -12,7 +12,13 @@ import { OUTPUT_SHEETS, readBook } from '../../src/workbook/read';
 import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet } from './excel-double';
 
-const support: ApiSupport = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, pageLayout: true, outline: true };
+const support: ApiSupport = {
+  suspendCalculation: true,
+  suspendScreenUpdating: true,
+  freezePanes: true,
+  pageLayout: true,
+  outline: true,
+};
 const YEARS = [2027, 2028, 2029, 2030];
 
 /** A workbook with `n` proposals on a sheet with a table, and a Scenarier sheet. */

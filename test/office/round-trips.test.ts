@@ -9,7 +9,13 @@ import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet } from './excel-double';
 import { naiveRun } from './naive-syncs';
 
-const support: ApiSupport = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, pageLayout: true, outline: true };
+const support: ApiSupport = {
+  suspendCalculation: true,
+  suspendScreenUpdating: true,
+  freezePanes: true,
+  pageLayout: true,
+  outline: true,
+};
 const YEARS = [2027, 2028, 2029, 2030];
 
 /** `n` proposals (titles of `titleLength` characters; from row `longFrom` on, of `longLength`) and one scenario. */
