@@ -513,6 +513,8 @@ export async function writeSheets(
       (sheet) => sameSheetName(sheet.name, t.existing!) && sheet.values.some((row) => row.some(isFoldedNote)),
     );
   let drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, wasFolded(t)));
+  // Whether the last batch ungroups a previous run's outline (which Excel refuses where there is none).
+  let ungroupQueued = options.support.outline && targets.some(wasFolded);
   const drawingBytes = drawings.flat().reduce((sum, d) => sum + d.bytes, 0);
 
   const sheet = (s: number) => context.workbook.worksheets.getItem(targets[s].output.name);
@@ -591,12 +593,18 @@ export async function writeSheets(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the 5 MB limit's price
         await context.sync();
       } catch (error) {
+        // The note said a run folded the sheet, but the group is gone (an Excel without ExcelApi 1.10 wrote it, or a
+        // user ungrouped): Excel refused the ungroup. The last batch again, the outline undone on a sync of its own.
+        const ungroupRefused = last && ungroupQueued && !isRetryable(error);
+        ungroupQueued = false;
         // Too large a request (Excel on the web may say GeneralException): the same rows again, in halves.
-        if (!isRetryable(error)) throw error;
+        if (!isRetryable(error) && !ungroupRefused) throw error;
         const count = end - cursor;
         const at = rows[cursor];
-        if (count <= 1) throw tooLarge(error, targets[at?.s ?? 0].output.name, at?.r ?? 0);
-        maxRows = Math.max(1, Math.floor(count / 2));
+        if (!ungroupRefused) {
+          if (count <= 1) throw tooLarge(error, targets[at?.s ?? 0].output.name, at?.r ?? 0);
+          maxRows = Math.max(1, Math.floor(count / 2));
+        }
         // Part of the batch may have run: the first is prepared again, and the tables a last one (or the tables
         // taken out before it) left are taken out again, both from what the workbook holds now.
         if (first || last || leftover) {

@@ -436,6 +436,26 @@ describe('column groups (Resultat folds the parts of the netto)', () => {
     expect([...excel.sheet('Resultat')!.hiddenColumns].sort()).toEqual([1, 2]);
   });
 
+  test('a sheet whose note says folded but holds no group (an older Excel wrote it, or a user ungrouped) is written', async () => {
+    // An Excel without ExcelApi 1.10 writes the note but no group; then a newer one runs.
+    const excel = new ExcelDouble([]);
+    excel.apiVersion = '1.9';
+    await write(excel, folded(), { ...ALL, outline: false });
+    excel.apiVersion = '1.17';
+    await write(excel, folded());
+    expect(excel.sheet('Resultat')!.columnLevels.get(1)).toBe(1);
+    expect([...excel.sheet('Resultat')!.hiddenColumns].sort()).toEqual([1, 2]);
+    // A user takes the outline out by hand; the next run still writes, one level.
+    excel.sheet('Resultat')!.columnLevels.clear();
+    excel.sheet('Resultat')!.hiddenColumns.clear();
+    const before = excel.syncs;
+    await write(excel, folded());
+    expect(excel.sheet('Resultat')!.columnLevels.get(1)).toBe(1);
+    expect(excel.sheet('Resultat')!.get(0, 0)?.value).toBe('Resultat');
+    // The refused ungroup costs syncs only then: the normal run is the read's and one write.
+    expect(excel.syncs - before).toBeGreaterThan(3);
+  });
+
   test('ExcelApi 1.9: no outline, reported; the rest is written', async () => {
     const excel = new ExcelDouble([]);
     excel.apiVersion = '1.9';
