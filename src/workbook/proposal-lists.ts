@@ -221,9 +221,9 @@ class ColumnSums {
   private sinceTotal: readonly number[];
   /** Rows counted but not yet added up. */
   private pending: CellValue[][] = [];
-  /** Whether two rows above hold numbers: a row of sums without a label must sum more than one row. */
-  private one = false;
-  private several = false;
+  /** Rows with amounts since the list began, and since the last totals row: a row of sums without a label must sum more than one. */
+  private rowsSinceStart = 0;
+  private rowsSinceTotal = 0;
 
   constructor(private readonly amountsOf: (cells: readonly CellValue[]) => (number | undefined)[]) {
     this.sinceStart = zeros(0);
@@ -237,20 +237,20 @@ class ColumnSums {
   /** Whether the row's amounts are sums: each agrees, to half a krone, with its column's sum since the start or since the last total; one is not 0. */
   areSums(amounts: readonly (number | undefined)[], ofSeveralRows = false): boolean {
     this.catchUp(amounts.length);
-    if (ofSeveralRows && !this.several) return false;
-    let some = false;
-    for (const [i, v] of amounts.entries()) {
-      if (v === undefined) continue;
-      if (!agreesWithSplit(v, this.sinceStart[i]) && !agreesWithSplit(v, this.sinceTotal[i])) return false;
-      if (!isZeroAmount(v)) some = true;
-    }
-    return some;
+    // Each window on its own: all amounts the sums since the start, or all since the last total (of two rows or more
+    // where asked: a row repeating the one row above it may be that proposal's second line).
+    const most = ofSeveralRows ? 2 : 1;
+    const matches = (sums: readonly number[], rows: number) =>
+      rows >= most && amounts.every((v, i) => v === undefined || agreesWithSplit(v, sums[i]));
+    if (!matches(this.sinceStart, this.rowsSinceStart) && !matches(this.sinceTotal, this.rowsSinceTotal)) return false;
+    return amounts.some((v) => v !== undefined && !isZeroAmount(v));
   }
 
   /** A totals row: the sums since the last total start again. */
   startAgain(width: number): void {
     this.catchUp(width);
     this.sinceTotal = zeros(width);
+    this.rowsSinceTotal = 0;
   }
 
   private catchUp(width: number): void {
@@ -258,8 +258,8 @@ class ColumnSums {
     for (const cells of this.pending) {
       const amounts = this.amountsOf(cells);
       if (amounts.every((v) => v === undefined)) continue;
-      this.several = this.one;
-      this.one = true;
+      this.rowsSinceStart++;
+      this.rowsSinceTotal++;
       const values = amounts.map((v) => v ?? 0);
       this.sinceStart = addYears(this.sinceStart, values);
       this.sinceTotal = addYears(this.sinceTotal, values);

@@ -118,6 +118,30 @@ describe('a totals row is left out with a warning at its place', () => {
   });
 });
 
+test('after a totals row, a row repeating the one proposal under it is not a total of two rows (review finding)', () => {
+  // S-3 alone since I alt; its second line (no Nr, no Titel) repeats it: the problems of a proposal without Nr and
+  // Titel, as without the first total, never a totals-row warning.
+  const r = read([P1, P2, ['', 'I alt', '', 800, 400], ['S-3', 'Tolke', 'Social', 50, 60], ['', '', '', 50, 60]]);
+  // Only I alt itself is a total.
+  expect(r.issues.filter((i) => i.code === 'totalsRowSkipped')).toHaveLength(1);
+  expect(r.issues.map((i) => i.code).filter((c) => c !== 'totalsRowSkipped')).toEqual(
+    read([
+      ['S-3', 'Tolke', 'Social', 50, 60],
+      ['', '', '', 50, 60],
+    ]).issues.map((i) => i.code),
+  );
+  // Two rows since the total, and their sum: a total.
+  const two = read([
+    P1,
+    P2,
+    ['', 'I alt', '', 800, 400],
+    ['S-3', 'Tolke', 'Social', 50, 60],
+    ['S-4', 'Mentor', 'Social', 5, 5],
+    ['', '', '', 55, 65],
+  ]);
+  expect(two.issues.filter((i) => i.code === 'totalsRowSkipped')).toHaveLength(2);
+});
+
 describe('a real proposal is never taken for a totals row', () => {
   test('"i alt" inside a title, or a title starting with a totals word on a numbered row, is a proposal', () => {
     const r = read([
