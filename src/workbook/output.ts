@@ -465,6 +465,10 @@ interface Context {
 
 const escapeCodes = (text: string): string => text.replace(/&/g, '&&');
 
+/** The day where the run is (yyyy-mm-dd): in Denmark a run just after midnight is dated that day, not UTC's. */
+export const localDate = (now: Date): string =>
+  [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+
 /**
  * Printed on every page: the file's name and the sheet's at the top, the run's
  * date; the scenarios and the page number at the foot (the scenarios cut short
@@ -496,7 +500,7 @@ export function layOutSheets(
   options: LayoutOptions = {},
 ): OutputResult {
   const v = new Vocabulary(options.language ?? 'da');
-  const runDate = options.runDate ?? new Date().toISOString().slice(0, 10);
+  const runDate = options.runDate ?? localDate(new Date());
   const context: Context = {
     unit,
     years: figures.years,

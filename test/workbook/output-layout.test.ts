@@ -3,7 +3,7 @@
  * header, the page setup, the drawn totals, the wrapped headers, the language.
  * Figures are the worked examples' (worked-grids.test.ts checks them cell by cell).
  */
-import { ROW_STYLES, wrappedLines, type OutputSheet } from '../../src/workbook/output';
+import { localDate, ROW_STYLES, wrappedLines, type OutputSheet } from '../../src/workbook/output';
 import { runWorkbook, type RunOptions } from '../../src/workbook/run';
 import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
 
@@ -288,4 +288,10 @@ describe('Sprog in Scenarier', () => {
     // The same word in a scenario's column says nothing new.
     expect(withLanguage('dansk', 'Dansk').issues).toEqual([]);
   });
+});
+
+test('the run’s date is the local day, not UTC’s (a run just after midnight in Denmark is dated that day)', () => {
+  const date = new Date(2026, 10, 24, 0, 30);
+  expect(localDate(date)).toBe('2026-11-24');
+  expect(localDate(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
 });
