@@ -745,14 +745,16 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
     b.blank();
     if (k > 0) b.pageBreak();
     b.add([v.w.against(scenario, reference)], 'band');
-    const header = [
+    // A figure per year in the reference, in the scenario, and the difference, then a column of words.
+    const pairHeader = (figure: ColumnKey, words: ColumnKey) => [
       v.header('nr'),
       v.header('title'),
-      ...v.yearHeaders('netto', years, reference),
-      ...v.yearHeaders('netto', years, scenario),
+      ...v.yearHeaders(figure, years, reference),
+      ...v.yearHeaders(figure, years, scenario),
       ...v.yearHeaders('difference', years),
-      v.header('note'),
+      v.header(words),
     ];
+    const header = pairHeader('netto', 'note');
     const headerRow = b.add(header, 'header');
     for (const p of comparison.proposals) {
       const note = [p.excludedInReference ? v.w.excludedIn(reference) : '', p.excludedInScenario ? v.w.excludedIn(scenario) : '']
@@ -761,10 +763,7 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
       b.add([p.nr, p.title, ...columns(p), note]);
     }
     b.table(`Raaderum_Sammenligning_${k + 1}`, headerRow, header.length);
-    b.add(
-      ['', v.w.total(''), ...columns(comparison.totalNetto)].map((x) => (typeof x === 'string' ? x.trim() : x)),
-      'total',
-    );
+    b.add(['', v.w.grandTotal, ...columns(comparison.totalNetto)], 'total');
     b.blank();
     b.add(
       [
@@ -790,14 +789,7 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
           ? v.w.fundingChanges(changed.map((r) => `${r.nr} ${changeText(r, v)}`).join('; '))
           : v.w.manyChanges(changed.length);
     b.add([summary], 'band');
-    const fundingHeader = [
-      v.header('nr'),
-      v.header('title'),
-      ...v.yearHeaders('funded', years, reference),
-      ...v.yearHeaders('funded', years, scenario),
-      ...v.yearHeaders('difference', years),
-      v.header('change'),
-    ];
+    const fundingHeader = pairHeader('funded', 'change');
     const fundingRow = b.add(fundingHeader, 'header');
     for (const r of comparison.requests) b.add([r.nr, r.title, ...columns(r.funded), changeText(r, v)]);
     b.table(`Raaderum_Bevillinger_${k + 1}`, fundingRow, fundingHeader.length);
