@@ -2,7 +2,7 @@
 import { hasProblems } from '../../src/model/problems';
 import { evaluate } from '../../src/model/scenarios';
 import { hostError } from '../../src/office/errors';
-import { INCOMPLETE_BANNER, readWorkbook, writeSheets, type ApiSupport } from '../../src/office/excel-adapter';
+import { INCOMPLETE_BANNER, readWorkbook, writeSheets } from '../../src/office/excel-adapter';
 import { excelHost } from '../../src/office/host';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import type { SheetCells } from '../../src/workbook/grid';
@@ -10,15 +10,9 @@ import { HostError, type HostFailure } from '../../src/workbook/host';
 import { outputSheets, type OutputSheet } from '../../src/workbook/output';
 import { OUTPUT_SHEETS, readBook } from '../../src/workbook/read';
 import { runWorkbook } from '../../src/workbook/run';
-import { ExcelDouble, FakeSheet } from './excel-double';
+import { ExcelDouble, FakeSheet, FULL_SUPPORT } from './excel-double';
 
-const support: ApiSupport = {
-  suspendCalculation: true,
-  suspendScreenUpdating: true,
-  freezePanes: true,
-  pageLayout: true,
-  outline: true,
-};
+const support = FULL_SUPPORT;
 const YEARS = [2027, 2028, 2029, 2030];
 
 /** A workbook with `n` proposals on a sheet with a table, and a Scenarier sheet. */

@@ -47,7 +47,17 @@
  * - horizontal page breaks: a sheet's rows with a manual break before them (at most 1,026, Excel's
  *   limit; none before row 1); `removePageBreaks()` resets them all.
  */
+import type { ApiSupport } from '../../src/office/excel-adapter';
 import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
+
+/** What the double's Excel (all requirement sets) supports, as the adapter's apiSupport() would report it. */
+export const FULL_SUPPORT: ApiSupport = {
+  suspendCalculation: true,
+  suspendScreenUpdating: true,
+  freezePanes: true,
+  pageLayout: true,
+  outline: true,
+};
 
 type Value = string | number | boolean;
 

@@ -14,15 +14,9 @@ import {
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type RowStyle } from '../../src/workbook/output';
 import { runWorkbook } from '../../src/workbook/run';
-import { ExcelDouble, FakeSheet, MAX_HEADER_FOOTER, minor, type FakePage } from './excel-double';
+import { ExcelDouble, FakeSheet, MAX_HEADER_FOOTER, minor, type FakePage, FULL_SUPPORT } from './excel-double';
 
-const ALL: ApiSupport = {
-  suspendCalculation: true,
-  suspendScreenUpdating: true,
-  freezePanes: true,
-  pageLayout: true,
-  outline: true,
-};
+const ALL = FULL_SUPPORT;
 const COLUMNS = 5;
 
 /** An output sheet of `rows` rows and five columns, its layout given by `layout`. */

@@ -2,20 +2,14 @@
  * Round trips to Excel: how many `context.sync` calls a run takes as the workbook grows, and that every request
  * and response stays under Excel on the web's 5 MB limit. Counts, not timings.
  */
-import { FIRST_READ, readWorkbook, writeSheets, type ApiSupport } from '../../src/office/excel-adapter';
+import { FIRST_READ, readWorkbook, writeSheets } from '../../src/office/excel-adapter';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import type { SheetCells } from '../../src/workbook/grid';
 import { runWorkbook } from '../../src/workbook/run';
-import { ExcelDouble, FakeSheet } from './excel-double';
+import { ExcelDouble, FakeSheet, FULL_SUPPORT } from './excel-double';
 import { naiveRun } from './naive-syncs';
 
-const support: ApiSupport = {
-  suspendCalculation: true,
-  suspendScreenUpdating: true,
-  freezePanes: true,
-  pageLayout: true,
-  outline: true,
-};
+const support = FULL_SUPPORT;
 const YEARS = [2027, 2028, 2029, 2030];
 
 /** `n` proposals (titles of `titleLength` characters; from row `longFrom` on, of `longLength`) and one scenario. */
