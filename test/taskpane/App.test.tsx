@@ -53,10 +53,8 @@ test('"Beregn scenarier" writes the three output sheets and shows the budget eff
   expect(screen.getByRole('table', { name: 'Tilbage af råderum' })).toBeTruthy();
 });
 
-test('after a run the pane lists per scenario the requests whose funding changed against the base, in words, in either language', async () => {
-  setup(newWorkbook(sampleSheets()));
-  await screen.findByText(/Hørsholm/);
-  expect(screen.queryByRole('heading', { name: 'Ændringer i bevillinger' })).toBeNull();
+/** Beregn scenarier, then the section of funding changes: a heading per scenario compared with the base. */
+async function changesAfterRun(): Promise<HTMLElement> {
   fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
   await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
   const section = screen.getByRole('region', { name: 'Ændringer i bevillinger' });
@@ -65,6 +63,14 @@ test('after a run the pane lists per scenario the requests whose funding changed
       .getAllByRole('heading')
       .map((h) => h.textContent),
   ).toEqual(['Ændringer i bevillinger', 'Caseload 40 mod Basis', 'Flere fuldtidspersoner mod Basis']);
+  return section;
+}
+
+test('after a run the pane lists per scenario the requests whose funding changed against the base, in words, in either language', async () => {
+  setup(newWorkbook(sampleSheets()));
+  await screen.findByText(/Hørsholm/);
+  expect(screen.queryByRole('heading', { name: 'Ændringer i bevillinger' })).toBeNull();
+  const section = await changesAfterRun();
   expect(within(section).getByText('Ingen ændringer i bevillinger')).toBeTruthy();
   // Only one scenario changes funding: one list, named by its scenario.
   const list = within(section).getByRole('list', { name: 'Flere fuldtidspersoner mod Basis' });
@@ -112,14 +118,7 @@ test('a run whose scenarios change no funding says so; a run stopped by problems
   const workbook = newWorkbook(sheets);
   setup(workbook);
   await screen.findByText(/Hørsholm/);
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
-  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
-  const section = screen.getByRole('region', { name: 'Ændringer i bevillinger' });
-  expect(
-    within(section)
-      .getAllByRole('heading')
-      .map((h) => h.textContent),
-  ).toEqual(['Ændringer i bevillinger', 'Caseload 40 mod Basis', 'Flere fuldtidspersoner mod Basis']);
+  const section = await changesAfterRun();
   expect(within(section).getAllByText('Ingen ændringer i bevillinger')).toHaveLength(2);
   expect(within(section).queryByRole('list')).toBeNull();
   workbook.getWorksheet('Hørsholm')!.getCell('F4').value = '12,5 mio';
