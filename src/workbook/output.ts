@@ -58,6 +58,14 @@ export interface OutputSheet {
    * a reader opens it.
    */
   columnGroups?: ColumnGroup[];
+  /**
+   * A log's sheet (the run log, `Kørsler`): its rows are written from this
+   * 0-based sheet row on, below what the sheet already holds, which is left
+   * as it is (nothing cleared, nothing above rewritten). Row indices in this
+   * object (rowStyles, tables, page, frozen) count from the first of `values`.
+   * Absent: the sheet's content is replaced, as for every other output sheet.
+   */
+  appendAt?: number;
 }
 
 export interface ColumnGroup {
