@@ -5,9 +5,18 @@
  * put into words here; the pane shows them and the `Beregning` sheet lists
  * them, so the explanation travels with the workbook.
  */
-import type { NettoStep } from '../model/scenarios';
-import type { CellPlace } from '../model/types';
-import type { Unit } from './units';
+import { extraStaff, refusionFraction, staircaseParts, stepAmounts, volumeFactor } from '../model/explained-figures';
+import { bookFigures, type BookFigures, type ProposalFigures, type RequestFigures } from '../model/figures';
+import { STAIRCASE_RATES } from '../model/rules';
+import { evaluate, nettoSteps, type NettoStep } from '../model/scenarios';
+import type { Book, CellPlace, Proposal } from '../model/types';
+import { BANDS } from './columns';
+import type { SheetCells } from './grid';
+import type { Language } from './messages';
+import { inUnit } from './output';
+import { readBook, sameSheetName } from './read';
+import { matchKey } from './text';
+import { UNITS, type Unit } from './units';
 
 /** One step of a proposal's calculation in one scenario. */
 export interface ExplainedStep {
@@ -32,6 +41,8 @@ export interface ScenarioExplanation {
   netto: number[];
   /** Its part in the råderum, in words: a reduction adds to it; a request is funded, partly funded or not (with amounts). */
   status: string;
+  /** What the råderum gives a request per year (workbook's unit), as Råderum shows it; absent for a reduction or a proposal left out. */
+  funded?: number[];
 }
 
 export interface ProposalExplanation {
@@ -43,4 +54,270 @@ export interface ProposalExplanation {
   unit: Unit;
   /** In the workbook's order of scenarios, the base first. */
   scenarios: ScenarioExplanation[];
+}
+
+/** Numbers in words as each language writes them; amounts with their sign (minus a saving, plus a cost). */
+class Numbers {
+  private readonly plain: Intl.NumberFormat;
+  private readonly signed: Intl.NumberFormat;
+  private readonly percent: Intl.NumberFormat;
+  constructor(readonly language: Language) {
+    const locale = language === 'en' ? 'en-GB' : 'da-DK';
+    this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+    this.signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    this.percent = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  }
+  number(n: number): string {
+    return this.plain.format(n);
+  }
+  amount(n: number): string {
+    return this.signed.format(n);
+  }
+  /** A fraction in percent: 0,3 → `30 %`. */
+  share(fraction: number): string {
+    return `${this.percent.format(fraction * 100)} %`;
+  }
+}
+
+/** The words of the explanation, in each language. */
+const WORDS = {
+  da: {
+    udgift: 'Udgift som angivet i rækken',
+    udgiftSplit: 'Udgift som angivet i rækken (service + ej service)',
+    volume: (benefit: string, scenario: string, row: string, factor: string) =>
+      `Skaleret til scenariets fuldtidspersoner for ${benefit}: ${scenario} mod rækkens ${row} (× ${factor}); beløbet er ændringen i Udgift`,
+    refusion: (share: string, rate: string, fraction: string) =>
+      `Refusion: ${share} af Udgift bærer refusion × sats ${rate} = ${fraction} af Udgift, med modsat fortegn (mindre udgift giver mindre refusion)`,
+    rowRate: 'rækkens egen sats',
+    scenarioRate: (benefit: string) => `scenariets sats for ${benefit}`,
+    staircaseRate: (benefit: string, parts: string) => `effektiv sats fra refusionstrappen for ${benefit}: ${parts}`,
+    week: (band: string) => `uge ${band}`,
+    indtaegt: 'Indtægt som angivet i rækken',
+    investering: 'Investering som angivet i rækken',
+    caseload: (caseload: string, benefit: string | undefined) =>
+      `Bemanding ved caseload ${caseload}${benefit === undefined ? '' : ` (${benefit})`}`,
+    staffing: (cases: string, caseload: string, needed: string, current: string, extra: string, price: string) =>
+      `${cases} sager / ${caseload} = ${needed} årsværk − ${current} nuværende = ${extra} årsværk × årsværkspris ${price} kr.`,
+    perYear: (amount: string) => `= ${amount} om året (lægges til Investering)`,
+    netto: 'Netto = Udgift + Indtægt + Investering',
+    leftOut: 'Udeladt i scenariet: indgår ikke i summerne eller i råderummet',
+    reduction: (netto: string) => `Reduktion: netto ${netto} lægges til det råderum, der er til rådighed`,
+    funded: (funded: string) => `Bevilget fuldt af råderummet: ${funded}`,
+    partial: (funded: string, requested: string) => `Delvist bevilget af råderummet: ${funded} af ønsket ${requested}`,
+    unfunded: (requested: string) => `Ikke bevilget: der er ikke plads til ønsket ${requested} i råderummet`,
+    noRequest: 'Udvidelse uden ønske til råderummet (netto 0)',
+    everyYear: (amount: string) => `${amount} om året`,
+  },
+  en: {
+    udgift: 'Udgift as stated on the row',
+    udgiftSplit: 'Udgift as stated on the row (service + non-service)',
+    volume: (benefit: string, scenario: string, row: string, factor: string) =>
+      `Scaled to the scenario's full-time persons for ${benefit}: ${scenario} against the row's ${row} (× ${factor}); the amount is the change in Udgift`,
+    refusion: (share: string, rate: string, fraction: string) =>
+      `Refusion: ${share} of Udgift carries refusion × rate ${rate} = ${fraction} of Udgift, with the opposite sign (lower spending brings less refusion)`,
+    rowRate: "the row's own rate",
+    scenarioRate: (benefit: string) => `the scenario's rate for ${benefit}`,
+    staircaseRate: (benefit: string, parts: string) => `effective rate from the refusion staircase for ${benefit}: ${parts}`,
+    week: (band: string) => `weeks ${band}`,
+    indtaegt: 'Indtægt as stated on the row',
+    investering: 'Investering as stated on the row',
+    caseload: (caseload: string, benefit: string | undefined) =>
+      `Staffing at caseload ${caseload}${benefit === undefined ? '' : ` (${benefit})`}`,
+    staffing: (cases: string, caseload: string, needed: string, current: string, extra: string, price: string) =>
+      `${cases} cases / ${caseload} = ${needed} full-time staff − ${current} today = ${extra} × staff cost ${price} kr.`,
+    perYear: (amount: string) => `= ${amount} a year (added to Investering)`,
+    netto: 'Net = Udgift + Indtægt + Investering',
+    leftOut: 'Left out of the scenario: not in the sums nor in the råderum',
+    reduction: (netto: string) => `Reduction: its net ${netto} adds to the råderum available`,
+    funded: (funded: string) => `Funded in full from the råderum: ${funded}`,
+    partial: (funded: string, requested: string) => `Partly funded from the råderum: ${funded} of the ${requested} requested`,
+    unfunded: (requested: string) => `Not funded: the request of ${requested} does not fit in the råderum`,
+    noRequest: 'Expansion asking nothing of the råderum (net 0)',
+    everyYear: (amount: string) => `${amount} a year`,
+  },
+} as const;
+
+/** What the explanation needs besides one proposal: the workbook's words and numbers. */
+export interface ExplainContext {
+  years: readonly number[];
+  unit: Unit;
+  language: Language;
+  /** Benefit keys (as proposals hold them) → the name as typed in the lists. */
+  benefitNames?: ReadonlyMap<string, string>;
+}
+
+/** Made once per run: the words, the number formats and each scenario's requests by number. */
+export class Explainer {
+  private readonly n: Numbers;
+  private readonly w: (typeof WORDS)[Language];
+  private readonly requests: Map<string, RequestFigures>[];
+  constructor(
+    private readonly book: Book,
+    private readonly figures: BookFigures,
+    private readonly context: ExplainContext,
+  ) {
+    this.n = new Numbers(context.language);
+    this.w = WORDS[context.language];
+    this.requests = figures.scenarios.map((s) => new Map(s.requests.map((r) => [r.nr, r])));
+  }
+
+  /** The proposal at `index` in the book's order, in every scenario. */
+  explain(index: number): ProposalExplanation {
+    const p = this.book.proposals[index];
+    return {
+      nr: p.nr,
+      title: p.title,
+      place: p.places.row ?? { sheet: '', row: 0, column: 0 },
+      years: [...this.context.years],
+      unit: this.context.unit,
+      scenarios: this.book.scenarios.map((s, k) =>
+        this.inScenario(p, nettoSteps(p, s), this.figures.scenarios[k].proposals[index], k),
+      ),
+    };
+  }
+
+  private inUnit(kroner: readonly number[]): number[] {
+    return inUnit(kroner, this.context.unit);
+  }
+
+  /** Amounts per year in words: one figure where every year has it, else year by year. */
+  private amounts(values: readonly number[]): string {
+    if (values.every((v) => v === values[0])) return this.w.everyYear(this.n.amount(values[0]));
+    return values.map((v, t) => `${this.context.years[t]}: ${this.n.amount(v)}`).join(', ');
+  }
+
+  private benefit(key: string | undefined): string {
+    if (key === undefined) return '';
+    return this.context.benefitNames?.get(key) ?? key;
+  }
+
+  private inScenario(p: Proposal, record: NettoStep[], shown: ProposalFigures, k: number): ScenarioExplanation {
+    const amounts = stepAmounts(record, shown, this.figures.step);
+    const steps: ExplainedStep[] = record.map((step, i) => {
+      const own = amounts[i];
+      const explained: ExplainedStep = { rule: step.rule, text: this.stepText(p, step, own) };
+      if (own !== undefined) explained.amounts = this.inUnit(own);
+      return explained;
+    });
+    const netto = this.inUnit(shown.netto);
+    const explanation: ScenarioExplanation = {
+      scenario: this.book.scenarios[k].name,
+      included: shown.included,
+      steps,
+      netto,
+      status: '',
+    };
+    if (!shown.included) explanation.status = this.w.leftOut;
+    else if (shown.kind === 'Reduktion') explanation.status = this.w.reduction(this.amounts(netto));
+    else {
+      const request = this.requests[k].get(p.nr);
+      if (request === undefined) explanation.status = this.w.noRequest;
+      else {
+        const funded = this.inUnit(request.funded);
+        const requested = this.amounts(this.inUnit(request.request));
+        explanation.funded = funded;
+        explanation.status =
+          request.status === 'funded'
+            ? this.w.funded(this.amounts(funded))
+            : request.status === 'partial'
+              ? this.w.partial(this.amounts(funded), requested)
+              : this.w.unfunded(requested);
+      }
+    }
+    return explanation;
+  }
+
+  private stepText(p: Proposal, step: NettoStep, own: readonly number[] | undefined): string {
+    const { w, n } = this;
+    switch (step.rule) {
+      case 'udgift':
+        return p.split ? w.udgiftSplit : w.udgift;
+      case 'volume':
+        return w.volume(
+          this.benefit(step.benefit),
+          n.number(step.scenarioVolume),
+          n.number(step.rowVolume),
+          n.number(volumeFactor(step)),
+        );
+      case 'refusion': {
+        const rate =
+          step.source === 'row'
+            ? `${n.share(step.rate)} (${w.rowRate})`
+            : step.source === 'scenario' || step.durationShares === undefined
+              ? `${n.share(step.rate)} (${w.scenarioRate(this.benefit(p.benefit))})`
+              : `${n.share(step.rate)} (${w.staircaseRate(this.benefit(p.benefit), this.staircase(step.durationShares))})`;
+        return w.refusion(n.share(step.share), rate, n.share(refusionFraction(step)));
+      }
+      case 'indtaegt':
+        return w.indtaegt;
+      case 'investering':
+        return w.investering;
+      case 'caseload': {
+        const head = w.caseload(
+          n.number(step.caseload),
+          step.caseloadFor === undefined ? undefined : this.benefit(step.caseloadFor),
+        );
+        const body = w.staffing(
+          n.number(step.cases),
+          n.number(step.caseload),
+          n.number(step.staffNeeded),
+          n.number(step.currentStaff),
+          n.number(extraStaff(step)),
+          n.number(step.staffPrice),
+        );
+        const shown = own && this.inUnit(own);
+        const perYear = shown && shown.every((v) => v === shown[0]) ? ` ${w.perYear(n.amount(shown[0]))}` : '';
+        return `${head}: ${body}${perYear}`;
+      }
+      case 'netto':
+        return w.netto;
+    }
+  }
+
+  /** `10 % (uge 1-4) × 80 % + …` */
+  private staircase(shares: readonly [number, number, number, number]): string {
+    const { n, w } = this;
+    const parts = staircaseParts(shares);
+    return (
+      shares.map((share, k) => `${n.share(share)} (${w.week(BANDS[k])}) × ${n.share(STAIRCASE_RATES[k])}`).join(' + ') +
+      ` (${parts.map((x) => n.share(x)).join(' + ')})`
+    );
+  }
+}
+
+/**
+ * A proposal's explanation in every scenario, read from the workbook itself:
+ * by its number, or by any cell of its row on its list. Undefined where the
+ * workbook has problems (the pane shows those instead) or no proposal matches.
+ * `language`: the words' language; else the workbook's `Sprog`, else Danish.
+ */
+export function explainProposal(
+  sheets: readonly SheetCells[],
+  which: { nr: string } | { place: CellPlace },
+  language?: Language,
+): ProposalExplanation | undefined {
+  const read = readBook(sheets);
+  if (!read.book) return undefined;
+  const book = read.book;
+  const index = proposalIndex(book, which);
+  if (index < 0) return undefined;
+  const evaluation = evaluate(book);
+  if (evaluation.issues.some((i) => i.severity === 'problem')) return undefined;
+  return new Explainer(book, bookFigures(evaluation, UNITS[read.unit].roundingStep), {
+    years: read.years,
+    unit: read.unit,
+    language: language ?? read.language ?? 'da',
+    benefitNames: read.benefitNames,
+  }).explain(index);
+}
+
+function proposalIndex(book: Book, which: { nr: string } | { place: CellPlace }): number {
+  if ('nr' in which) {
+    const key = matchKey(which.nr);
+    return book.proposals.findIndex((p) => matchKey(p.nr) === key);
+  }
+  const { sheet, row } = which.place;
+  return book.proposals.findIndex(
+    (p) => p.places.row !== undefined && p.places.row.row === row && sameSheetName(p.places.row.sheet, sheet),
+  );
 }

@@ -58,6 +58,8 @@ export interface ReadResult {
    * (null where its list lacks the column or the cell is blank). A column blank for every proposal is left out.
    */
   ownColumns: OwnColumns;
+  /** Benefits by the key proposals hold (`benefit`), as first typed in a list's Ydelse column: for words a user reads. */
+  benefitNames: Map<string, string>;
   issues: Issue[];
 }
 
@@ -152,6 +154,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     scenarioNames: scenarioSheet?.scenarios.map((s) => s.name) ?? [],
     tableNames: inputs.flatMap((s) => s.tables.map((t) => t.name)),
     ownColumns: { headers: [], values: [] },
+    benefitNames: new Map(),
     issues,
   };
   if (lists.length === 0) issues.push(problem('noProposalLists', {}));
@@ -200,6 +203,14 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       });
   }
   result.ownColumns = ownColumnsOf(readLists, from);
+  for (const list of lists) {
+    const index = list.fields.benefit;
+    if (index === undefined) continue;
+    for (const row of list.area.rows) {
+      const text = isBlank(row[index]) || cellError(row[index]) !== undefined ? '' : cellText(row[index]);
+      if (text !== '' && !result.benefitNames.has(matchKey(text))) result.benefitNames.set(matchKey(text), text);
+    }
+  }
   // Past the limit a run would need more memory than an office computer has (README, "Performance").
   if (proposals.length > MAX_PROPOSALS)
     issues.push(
@@ -225,15 +236,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
     // A benefit no proposal has is a typo or a leftover: its values would be ignored without a word.
     // Benefits come from every row of every list, read or not, so a row with a problem does not make its
     // benefit look unknown as well.
-    const names = new Map<string, string>();
-    for (const list of lists) {
-      const index = list.fields.benefit;
-      if (index === undefined) continue;
-      for (const row of list.area.rows) {
-        const text = isBlank(row[index]) || cellError(row[index]) !== undefined ? '' : cellText(row[index]);
-        if (text !== '' && !names.has(matchKey(text))) names.set(matchKey(text), text);
-      }
-    }
+    const names = result.benefitNames;
     if (proposals.length > 0) {
       const benefits = new Set(names.keys());
       const named = [...names.values()].join(', ');
