@@ -65,7 +65,7 @@ class Numbers {
     const locale = language === 'en' ? 'en-GB' : 'da-DK';
     this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
     this.signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-    this.percent = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    this.percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   }
   number(n: number): string {
     return this.plain.format(n);
@@ -75,7 +75,8 @@ class Numbers {
   }
   /** A fraction in percent: 0,3 → `30 %`. */
   share(fraction: number): string {
-    return `${this.percent.format(fraction * 100)} %`;
+    // One way in both languages: `30 %`, with an ordinary space.
+    return this.percent.format(fraction).replace(/\s*%$/, ' %');
   }
 }
 
