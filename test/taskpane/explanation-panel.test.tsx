@@ -1,0 +1,241 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The explanation of one proposal's netto, as a finance officer reads it in the pane (props built by hand). */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import type { CellPlace } from '../../src/model/types';
+import { Explanation } from '../../src/taskpane/components/Explanation';
+import type { ProposalExplanation, ScenarioExplanation } from '../../src/workbook/explanation';
+
+const four = (n: number): number[] => [n, n, n, n];
+const YEARS = [2027, 2028, 2029, 2030];
+
+/** Faxe's fastholdelse (domain.md): 450 sager, 8 årsværk today at 400.000 kr.; caseload 45 in the base, 40 in the second. */
+function fastholdelse(caseload: number, scenario: string, investering: number): ScenarioExplanation {
+  const staff = 450 / caseload;
+  return {
+    scenario,
+    included: true,
+    steps: [
+      { rule: 'udgift', text: 'Udgift som angivet (sygedagpenge)', amounts: four(-1_200_000) },
+      {
+        rule: 'caseload',
+        text: `Caseload ${caseload}: 450 sager / ${caseload} = ${String(staff).replace('.', ',')} årsværk, 8 i dag, × 400.000 kr.`,
+        amounts: four(investering),
+      },
+      { rule: 'netto', text: 'Netto = Udgift + Investering' },
+    ],
+    netto: four(-1_200_000 + investering),
+    status:
+      investering < 1_200_000
+        ? `Reduktion: øger råderummet med ${(1_200_000 - investering).toLocaleString('da-DK')} kr. om året`
+        : 'Reduktion',
+  };
+}
+
+const FAXE: ProposalExplanation = {
+  nr: 'BIU_F_03',
+  title: 'To fastholdelseskonsulenter til sygedagpengesager',
+  place: { sheet: 'Faxe', row: 6, column: 0 },
+  years: YEARS,
+  unit: 'kr.',
+  scenarios: [
+    fastholdelse(45, 'Basis', 800_000),
+    fastholdelse(40, 'Caseload 40', 1_300_000),
+    {
+      ...fastholdelse(45, 'Uden BIU', 800_000),
+      included: false,
+      status: 'Udeladt: tæller ikke med i råderummet',
+    },
+  ],
+};
+
+/** Hørsholm EBU 5 (domain.md): Investering 25.000 in the first year only, so the years differ. */
+const EBU5: ProposalExplanation = {
+  nr: 'EBU 5',
+  title: 'Hurtigere afklaring',
+  place: { sheet: 'Hørsholm forslag', row: 9, column: 1 },
+  years: YEARS,
+  unit: 'kr.',
+  scenarios: [
+    {
+      scenario: 'Basis',
+      included: true,
+      steps: [
+        { rule: 'udgift', text: 'Udgift som angivet', amounts: four(-110_000) },
+        { rule: 'investering', text: 'Investering som angivet', amounts: [25_000, 0, 0, 0] },
+      ],
+      netto: [-85_000, -110_000, -110_000, -110_000],
+      status: 'Reduktion',
+    },
+  ],
+};
+
+function show(explanation: ProposalExplanation, language: 'da' | 'en' = 'da', onShow?: (place: CellPlace) => void) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Explanation explanation={explanation} language={language} onShowInWorkbook={onShow} />
+    </FluentProvider>,
+  );
+}
+
+/** A table's rows as the text of their cells (header cells included). */
+function rows(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+}
+
+test('Faxe’s fastholdelse reads +800.000 at caseload 45 (Basis) and +1.300.000 at caseload 40, step by step, with the unit', () => {
+  show(FAXE);
+  expect(
+    screen.getByRole('heading', { level: 2, name: 'BIU_F_03 To fastholdelseskonsulenter til sygedagpengesager' }),
+  ).toBeTruthy();
+  expect(screen.getByText(/Beløb i kr\.; minus er en besparelse/)).toBeTruthy();
+  expect(screen.getByText('Faxe!A7')).toBeTruthy();
+  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Basis', 'Caseload 40', 'Uden BIU']);
+
+  expect(rows(screen.getByRole('table', { name: 'Basis' }))).toEqual([
+    ['Trin', '2027 (kr.)'],
+    ['Udgift som angivet (sygedagpenge)', '-1.200.000'],
+    ['Caseload 45: 450 sager / 45 = 10 årsværk, 8 i dag, × 400.000 kr.', '+800.000'],
+    ['Netto = Udgift + Investering', '-400.000'],
+  ]);
+  expect(rows(screen.getByRole('table', { name: 'Caseload 40' }))).toEqual([
+    ['Trin', '2027 (kr.)'],
+    ['Udgift som angivet (sygedagpenge)', '-1.200.000'],
+    ['Caseload 40: 450 sager / 40 = 11,25 årsværk, 8 i dag, × 400.000 kr.', '+1.300.000'],
+    ['Netto = Udgift + Investering', '+100.000'],
+  ]);
+  expect(screen.getByText('øger råderummet med 400.000 kr. om året', { exact: false })).toBeTruthy();
+});
+
+test('the scenarios at a glance: netto in each, and the difference against the base with its sign', () => {
+  show(FAXE);
+  expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
+    ['Scenarie', '2027 (kr.)', 'Forskel mod Basis'],
+    ['Basis (basis)', '-400.000', ''],
+    ['Caseload 40', '+100.000', '+500.000'],
+    ['Uden BIU', '-400.000', '0'],
+  ]);
+});
+
+test('a scenario that leaves the proposal out says so', () => {
+  show(FAXE);
+  const blocks = screen.getAllByRole('heading', { level: 3 }).map((h) => h.parentElement as HTMLElement);
+  expect(within(blocks[2]).getByText('Udeladt i dette scenarie (Udelad): forslaget tæller med 0.')).toBeTruthy();
+  expect(within(blocks[0]).queryByText(/Udeladt i dette scenarie/)).toBeNull();
+  expect(within(blocks[2]).getByText('Udeladt: tæller ikke med i råderummet')).toBeTruthy();
+});
+
+test('a step without amounts of its own shows its words and no figure', () => {
+  const explanation: ProposalExplanation = {
+    ...EBU5,
+    scenarios: [
+      {
+        ...EBU5.scenarios[0],
+        steps: [{ rule: 'udgift', text: 'Ingen fuldtidspersoner i scenariet: Udgift uskaleret' }, ...EBU5.scenarios[0].steps],
+      },
+    ],
+  };
+  show(explanation);
+  expect(rows(screen.getByRole('table', { name: 'Basis' }))[1]).toEqual([
+    'Ingen fuldtidspersoner i scenariet: Udgift uskaleret',
+    '',
+  ]);
+  // Without a netto step of the core's, the sum is named Netto.
+  expect(rows(screen.getByRole('table', { name: 'Basis' })).at(-1)).toEqual(['Netto', '-85.000']);
+});
+
+test('the year is chosen with the arrow keys, Home and End; focus follows, and the amounts are that year’s', () => {
+  show(EBU5);
+  const year = (y: number) => screen.getByRole('radio', { name: String(y) }) as HTMLInputElement;
+  const amounts = () => rows(screen.getByRole('table', { name: 'Basis' })).map((r) => r[1]);
+  expect(year(2027).checked).toBe(true);
+  // One Tab stop for the group: the chosen year.
+  expect(YEARS.map((y) => year(y).tabIndex)).toEqual([0, -1, -1, -1]);
+  expect(amounts()).toEqual(['2027 (kr.)', '-110.000', '+25.000', '-85.000']);
+
+  year(2027).focus();
+  fireEvent.keyDown(year(2027), { key: 'ArrowRight' });
+  expect(year(2028).checked).toBe(true);
+  expect(document.activeElement).toBe(year(2028));
+  expect(YEARS.map((y) => year(y).tabIndex)).toEqual([-1, 0, -1, -1]);
+  expect(amounts()).toEqual(['2028 (kr.)', '-110.000', '0', '-110.000']);
+  expect(screen.getByRole('table', { name: 'Netto 2028 i alle scenarier' })).toBeTruthy();
+
+  fireEvent.keyDown(year(2028), { key: 'End' });
+  expect(year(2030).checked).toBe(true);
+  expect(document.activeElement).toBe(year(2030));
+  fireEvent.keyDown(year(2030), { key: 'ArrowRight' });
+  expect(year(2027).checked).toBe(true);
+  fireEvent.keyDown(year(2027), { key: 'ArrowLeft' });
+  expect(year(2030).checked).toBe(true);
+  fireEvent.keyDown(year(2030), { key: 'Home' });
+  expect(year(2027).checked).toBe(true);
+  expect(amounts()).toEqual(['2027 (kr.)', '-110.000', '+25.000', '-85.000']);
+
+  // A click (or a screen reader's own selection) chooses as well.
+  fireEvent.click(year(2029));
+  expect(year(2029).checked).toBe(true);
+  expect(amounts()[0]).toBe('2029 (kr.)');
+});
+
+test('a new proposal whose years do not hold the chosen year shows its first year', () => {
+  const { rerender } = show(EBU5);
+  fireEvent.click(screen.getByRole('radio', { name: '2030' }));
+  const later: ProposalExplanation = { ...EBU5, years: [2031, 2032, 2033, 2034] };
+  rerender(
+    <FluentProvider theme={webLightTheme}>
+      <Explanation explanation={later} language="da" />
+    </FluentProvider>,
+  );
+  expect((screen.getByRole('radio', { name: '2031' }) as HTMLInputElement).checked).toBe(true);
+  expect(screen.getByRole('table', { name: 'Netto 2031 i alle scenarier' })).toBeTruthy();
+});
+
+test('in English, and in mio. kr. with one decimal', () => {
+  const inMillions: ProposalExplanation = {
+    ...FAXE,
+    unit: 'mio. kr.',
+    scenarios: FAXE.scenarios.map((s) => ({
+      ...s,
+      steps: s.steps.map((step) => ({ ...step, amounts: step.amounts?.map((a) => a / 1_000_000) })),
+      netto: s.netto.map((a) => a / 1_000_000),
+    })),
+  };
+  show(inMillions, 'en');
+  expect(screen.getByText(/Amounts in mio\. kr\.; minus is a saving/)).toBeTruthy();
+  expect(rows(screen.getByRole('table', { name: 'Netto 2027 in every scenario' }))).toEqual([
+    ['Scenario', '2027 (mio. kr.)', 'Difference from Basis'],
+    ['Basis (base)', '-0.4', ''],
+    ['Caseload 40', '+0.1', '+0.5'],
+    ['Uden BIU', '-0.4', '0.0'],
+  ]);
+  expect(rows(screen.getByRole('table', { name: 'Caseload 40' }))[2][1]).toBe('+1.3');
+  expect(screen.getByText('Left out of this scenario (Udelad): the proposal counts as 0.')).toBeTruthy();
+});
+
+test('"Vis forslaget i projektmappen" hands the proposal’s place to the host; without a host there is no button', () => {
+  const shown: CellPlace[] = [];
+  const { unmount } = show(FAXE, 'da', (place) => shown.push(place));
+  fireEvent.click(screen.getByRole('button', { name: 'Vis forslaget i projektmappen' }));
+  expect(shown).toEqual([{ sheet: 'Faxe', row: 6, column: 0 }]);
+  unmount();
+  show(FAXE);
+  expect(screen.queryByRole('button')).toBeNull();
+});
+
+test('axe-core finds no serious or critical violation, in Danish and English', async () => {
+  for (const language of ['da', 'en'] as const) {
+    const { container, unmount } = show(FAXE, language, () => undefined);
+    // Colour contrast needs layout and a canvas, which jsdom lacks: the browser test (preview.e2e.ts) checks it.
+    const results = await axe.run(container, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // The rules on tables and labels did run.
+    expect(results.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['th-has-data-cells', 'label']));
+    unmount();
+  }
+});
