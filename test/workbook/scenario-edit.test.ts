@@ -512,9 +512,11 @@ function expected(asked: Asked[], s: number): Partial<Scenario> {
       break;
     }
   }
-  const byBenefit = (prefix: string) =>
+  const byBenefit = (prefix: string): Record<string, number> =>
     Object.fromEntries(
-      ['kontanthjaelp', 'sygedagpenge'].flatMap((b) => (value(prefix + b) === undefined ? [] : [[b, value(prefix + b)]])),
+      ['kontanthjaelp', 'sygedagpenge'].flatMap((b) =>
+        value(prefix + b) === undefined ? [] : [[b, value(prefix + b) as number]],
+      ),
     );
   const excluded = value('udelad');
   const mode = {
