@@ -32,6 +32,10 @@ export interface ProblemParams {
   outputSheetNotOurs: { sheet: string };
   tooManyRows: { sheet: string; rows: number; max: number };
   tooManyColumns: { sheet: string; columns: number; max: number };
+  /** A warning: Beregning would pass Excel's rows and is written as a note only. */
+  calculationTooLarge: { sheet: string; max: number };
+  /** A sheet named like the run log (Kørsler) without the mark: a user's own, never appended to. */
+  runLogNotOurs: { sheet: string };
 
   // The Scenarier sheet.
   scenarioSheetMissing: { sheet: string };

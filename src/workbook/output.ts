@@ -17,7 +17,7 @@ import {
   type RequestComparison,
   type ScenarioFigures,
 } from '../model/figures';
-import { problem, type Issue } from '../model/problems';
+import { problem, warning, type Issue } from '../model/problems';
 import type { Evaluation } from '../model/scenarios';
 import type { AllocationMode, Kind } from '../model/types';
 import {
@@ -31,6 +31,7 @@ import {
   type ColumnKey,
   type SheetLanguage,
 } from './columns';
+import type { ProposalExplanation } from './explanation';
 import { excelNameKey, type CellValue, type TableArea } from './grid';
 import { OUTPUT_MARK } from './read';
 import { UNITS, type Unit } from './units';
@@ -155,7 +156,15 @@ export interface OwnColumns {
   values: OutputCell[][];
 }
 
+/** The explanations Beregning lists: one per proposal in the book's order (explanation.ts, Explainer). */
+export interface Explanations {
+  count: number;
+  explain: (index: number) => ProposalExplanation;
+}
+
 export interface LayoutOptions {
+  /** Lay out `Beregning` from these (runWorkbook gives them); without, no Beregning. */
+  explanations?: Explanations;
   language?: OutputLanguage;
   /** The run's date (yyyy-mm-dd), printed in each page's header; today when not given. */
   runDate?: string;
@@ -168,8 +177,25 @@ type Cell = { value: OutputCell; format?: string };
 /** The words the sheets write, in each language. */
 const WORDS = {
   da: {
-    title: { Resultat: 'Resultat', Råderum: 'Råderum', Sammenligning: 'Sammenligning' },
+    title: { Resultat: 'Resultat', Råderum: 'Råderum', Sammenligning: 'Sammenligning', Beregning: 'Beregning' },
     amounts: (unit: string) => `Beløb i ${unit}; minus = besparelse/mindreudgift, plus = merudgift.`,
+    calculation:
+      'Hvert forslags netto i hvert scenarie, trin for trin: trinnenes beløb giver tilsammen nettoen, som i Resultat. Trinnet Råderum viser, hvad en udvidelse får bevilget. Filtrér på Nr for at se ét forslag.',
+    calculationTooLarge:
+      'Beregningen ville få flere rækker, end Excel kan rumme (1.048.576), og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
+    step: 'Trin',
+    explanation: 'Forklaring',
+    amount: 'Beløb',
+    steps: {
+      udgift: 'Udgift',
+      volume: 'Fuldtidspersoner',
+      refusion: 'Refusion',
+      indtaegt: 'Indtægt',
+      investering: 'Investering',
+      caseload: 'Bemanding',
+      netto: 'Netto',
+      raaderum: 'Råderum',
+    },
     mark: `${OUTPUT_MARK}; arket skrives forfra ved hver beregning.`,
     perPerson: 'Netto pr. fuldtidsperson i hele kroner.',
     folded: 'Udgift, Indtægt og Investering er foldet sammen: klik + over kolonnerne for at se dem.',
@@ -208,8 +234,30 @@ const WORDS = {
     date: (iso: string) => iso.split('-').reverse().join('.'),
   },
   en: {
-    title: { Resultat: 'Results', Råderum: 'Råderum (pool for new spending)', Sammenligning: 'Comparison' },
+    title: {
+      Resultat: 'Results',
+      Råderum: 'Råderum (pool for new spending)',
+      Sammenligning: 'Comparison',
+      Beregning: 'Calculation',
+    },
     amounts: (unit: string) => `Amounts in ${unit}; minus = saving/lower spending, plus = extra spending.`,
+    calculation:
+      "Each proposal's net in each scenario, step by step: the steps' amounts add up to the net, as in Results. The step Råderum shows what an expansion is funded. Filter on No. to see one proposal.",
+    calculationTooLarge:
+      "The calculation would take more rows than Excel holds (1,048,576) and is not written. See a proposal's explanation in the task pane.",
+    step: 'Step',
+    explanation: 'Explanation',
+    amount: 'Amount',
+    steps: {
+      udgift: 'Expenditure',
+      volume: 'Full-time persons',
+      refusion: 'Refusion',
+      indtaegt: 'Revenue',
+      investering: 'Investment',
+      caseload: 'Staffing',
+      netto: 'Net',
+      raaderum: 'Råderum',
+    },
     mark: `${OUTPUT_MARK} (written by Råderum); the sheet is rewritten on every run.`,
     perPerson: 'Net per full-time person in whole kroner.',
     folded: 'Expenditure, revenue and investment are folded away: click + above the columns to see them.',
@@ -332,9 +380,16 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
+/** A row already laid out to the sheet's width, values and formats (a format row may be shared by many rows). */
+interface RawRow {
+  raw: true;
+  values: OutputCell[];
+  formats: string[];
+}
+
 /** Accumulates rows; text gets the text format, numbers the format given. */
-class SheetBuilder {
-  private rows: Cell[][] = [];
+export class SheetBuilder {
+  private rows: (Cell[] | RawRow)[] = [];
   private readonly styled: { row: number; style: RowStyle }[] = [];
   readonly tables: TableArea[] = [];
   readonly breaksBefore: number[] = [];
@@ -352,6 +407,15 @@ class SheetBuilder {
 
   blank(): void {
     this.add([]);
+  }
+
+  /**
+   * A row given as values and formats of the sheet's full width, taken as it is: for sheets of many
+   * rows of one pattern (Beregning), whose rows then share one array of formats.
+   */
+  addRaw(values: OutputCell[], formats: string[]): number {
+    this.rows.push({ raw: true, values, formats });
+    return this.rows.length - 1;
   }
 
   /** The next row starts a printed page. */
@@ -376,12 +440,13 @@ class SheetBuilder {
   ): OutputSheet {
     // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
     let width = 1;
-    for (const r of this.rows) width = Math.max(width, r.length);
+    for (const r of this.rows) width = Math.max(width, 'raw' in r ? r.values.length : r.length);
     const widths = Array.from({ length: width }, (_, c) => columnWidths[c] ?? AMOUNT_WIDTH);
     // A header wraps between words, never inside one: a column is at least as wide as its headers' longest word.
     for (const { row, style } of this.styled) {
-      if (!ROW_STYLES[style].wrap) continue;
-      this.rows[row].forEach((cell, c) => {
+      const cells = this.rows[row];
+      if (!ROW_STYLES[style].wrap || 'raw' in cells) continue;
+      cells.forEach((cell, c) => {
         if (typeof cell?.value !== 'string') return;
         for (const word of cell.value.split(/\s+/)) widths[c] = Math.max(widths[c], word.length + WORD_ROOM);
       });
@@ -391,6 +456,16 @@ class SheetBuilder {
     const formats: string[][] = new Array(this.rows.length);
     for (let i = 0; i < this.rows.length; i++) {
       const r = this.rows[i];
+      if ('raw' in r && r.values.length === width) {
+        values[i] = r.values;
+        formats[i] = r.formats;
+        continue;
+      }
+      if ('raw' in r) {
+        values[i] = Array.from({ length: width }, (_, c) => r.values[c] ?? null);
+        formats[i] = Array.from({ length: width }, (_, c) => r.formats[c] ?? GENERAL);
+        continue;
+      }
       const rowValues: OutputCell[] = new Array(width);
       const rowFormats: string[] = new Array(width);
       for (let c = 0; c < width; c++) {
@@ -520,12 +595,13 @@ export function layOutSheets(
       runDate,
     ),
   };
+  const issues: Issue[] = [];
   const sheets = [
     resultSheet(figures.scenarios, context, options.ownColumns),
     raaderumSheet(figures.scenarios, context),
     comparisonSheet(figures, context),
+    ...(options.explanations ? [calculationSheet(options.explanations, context, issues)] : []),
   ];
-  const issues: Issue[] = [];
   for (const s of sheets) {
     if (s.values.length > EXCEL_MAX_ROWS)
       issues.push(problem('tooManyRows', { sheet: s.name, rows: s.values.length, max: EXCEL_MAX_ROWS }));
@@ -806,4 +882,59 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
     frozen: freezeAfter(frozenRows),
     ...margins,
   });
+}
+
+/**
+ * `Beregning`: every proposal's netto in every scenario, step by step (the
+ * explanations' steps and amounts, one row each), and its råderum status;
+ * one Excel table, so a reader filters by Nr. Past Excel's rows it holds
+ * only its opening and a note, with a warning: the other sheets are written.
+ */
+function calculationSheet(explanations: Explanations, c: Context, issues: Issue[]): OutputSheet {
+  const { unit, years, v } = c;
+  const b = new SheetBuilder('Beregning', UNITS[unit].numberFormat, c.names);
+  const header = [
+    v.header('nr'),
+    v.header('title'),
+    v.w.scenarioWord,
+    v.w.step,
+    v.w.explanation,
+    ...years.map((y) => `${v.w.amount} ${y}`),
+  ];
+  const frozenRows = opening(b, v.w.title.Beregning, [v.w.amounts(unit), v.w.calculation, v.w.mark], header);
+  const texts = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT];
+  const withAmounts = [...texts, ...years.map(() => UNITS[unit].numberFormat)];
+  const withoutAmounts = [...texts, ...years.map(() => GENERAL)];
+  const blanks = years.map(() => null);
+  const room = EXCEL_MAX_ROWS - b.rowCount;
+  let rows = 0;
+  const lines: { values: OutputCell[]; formats: string[] }[] = [];
+  explain: for (let i = 0; i < explanations.count; i++) {
+    const e = explanations.explain(i);
+    for (const s of e.scenarios) {
+      for (const step of s.steps) {
+        if (rows++ >= room) break explain;
+        lines.push({
+          values: [e.nr, e.title, s.scenario, v.w.steps[step.rule], step.text, ...(step.amounts ?? blanks)],
+          formats: step.amounts ? withAmounts : withoutAmounts,
+        });
+      }
+      if (rows++ >= room) break explain;
+      lines.push({
+        values: [e.nr, e.title, s.scenario, v.w.steps.raaderum, s.status, ...(s.funded ?? blanks)],
+        formats: s.funded ? withAmounts : withoutAmounts,
+      });
+    }
+  }
+  const layout = { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer };
+  const widths = [NR_WIDTH, 36, 18, 16, 90];
+  if (rows > room) {
+    issues.push(warning('calculationTooLarge', { sheet: 'Beregning', max: EXCEL_MAX_ROWS }));
+    b.add([v.w.calculationTooLarge]);
+    return b.build(widths, { ...layout, frozen: undefined });
+  }
+  const headerRow = frozenRows - 1;
+  for (const line of lines) b.addRaw(line.values, line.formats);
+  b.table('Raaderum_Beregning', headerRow, header.length);
+  return b.build(widths, layout);
 }

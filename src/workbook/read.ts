@@ -13,7 +13,7 @@ import { UNITS } from './units';
 export const MAX_PROPOSALS = 200_000;
 
 /** The sheets the product writes; never read as input. */
-export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'] as const;
+export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning', 'Beregning'] as const;
 
 /** Excel's rule for sheet names: the same name whatever the case (Råderum = RÅDERUM, but not Raaderum). */
 export const sameSheetName = (a: string, b: string): boolean => excelNameKey(a) === excelNameKey(b);

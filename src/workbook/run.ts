@@ -8,6 +8,7 @@ import { hasProblems, type Issue } from '../model/problems';
 import { evaluate, type Progress } from '../model/scenarios';
 
 export type { Progress };
+import { Explainer } from './explanation';
 import type { SheetCells } from './grid';
 import { inUnit, layOutSheets, type OutputLanguage, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
@@ -66,14 +67,23 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
   if (!read.book) return { found, issues: read.issues };
   const evaluation = evaluate(read.book, { onProgress: options.onProgress });
   const figures = bookFigures(evaluation, UNITS[read.unit].roundingStep);
+  // The workbook's own word (`Sprog`) before the pane's language.
+  const language = read.language ?? options.language;
+  const book = read.book;
+  const explainer = new Explainer(book, figures, {
+    years: read.years,
+    unit: read.unit,
+    language: language ?? 'da',
+    benefitNames: read.benefitNames,
+  });
   const output =
     options.sheets === false
       ? { sheets: [], issues: [] }
       : layOutSheets(figures, read.unit, read.tableNames, {
-          // The workbook's own word (`Sprog`) before the pane's language.
-          language: read.language ?? options.language,
+          language,
           runDate: options.runDate,
           ownColumns: read.ownColumns,
+          explanations: { count: book.proposals.length, explain: (i) => explainer.explain(i) },
         });
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };

@@ -24,6 +24,8 @@ const SAMPLES: ProblemParams = {
   outputSheetNotOurs: { sheet: 'Resultat' },
   tooManyRows: { sheet: 'Resultat', rows: 2000000, max: 1048576 },
   tooManyColumns: { sheet: 'Resultat', columns: 20000, max: 16384 },
+  calculationTooLarge: { sheet: 'Beregning', max: 1048576 },
+  runLogNotOurs: { sheet: 'Kørsler' },
   scenarioSheetMissing: { sheet: 'Scenarier' },
   parameterHeaderMissing: { sheet: 'Scenarier' },
   noScenarios: { sheet: 'Scenarier' },
@@ -80,6 +82,7 @@ const NOT_SHOWN: Partial<Record<ProblemCode, string[]>> = {
   tooManyProposals: ['count', 'max'], // shown with thousands separators: see the test below
   tooManyRows: ['max'],
   tooManyColumns: ['max'],
+  calculationTooLarge: ['max'], // shown with thousands separators
   amountTooLarge: ['max'],
   totalTooLarge: ['max'],
   caseloadMissing: [],
