@@ -116,9 +116,18 @@ test('the scenarios at a glance: netto in each, and the difference against the b
   show(FAXE);
   expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
     ['Scenarie', '2027 (kr.)', 'Forskel mod Basis'],
-    ['Basis (basis)', '-400.000', ''],
+    ['Basis', '-400.000', ''],
     ['Caseload 40', '+100.000', '+500.000'],
     ['Uden BIU', '-400.000', '0'],
+  ]);
+});
+
+test('a base whose name does not say so is marked as the base', () => {
+  show({ ...FAXE, scenarios: [{ ...FAXE.scenarios[0], scenario: 'Vedtaget budget' }, FAXE.scenarios[1]] });
+  expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
+    ['Scenarie', '2027 (kr.)', 'Forskel mod Vedtaget budget'],
+    ['Vedtaget budget (basis)', '-400.000', ''],
+    ['Caseload 40', '+100.000', '+500.000'],
   ]);
 });
 
@@ -210,7 +219,7 @@ test('in English, and in mio. kr. with one decimal', () => {
   expect(screen.getByText(/Amounts in mio\. kr\.; minus is a saving/)).toBeTruthy();
   expect(rows(screen.getByRole('table', { name: 'Netto 2027 in every scenario' }))).toEqual([
     ['Scenario', '2027 (mio. kr.)', 'Difference from Basis'],
-    ['Basis (base)', '-0.4', ''],
+    ['Basis', '-0.4', ''],
     ['Caseload 40', '+0.1', '+0.5'],
     ['Uden BIU', '-0.4', '0.0'],
   ]);

@@ -148,6 +148,11 @@ function choiceAfterKey(key: string, index: number, count: number): number | und
   return undefined;
 }
 
+/** The base scenario marked as such, unless its name already says so ("Basis", "Base"). */
+function baseName(scenario: string, base: string): string {
+  return /^(basis|base)\b/i.test(scenario.trim()) ? scenario : `${scenario} (${base})`;
+}
+
 export function Explanation({ explanation, language, onShowInWorkbook }: ExplanationProps) {
   const w = WORDS[language];
   const styles = useStyles();
@@ -234,7 +239,7 @@ export function Explanation({ explanation, language, onShowInWorkbook }: Explana
               {scenarios.map((s, k) => (
                 <tr key={s.scenario}>
                   <th scope="row" className={styles.cell}>
-                    {k === 0 ? `${s.scenario} (${w.base})` : s.scenario}
+                    {k === 0 ? baseName(s.scenario, w.base) : s.scenario}
                   </th>
                   <td className={`${styles.cell} ${styles.number}`}>{amount(s.netto)}</td>
                   {scenarios.length > 1 && (

@@ -148,6 +148,8 @@ const useStyles = makeStyles({
   pickCell: { width: '2.5em', textAlign: 'center' },
   radio: { margin: 0, cursor: 'pointer' },
   run: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+  // A link-like button under the run's words, flush with them.
+  showButton: { minWidth: 0, paddingLeft: 0, paddingRight: 0 },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   difference: {
@@ -301,7 +303,12 @@ export function RunLog({ runs, language, compare, onShowInWorkbook, unit }: RunL
                       </Caption1>
                       {run.changes !== '' && <Caption1 className={styles.hint}>{run.changes}</Caption1>}
                       {onShowInWorkbook && (
-                        <Button size="small" appearance="transparent" onClick={() => onShowInWorkbook(run.row)}>
+                        <Button
+                          size="small"
+                          appearance="transparent"
+                          className={styles.showButton}
+                          onClick={() => onShowInWorkbook(run.row)}
+                        >
                           {w.show(runName(run, w))}
                         </Button>
                       )}
