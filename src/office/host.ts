@@ -3,6 +3,7 @@ import type { WorkbookHost } from '../workbook/host';
 import { sameSheetName } from '../workbook/read';
 import { apiSupport, readWorkbook, selectPlace, workbookNames, writeSheets } from './excel-adapter';
 import { hostError } from './errors';
+import { editorSupport, watchWorkbook, writeChanges } from './changes';
 
 /**
  * One `Excel.run` that waits while the user edits a cell (`delayForCellEdit`)
@@ -43,4 +44,20 @@ export const excelHost: WorkbookHost = {
       return sheets.map((s) => s.name).filter((name) => !workbook.sheetNames.some((n) => sameSheetName(n, name)));
     }),
   select: (place) => inExcel((context) => selectPlace(context, place)),
+  writeChanges: (changes) => inExcel((context) => writeChanges(context, changes, editorSupport())),
+  watch: (events) =>
+    watchWorkbook(
+      {
+        run: (batch) => inExcel(batch),
+        runIn: async (context, batch) => {
+          try {
+            return await Excel.run(context, batch);
+          } catch (error) {
+            throw hostError(error);
+          }
+        },
+      },
+      events,
+      editorSupport(),
+    ),
 };

@@ -5,6 +5,7 @@
 import type { CellPlace } from '../model/types';
 import type { SheetCells } from './grid';
 import type { OutputSheet } from './output';
+import type { SheetChanges } from './scenario-edit';
 
 export interface WorkbookHost {
   /**
@@ -28,6 +29,23 @@ export interface WorkbookHost {
   addMissingSheets(sheets: OutputSheet[]): Promise<string[]>;
   /** Shows a place to the user (in Excel: selects the cell). */
   select(place: CellPlace): Promise<void>;
+  /**
+   * Writes exactly these cells (editScenarios' changes): a missing sheet is added, a table is grown or shrunk
+   * to `table` (or added where there is none), text is written as text (never a formula), null empties a cell.
+   * Nothing else on the sheet changes. The pane reads again afterwards.
+   */
+  writeChanges(changes: readonly SheetChanges[]): Promise<void>;
+  /**
+   * Hears of the user's doings in the workbook: `scenariosChanged` when the Scenarier sheet changes by hand
+   * (so the pane shows it), `selected` when the user selects a cell (its top-left cell). Resolves with the
+   * function that stops watching. A host that cannot watch leaves it out.
+   */
+  watch?(events: WorkbookWatch): Promise<() => void>;
+}
+
+export interface WorkbookWatch {
+  scenariosChanged?: () => void;
+  selected?: (place: CellPlace) => void;
 }
 
 /** A failure of the host, sorted into what the user can do about it. */

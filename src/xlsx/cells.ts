@@ -15,6 +15,7 @@ import {
 import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type PageMargin, type RowLook } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { DAY_MS, dateText, shownValue } from '../workbook/excel-dates';
+import type { SheetChanges } from '../workbook/scenario-edit';
 
 /** Serial 0 of ExcelJS's Dates: it counts days from 1970-01-01 as serial 25569 (1900 system, without Lotus's day). */
 const EXCELJS_EPOCH = 25_569;
@@ -93,12 +94,9 @@ interface TableModel {
 }
 
 /** ExcelJS keeps a loaded table's model under `table`, a new one's under `model`. */
-const tableModels = (sheet: Worksheet): TableModel[] =>
-  sheet
-    .getTables()
-    .map(
-      (entry) => ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as TableModel,
-    );
+const tableModelOf = (entry: unknown): TableModel =>
+  ((entry as unknown as { table?: object }).table ?? (entry as unknown as { model?: object }).model) as TableModel;
+const tableModels = (sheet: Worksheet): TableModel[] => sheet.getTables().map(tableModelOf);
 
 function tablesOf(sheet: Worksheet): TableArea[] {
   return tableModels(sheet).flatMap((model) => {
@@ -332,4 +330,32 @@ export function newWorkbook(sheets: readonly OutputSheet[]): Workbook {
   workbook.creator = 'Råderum';
   writeSheets(workbook, sheets);
   return workbook;
+}
+
+/**
+ * Writes exactly the cells of editScenarios' changes (a missing sheet is added); a string stays a string (ExcelJS
+ * never takes one for a formula), null empties a cell. A table given is laid again over its new extent, with its
+ * name and style, its cells as they now stand (ExcelJS cannot resize a table in place); one missing is added.
+ */
+export function writeCellChanges(workbook: Workbook, changes: readonly SheetChanges[]): void {
+  for (const change of changes) {
+    const sheet = workbook.worksheets.find((w) => sameSheetName(w.name, change.sheet)) ?? workbook.addWorksheet(change.sheet);
+    for (const { row, column, value } of change.cells) sheet.getCell(row + 1, column + 1).value = value;
+    if (!change.table) continue;
+    const area = change.table;
+    const old = sheet.getTables().find((t) => excelNameKey(tableModelOf(t).name) === excelNameKey(area.name));
+    const theme = old
+      ? ((tableModelOf(old) as { style?: { theme?: string } }).style?.theme ?? 'TableStyleLight9')
+      : 'TableStyleLight9';
+    if (old) sheet.removeTable(tableModelOf(old).name);
+    const at = (r: number, c: number) => sheet.getCell(area.row + r + 1, area.column + c + 1).value;
+    sheet.addTable({
+      name: old ? tableModelOf(old).name : area.name,
+      ref: `${columnLetters(area.column)}${area.row + 1}`,
+      headerRow: true,
+      style: { theme: theme as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+      columns: Array.from({ length: area.columnCount }, (_, c) => ({ name: String(at(0, c) ?? ''), filterButton: true })),
+      rows: Array.from({ length: area.rowCount - 1 }, (_, r) => Array.from({ length: area.columnCount }, (_, c) => at(r + 1, c))),
+    });
+  }
 }

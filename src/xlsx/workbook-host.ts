@@ -5,9 +5,11 @@
 import type { Workbook } from 'exceljs';
 import type { CellPlace } from '../model/types';
 import type { OutputSheet } from '../workbook/output';
-import { HostError, type WorkbookHost } from '../workbook/host';
+import { HostError, type WorkbookHost, type WorkbookWatch } from '../workbook/host';
 import { sameSheetName } from '../workbook/read';
-import { readSheets, TableNameTaken, writeSheets } from './cells';
+import type { SheetChanges } from '../workbook/scenario-edit';
+import { SCENARIO_SHEET } from '../workbook/scenario-sheet';
+import { readSheets, TableNameTaken, writeCellChanges, writeSheets } from './cells';
 
 export interface WorkbookEvents {
   /** The workbook's sheets changed (output written, template added). */
@@ -16,9 +18,20 @@ export interface WorkbookEvents {
   selected?: (place: CellPlace) => void;
   /** These sheets were written (output sheets, or template sheets added): the preview's download writes them into the file's own package. */
   written?: (sheets: readonly OutputSheet[]) => void;
+  /** These cells were written (the scenario editor's): the preview's download writes them into the file's own package too. */
+  changesWritten?: (changes: readonly SheetChanges[]) => void;
 }
 
-export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = {}): WorkbookHost {
+/** The preview's host: a WorkbookHost, and the way its sheet view tells the pane what the user does there. */
+export interface PreviewHost extends WorkbookHost {
+  watch(events: WorkbookWatch): Promise<() => void>;
+  /** The user changed cells of a sheet by hand (in the preview's sheet view): a watcher of Scenarier hears of it. */
+  editedByHand(sheet: string): void;
+  /** The user selected a cell in the preview's sheet view. */
+  selectedByHand(place: CellPlace): void;
+}
+
+export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = {}): PreviewHost {
   // All sheets, output sheets too: readBook checks that an output sheet is ours before it is replaced.
   const sheets = () => readSheets(workbook());
   const write = (outputs: OutputSheet[]) => {
@@ -34,6 +47,7 @@ export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = 
       throw error;
     }
   };
+  const watchers = new Set<WorkbookWatch>();
   return {
     read: async () => sheets(),
     run: async (produce, onProgress) => {
@@ -51,5 +65,21 @@ export function workbookHost(workbook: () => Workbook, events: WorkbookEvents = 
       return missing.map((s) => s.name);
     },
     select: async (place) => events.selected?.(place),
+    writeChanges: async (changes) => {
+      if (changes.length === 0) return;
+      writeCellChanges(workbook(), changes);
+      events.changesWritten?.(changes);
+      events.changed?.();
+    },
+    watch: async (watch) => {
+      watchers.add(watch);
+      return () => void watchers.delete(watch);
+    },
+    editedByHand: (sheet) => {
+      if (sameSheetName(sheet, SCENARIO_SHEET)) for (const w of [...watchers]) w.scenariosChanged?.();
+    },
+    selectedByHand: (place) => {
+      for (const w of [...watchers]) w.selected?.(place);
+    },
   };
 }
