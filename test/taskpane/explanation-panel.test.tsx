@@ -28,10 +28,8 @@ function fastholdelse(caseload: number, scenario: string, investering: number): 
       { rule: 'netto', text: 'Netto = Udgift + Investering' },
     ],
     netto: four(-1_200_000 + investering),
-    status:
-      investering < 1_200_000
-        ? `Reduktion: øger råderummet med ${(1_200_000 - investering).toLocaleString('da-DK')} kr. om året`
-        : 'Reduktion',
+    // The words the workbook layer writes (workbook/explanation.ts).
+    status: `Reduktion: netto ${(investering - 1_200_000).toLocaleString('da-DK', { signDisplay: 'exceptZero' })} om året lægges til det råderum, der er til rådighed`,
   };
 }
 
@@ -47,7 +45,7 @@ const FAXE: ProposalExplanation = {
     {
       ...fastholdelse(45, 'Uden BIU', 800_000),
       included: false,
-      status: 'Udeladt: tæller ikke med i råderummet',
+      status: 'Udeladt i scenariet: indgår ikke i summerne eller i råderummet',
     },
   ],
 };
@@ -109,34 +107,82 @@ test('Faxe’s fastholdelse reads +800.000 at caseload 45 (Basis) and +1.300.000
     ['Caseload 40: 450 sager / 40 = 11,25 årsværk, 8 i dag, × 400.000 kr.', '+1.300.000'],
     ['Netto = Udgift + Investering', '+100.000'],
   ]);
-  expect(screen.getByText('øger råderummet med 400.000 kr. om året', { exact: false })).toBeTruthy();
+  expect(screen.getAllByText('Reduktion: netto -400.000 om året lægges til det råderum, der er til rådighed')).toHaveLength(1);
+  expect(screen.getByText('Reduktion: netto +100.000 om året', { exact: false })).toBeTruthy();
 });
 
-test('the scenarios at a glance: netto in each, and the difference against the base with its sign', () => {
+test('the scenarios at a glance: the netto in each, a scenario that leaves the proposal out marked', () => {
   show(FAXE);
   expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
-    ['Scenarie', '2027 (kr.)', 'Forskel mod Basis'],
-    ['Basis', '-400.000', ''],
-    ['Caseload 40', '+100.000', '+500.000'],
-    ['Uden BIU', '-400.000', '0'],
+    ['Scenarie', '2027 (kr.)'],
+    ['Basis', '-400.000'],
+    ['Caseload 40', '+100.000'],
+    ['Uden BIU (udeladt)', '-400.000'],
   ]);
 });
 
 test('a base whose name does not say so is marked as the base', () => {
   show({ ...FAXE, scenarios: [{ ...FAXE.scenarios[0], scenario: 'Vedtaget budget' }, FAXE.scenarios[1]] });
   expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
-    ['Scenarie', '2027 (kr.)', 'Forskel mod Vedtaget budget'],
-    ['Vedtaget budget (basis)', '-400.000', ''],
-    ['Caseload 40', '+100.000', '+500.000'],
+    ['Scenarie', '2027 (kr.)'],
+    ['Vedtaget budget (basis)', '-400.000'],
+    ['Caseload 40', '+100.000'],
   ]);
 });
 
-test('a scenario that leaves the proposal out says so', () => {
+test('a request shows what the råderum gives it in each scenario, and its status in words', () => {
+  const request = (scenario: string, funded: number, status: string): ScenarioExplanation => ({
+    scenario,
+    included: true,
+    steps: [
+      { rule: 'udgift', text: 'Udgift som angivet i rækken', amounts: four(2_500_000) },
+      { rule: 'netto', text: 'Netto = Udgift + Indtægt + Investering' },
+    ],
+    netto: four(2_500_000),
+    status,
+    funded: four(funded),
+  });
+  show({
+    nr: 'K-8',
+    title: 'Flere hænder i jobcentret',
+    place: { sheet: 'København', row: 9, column: 0 },
+    years: YEARS,
+    unit: 'kr.',
+    scenarios: [
+      request('Basis', 2_500_000, 'Bevilget fuldt af råderummet: +2.500.000 om året'),
+      request('Flere fuldtidspersoner', 0, 'Ikke bevilget: der er ikke plads til ønsket +2.500.000 om året i råderummet'),
+    ],
+  });
+  expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' }))).toEqual([
+    ['Scenarie', '2027 (kr.)', 'Bevilget 2027 (kr.)'],
+    ['Basis', '+2.500.000', '2.500.000'],
+    ['Flere fuldtidspersoner', '+2.500.000', '0'],
+  ]);
+  const block = screen.getByRole('heading', { level: 3, name: 'Flere fuldtidspersoner' }).parentElement as HTMLElement;
+  expect(block.querySelector('p:last-child')?.textContent).toBe(
+    'Råderum: Ikke bevilget: der er ikke plads til ønsket +2.500.000 om året i råderummet',
+  );
+});
+
+test('a scenario that leaves the proposal out says so, once', () => {
   show(FAXE);
   const blocks = screen.getAllByRole('heading', { level: 3 }).map((h) => h.parentElement as HTMLElement);
-  expect(within(blocks[2]).getByText('Udeladt i dette scenarie (Udelad): forslaget tæller med 0.')).toBeTruthy();
-  expect(within(blocks[0]).queryByText(/Udeladt i dette scenarie/)).toBeNull();
-  expect(within(blocks[2]).getByText('Udeladt: tæller ikke med i råderummet')).toBeTruthy();
+  // The workbook layer's status says it: the pane's own note is not repeated, nor the label Råderum.
+  expect(
+    within(blocks[2])
+      .getAllByText(/^Udeladt/)
+      .map((e) => e.textContent),
+  ).toEqual(['Udeladt i scenariet: indgår ikke i summerne eller i råderummet']);
+  expect(within(blocks[0]).queryByText(/Udeladt/)).toBeNull();
+  // Without a status of its own, the pane's note says it.
+  const { container } = show({ ...FAXE, scenarios: [{ ...FAXE.scenarios[2], status: '' }] });
+  expect(within(container).getByText('Udeladt i dette scenarie (Udelad): forslaget tæller med 0.')).toBeTruthy();
+});
+
+test('a proposal without a known row shows no address and no button', () => {
+  show({ ...FAXE, place: { sheet: '', row: 0, column: 0 } }, 'da', () => undefined);
+  expect(screen.queryByRole('button')).toBeNull();
+  expect(screen.queryByText(/!A1/)).toBeNull();
 });
 
 test('a step without amounts of its own shows its words and no figure', () => {
@@ -218,13 +264,13 @@ test('in English, and in mio. kr. with one decimal', () => {
   show(inMillions, 'en');
   expect(screen.getByText(/Amounts in mio\. kr\.; minus is a saving/)).toBeTruthy();
   expect(rows(screen.getByRole('table', { name: 'Netto 2027 in every scenario' }))).toEqual([
-    ['Scenario', '2027 (mio. kr.)', 'Difference from Basis'],
-    ['Basis', '-0.4', ''],
-    ['Caseload 40', '+0.1', '+0.5'],
-    ['Uden BIU', '-0.4', '0.0'],
+    ['Scenario', '2027 (mio. kr.)'],
+    ['Basis', '-0.4'],
+    ['Caseload 40', '+0.1'],
+    ['Uden BIU (left out)', '-0.4'],
   ]);
   expect(rows(screen.getByRole('table', { name: 'Caseload 40' }))[2][1]).toBe('+1.3');
-  expect(screen.getByText('Left out of this scenario (Udelad): the proposal counts as 0.')).toBeTruthy();
+  expect(screen.getByRole('table', { name: 'Uden BIU' })).toBeTruthy();
 });
 
 test('"Vis forslaget i projektmappen" hands the proposal’s place to the host; without a host there is no button', () => {

@@ -4,10 +4,11 @@
  *
  * Laid out for a 320 px pane: four years of amounts beside a step's words do
  * not fit, so one year is shown at a time (a row of year choices, the budget
- * year first). First a small table of the netto in every scenario with the
- * difference against the base, for the comparison at a glance; then a block
+ * year first). First a small table of the netto in every scenario (and what
+ * the råderum gives a request), for the comparison at a glance; then a block
  * per scenario (in the workbook's order, the base first) with the steps, the
  * netto and the råderum status, every amount with its sign and the unit.
+ * No figure is computed here: every amount is one the workbook layer gave.
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState, type KeyboardEvent } from 'react';
@@ -30,7 +31,9 @@ interface Words {
   glance: (year: number) => string;
   scenario: string;
   netto: string;
-  difference: (base: string) => string;
+  funded: (year: number, unit: Unit) => string;
+  /** After a scenario's name where it leaves the proposal out. */
+  leftOutMark: string;
   base: string;
   step: string;
   amount: (year: number, unit: Unit) => string;
@@ -48,7 +51,8 @@ const WORDS: Record<'da' | 'en', Words> = {
     glance: (year) => `Netto ${year} i alle scenarier`,
     scenario: 'Scenarie',
     netto: 'Netto',
-    difference: (base) => `Forskel mod ${base}`,
+    funded: (year, unit) => `Bevilget ${year} (${unit})`,
+    leftOutMark: 'udeladt',
     base: 'basis',
     step: 'Trin',
     amount: (year, unit) => `${year} (${unit})`,
@@ -64,7 +68,8 @@ const WORDS: Record<'da' | 'en', Words> = {
     glance: (year) => `Netto ${year} in every scenario`,
     scenario: 'Scenario',
     netto: 'Netto',
-    difference: (base) => `Difference from ${base}`,
+    funded: (year, unit) => `Funded ${year} (${unit})`,
+    leftOutMark: 'left out',
     base: 'base',
     step: 'Step',
     amount: (year, unit) => `${year} (${unit})`,
@@ -129,13 +134,13 @@ const useStyles = makeStyles({
   note: { margin: 0 },
 });
 
-/** Amounts as the sheets show them in the workbook's unit (one decimal in mio. kr.), with an explicit sign: +800.000, -400.000, 0. */
-export function signedAmountFormat(language: 'da' | 'en', unit: Unit): Intl.NumberFormat {
+/** Amounts as the sheets show them in the workbook's unit (one decimal in mio. kr.); signed: +800.000, -400.000, 0. */
+function amountFormat(language: 'da' | 'en', unit: Unit, signed: boolean): Intl.NumberFormat {
   const digits = unit === 'mio. kr.' ? 1 : 0;
   return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-    signDisplay: 'exceptZero',
+    signDisplay: signed ? 'exceptZero' : 'auto',
   });
 }
 
@@ -162,7 +167,7 @@ export function Explanation({ explanation, language, onShowInWorkbook }: Explana
   // A year no longer in the explanation (another proposal, another workbook) falls back to the budget year.
   const yearIndex = Math.max(0, picked === undefined ? 0 : years.indexOf(picked));
   const year = years[yearIndex];
-  const format = signedAmountFormat(language, unit);
+  const format = amountFormat(language, unit, true);
   const amount = (values: readonly number[] | undefined) => (values === undefined ? '' : format.format(values[yearIndex] ?? 0));
 
   // The year choices behave as one radio group: one Tab stop, the arrow keys (and Home, End) choose and move.
@@ -175,16 +180,25 @@ export function Explanation({ explanation, language, onShowInWorkbook }: Explana
     group?.querySelectorAll<HTMLInputElement>('input[type="radio"]')[next]?.focus();
   };
 
-  const base = scenarios[0];
+  // A proposal without a known row (the workbook layer then gives an empty sheet name) has nothing to show.
+  const located = explanation.place.sheet !== '';
+  const anyFunded = scenarios.some((s) => s.funded !== undefined);
+  const plain = amountFormat(language, unit, false);
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
       <Subtitle2 as="h2" id={`${id}-heading`} className={styles.heading}>
         {explanation.nr} {explanation.title}
       </Subtitle2>
       <Caption1 as="p" block className={styles.hint}>
-        {w.intro(unit)} <span className={styles.address}>{cellAddress(explanation.place)}</span>
+        {w.intro(unit)}
+        {located && (
+          <>
+            {' '}
+            <span className={styles.address}>{cellAddress(explanation.place)}</span>
+          </>
+        )}
       </Caption1>
-      {onShowInWorkbook && (
+      {onShowInWorkbook && located && (
         <div>
           <Button size="small" onClick={() => onShowInWorkbook(explanation.place)}>
             {w.show}
@@ -228,9 +242,9 @@ export function Explanation({ explanation, language, onShowInWorkbook }: Explana
                 <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
                   {w.amount(year, unit)}
                 </th>
-                {scenarios.length > 1 && (
+                {anyFunded && (
                   <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
-                    {w.difference(base.scenario)}
+                    {w.funded(year, unit)}
                   </th>
                 )}
               </tr>
@@ -240,11 +254,12 @@ export function Explanation({ explanation, language, onShowInWorkbook }: Explana
                 <tr key={s.scenario}>
                   <th scope="row" className={styles.cell}>
                     {k === 0 ? baseName(s.scenario, w.base) : s.scenario}
+                    {!s.included && ` (${w.leftOutMark})`}
                   </th>
                   <td className={`${styles.cell} ${styles.number}`}>{amount(s.netto)}</td>
-                  {scenarios.length > 1 && (
+                  {anyFunded && (
                     <td className={`${styles.cell} ${styles.number}`}>
-                      {k === 0 ? '' : format.format((s.netto[yearIndex] ?? 0) - (base.netto[yearIndex] ?? 0))}
+                      {s.funded === undefined ? '' : plain.format(s.funded[yearIndex] ?? 0)}
                     </td>
                   )}
                 </tr>
@@ -286,7 +301,8 @@ function ScenarioBlock({
       <h3 id={id} className={styles.scenarioHeading}>
         {scenario.scenario}
       </h3>
-      {!scenario.included && (
+      {/* The workbook layer's status says it where it says anything. */}
+      {!scenario.included && scenario.status === '' && (
         <Body1 as="p" className={styles.note}>
           {w.leftOut}
         </Body1>
@@ -321,7 +337,8 @@ function ScenarioBlock({
       </table>
       {scenario.status !== '' && (
         <Body1 as="p" className={styles.note}>
-          <strong>{w.status}:</strong> {scenario.status}
+          {scenario.included && <strong>{w.status}: </strong>}
+          {scenario.status}
         </Body1>
       )}
     </div>
