@@ -19,7 +19,8 @@ import type { CellPlace } from '../model/types';
 import { App } from '../taskpane/components/App';
 import { inThread } from '../taskpane/analysis';
 import type { Calculator } from '../taskpane/calculation';
-import { PaneStore } from '../taskpane/state';
+import { PaneStore, type EditingHost } from '../taskpane/state';
+import type { WhatIfRunner } from '../taskpane/what-if-runner';
 import { excelNameKey } from '../workbook/grid';
 import type { WorkbookHost } from '../workbook/host';
 import type { OutputSheet } from '../workbook/output';
@@ -54,7 +55,14 @@ const useStyles = makeStyles({
  * the pane's first read is running, so a press is queued, as in Excel.
  */
 export function afterFirstLoad(host: WorkbookHost, loaded: Promise<void>): WorkbookHost {
+  const editing = host as EditingHost;
   return {
+    writeChanges: async (changes) => {
+      await loaded;
+      if (!editing.writeChanges) throw new Error('This workbook cannot be edited');
+      return editing.writeChanges(changes);
+    },
+    ...(editing.watch && { watch: (events) => (editing.watch as NonNullable<EditingHost['watch']>)(events) }),
     read: async () => {
       await loaded;
       return host.read();
@@ -103,9 +111,11 @@ export class OpenedFile {
 export interface PreviewProps {
   /** Where the pane calculates: the page gives a worker (./index.tsx); the pane's thread by default (tests). */
   calculator?: Calculator;
+  /** Where the live what-if runs: the page gives a worker; the pane's thread by default. */
+  whatIf?: WhatIfRunner;
 }
 
-export function PreviewApp({ calculator = inThread }: PreviewProps = {}) {
+export function PreviewApp({ calculator = inThread, whatIf }: PreviewProps = {}) {
   const styles = useStyles();
   const workbookRef = useRef<ExcelJS.Workbook>(new ExcelJS.Workbook());
   /** The opened file itself: the download is written into its bytes, so nothing ExcelJS cannot carry is lost. */
@@ -141,8 +151,9 @@ export function PreviewApp({ calculator = inThread }: PreviewProps = {}) {
         ),
         'da',
         calculator,
+        whatIf,
       ),
-    [firstLoad, calculator],
+    [firstLoad, calculator, whatIf],
   );
   const language = useSyncExternalStore(store.subscribe, () => store.getState().language);
 

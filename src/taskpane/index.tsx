@@ -10,6 +10,7 @@ import { NotInExcel } from './components/NotInExcel';
 import { calculatorFor } from './calculation';
 import { startCalculationWorker } from './start-worker';
 import { PaneStore } from './state';
+import { whatIfFor } from './what-if-runner';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
@@ -32,7 +33,10 @@ if (typeof Office === 'undefined') {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel)
       root.render(
-        <App store={new PaneStore(excelHost, language(), calculatorFor(startCalculationWorker))} theme={officeTheme()} />,
+        <App
+          store={new PaneStore(excelHost, language(), calculatorFor(startCalculationWorker), whatIfFor(startCalculationWorker))}
+          theme={officeTheme()}
+        />,
       );
     else root.render(<NotInExcel language={language()} />);
   });

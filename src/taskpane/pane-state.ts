@@ -12,6 +12,7 @@ import type { Issue } from '../model/problems';
 import type { HostFailure } from '../workbook/host';
 import type { Language } from '../workbook/messages';
 import type { Found, Progress, ScenarioSummary } from '../workbook/run';
+import { initialEditor, reduceEditor, type EditorEvent, type EditorState } from './editor-state';
 import type { ScenarioChanges } from './funding-changes';
 
 export type Phase = 'idle' | 'reading' | 'calculating' | 'writing';
@@ -59,6 +60,8 @@ export interface PaneState {
   queued?: Action;
   /** The sheets the running "Indsæt skabelon" has added so far. */
   added?: string[];
+  /** The scenario editor, its live what-if and comparison (./editor-state.ts): independent of the actions above. */
+  editor: EditorState;
 }
 
 export type PaneEvent =
@@ -94,10 +97,11 @@ export type PaneEvent =
   | { type: 'hostFailed'; failure: HostFailure; detail: string }
   /** Showing a problem's cell failed; no action is affected. */
   | { type: 'selectFailed'; failure: HostFailure; detail: string }
-  | { type: 'languageChanged'; language: Language };
+  | { type: 'languageChanged'; language: Language }
+  | EditorEvent;
 
 export function initialState(language: Language = 'da'): PaneState {
-  return { language, phase: 'idle', issues: [] };
+  return { language, phase: 'idle', issues: [], editor: initialEditor() };
 }
 
 /** The phase an action starts in: the template writes first, the others read first. */
@@ -216,5 +220,8 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
 
     case 'languageChanged':
       return { ...state, language: event.language };
+
+    default:
+      return { ...state, editor: reduceEditor(state.editor, event) };
   }
 }

@@ -13,8 +13,12 @@ import type { Language } from '../workbook/messages';
 import type { OutputSheet } from '../workbook/output';
 import type { Found, ScenarioSummary } from '../workbook/run';
 import { templateSheets } from '../workbook/template';
+import type { ScenarioEdit, SheetChanges } from '../workbook/scenario-edit';
+import { SCENARIO_SHEET } from '../workbook/scenario-sheet';
+import { sameSheetName } from '../workbook/read';
 import { CalculationStopped, inThreadLater, type Analysis, type Calculation, type Calculator } from './calculation';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
+import { whatIfInThreadLater, type WhatIfRunner } from './what-if-runner';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
@@ -41,6 +45,15 @@ export function sameData(a: unknown, b: unknown): boolean {
 
 type Listener = () => void;
 
+/** What the editor needs of a host beyond reading and running: writing cells of Scenarier, and hearing of the user's changes. */
+export type EditingHost = WorkbookHost & {
+  writeChanges?(changes: SheetChanges[]): Promise<void>;
+  watch?(events: { scenariosChanged?: () => void; selected?: (place: CellPlace) => void }): Promise<() => void>;
+};
+
+/** The Scenarier sheet of a reading, for telling whether it changed. */
+const scenarioSheetOf = (sheets: readonly SheetCells[] | undefined) => sheets?.find((s) => sameSheetName(s.name, SCENARIO_SHEET));
+
 /** A host's failure as the pane reports it. */
 function failureOf(error: unknown): { failure: HostFailure; detail: string } {
   return {
@@ -63,6 +76,8 @@ export class PaneStore {
     language: Language = 'da',
     /** The pages give a worker (./calculation.ts, calculatorFor); tests ./analysis.ts's inThread. */
     private readonly calculator: Calculator = inThreadLater,
+    /** Where the live what-if runs (./what-if-runner.ts): a worker of its own in the pages. */
+    private readonly whatIf: WhatIfRunner = whatIfInThreadLater,
   ) {
     this.state = initialState(language);
   }
@@ -161,8 +176,133 @@ export class PaneStore {
   }
 
   private async read(): Promise<void> {
-    const { found, issues } = await this.analyse(await this.host.read(), 'check');
+    const sheets = await this.host.read();
+    const { found, issues } = await this.analyse(sheets, 'check');
     this.dispatch({ type: 'readDone', found, issues });
+    void this.refresh(sheets);
+  }
+
+  // ---- The scenario editor: pending edits, calculated in memory at once; written only by save(). ----
+
+  /** The reading the what-ifs start from: the edits apply to it. */
+  private sheets?: SheetCells[];
+  /** Whether the what-if runner has yet to get `sheets`. */
+  private sheetsNew = false;
+  private whatIfRunning?: Promise<void>;
+  private whatIfAgain = false;
+
+  /**
+   * Calculates the pending edits in memory (on `sheets` when given: a new reading). One what-if at a
+   * time; edits made meanwhile are taken together by the next one, so a dragged slider never queues.
+   * Settles when the pane shows the newest edits.
+   */
+  private refresh(sheets?: SheetCells[]): Promise<void> {
+    if (sheets) {
+      this.sheets = sheets;
+      this.sheetsNew = true;
+    }
+    if (!this.sheets) return Promise.resolve();
+    if (this.whatIfRunning) {
+      this.whatIfAgain = true;
+      return this.whatIfRunning;
+    }
+    this.whatIfRunning = (async () => {
+      try {
+        do {
+          this.whatIfAgain = false;
+          const { pending: edits, reference, explain } = this.state.editor;
+          const send = this.sheetsNew ? this.sheets : undefined;
+          this.sheetsNew = false;
+          const result = await this.whatIf.run({ edits, reference, explain, language: this.state.language }, send);
+          this.dispatch({ type: 'whatIfDone', edits, result });
+        } while (this.whatIfAgain);
+      } catch (error) {
+        this.dispatch({ type: 'whatIfFailed', detail: error instanceof Error ? error.message : String(error) });
+      } finally {
+        this.whatIfRunning = undefined;
+      }
+    })();
+    return this.whatIfRunning;
+  }
+
+  /** Settles when the pane shows the pending edits calculated (tests, and the preview's screenshots). */
+  whatIfSettled(): Promise<void> {
+    return this.whatIfRunning ?? Promise.resolve();
+  }
+
+  /** An edit in the pane: pending until saved, calculated at once. */
+  edit(edit: ScenarioEdit): Promise<void> {
+    this.dispatch({ type: 'edited', edit });
+    return this.refresh();
+  }
+
+  /** Forgets the pending edits: the pane shows what Scenarier holds. */
+  discard(): Promise<void> {
+    this.dispatch({ type: 'discarded' });
+    return this.refresh();
+  }
+
+  /** The scenario the comparison measures the others against. */
+  chooseReference(reference: string): Promise<void> {
+    this.dispatch({ type: 'referenceChosen', reference });
+    return this.refresh();
+  }
+
+  /** Explains a proposal (by number, or by the cell of its row); undefined closes the explanation. */
+  explain(which: { nr: string } | { place: CellPlace } | undefined): Promise<void> {
+    this.dispatch({ type: 'explainChosen', explain: which });
+    return this.refresh();
+  }
+
+  /** Reads the workbook again for the editor alone (after a hand change of Scenarier, or a run that logged itself). */
+  private async reread(): Promise<void> {
+    try {
+      await this.refresh(await this.host.read());
+    } catch (error) {
+      this.dispatch({ type: 'whatIfFailed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * "Gem som scenarie": writes the pending edits into Scenarier. The sheet is read first; where it
+   * changed since the pane read it (a hand edit the pane has not shown), nothing is written: the
+   * edits stay pending on top of what it holds now, for the user to look at and save again.
+   */
+  async save(): Promise<void> {
+    const { pending, saving, reference, explain } = this.state.editor;
+    if (pending.length === 0 || saving) return;
+    const host = this.host as EditingHost;
+    if (!host.writeChanges) {
+      this.dispatch({ type: 'saveEnded', notice: { kind: 'cannotWrite' } });
+      return;
+    }
+    this.dispatch({ type: 'saveStarted' });
+    try {
+      const fresh = await host.read();
+      if (!sameData(scenarioSheetOf(fresh), scenarioSheetOf(this.sheets))) {
+        this.dispatch({ type: 'saveEnded', notice: { kind: 'changedMeanwhile' } });
+        await this.refresh(fresh);
+        return;
+      }
+      await this.whatIfRunning;
+      const result = await this.whatIf.run({ edits: pending, reference, explain, language: this.state.language }, fresh);
+      const written = pending.filter((_, k) => !result.refusedAt.includes(k));
+      await host.writeChanges(result.changes);
+      this.dispatch({ type: 'saveEnded', written, notice: { kind: 'saved', count: written.length } });
+      await this.refresh(await host.read());
+    } catch (error) {
+      this.dispatch({ type: 'saveEnded', notice: { kind: 'saveFailed', ...failureOf(error) } });
+    }
+  }
+
+  /** Hears the host's events, where it has them: a hand change of Scenarier, a proposal row's cell selected. */
+  async watch(): Promise<() => void> {
+    const host = this.host as EditingHost;
+    if (!host.watch) return () => undefined;
+    return host.watch({
+      scenariosChanged: () => void this.reread(),
+      selected: (place) => void this.explain({ place }),
+    });
   }
 
   private async run(): Promise<void> {
@@ -179,6 +319,8 @@ export class PaneStore {
       (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
     );
     this.dispatch({ type: 'runDone' });
+    // The run logged itself in Kørsler: the run log shows it.
+    void this.reread();
   }
 
   /**
@@ -214,6 +356,7 @@ export class PaneStore {
       sheets = changed;
     }
     this.dispatch({ type: 'runDone' });
+    void this.reread();
   }
 
   private async addTemplate(): Promise<void> {

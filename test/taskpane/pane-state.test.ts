@@ -31,7 +31,7 @@ const after = (...events: PaneEvent[]): PaneState => events.reduce(reduce, initi
 
 describe('each event', () => {
   test('the first state is idle, in the language asked for, with nothing found', () => {
-    expect(initialState('en')).toEqual({ language: 'en', phase: 'idle', issues: [] });
+    expect(initialState('en')).toEqual({ language: 'en', phase: 'idle', issues: [], editor: { pending: [], saving: false } });
   });
 
   test('pressed, with nothing running, starts the action and clears the last notice and progress', () => {

@@ -3,10 +3,12 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -29,6 +31,12 @@ import type { FundingChange } from '../funding-changes';
 import type { Action, PaneState } from '../pane-state';
 import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
+import { compareRuns } from '../awaited';
+import { EDITOR_STRINGS } from '../editor-strings';
+import { Comparison } from './Comparison';
+import { Explanation } from './Explanation';
+import { RunLog } from './RunLog';
+import { ScenarioEditor } from './ScenarioEditor';
 
 const useStyles = makeStyles({
   pane: {
@@ -67,6 +75,19 @@ export function App({ store, theme = 'light' }: AppProps) {
   const styles = useStyles();
   useEffect(() => {
     void store.scan();
+  }, [store]);
+  // A hand change of Scenarier, or a proposal row's cell selected in Excel, where the host tells of them.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void store.watch().then(
+      (unwatch) => (gone ? unwatch() : (stop = unwatch)),
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+      stop?.();
+    };
   }, [store]);
   const busy = state.phase !== 'idle';
 
@@ -109,10 +130,62 @@ export function App({ store, theme = 'light' }: AppProps) {
         <Status state={state} t={t} onStop={() => store.stop()} />
         <FoundSection state={state} t={t} />
         <Problems state={state} t={t} onSelect={(place) => void store.select(place)} />
+        <ScenarioEditor
+          editor={state.editor}
+          language={state.language}
+          onEdit={(edit) => void store.edit(edit)}
+          onSave={() => void store.save()}
+          onDiscard={() => void store.discard()}
+        />
+        {state.editor.result?.comparison && (
+          <Comparison
+            comparison={state.editor.result.comparison}
+            language={state.language}
+            pending={state.editor.pending.length > 0}
+            onReference={(name) => void store.chooseReference(name)}
+          />
+        )}
+        <ExplanationSection state={state} store={store} />
+        {state.editor.result && state.editor.result.runs.length > 0 && (
+          <RunLog
+            runs={state.editor.result.runs}
+            language={state.language}
+            compare={compareRuns}
+            unit={state.editor.result.found.unit}
+            onShowInWorkbook={(row) => void store.select({ sheet: 'Kørsler', row, column: 0 })}
+          />
+        )}
         <Summary state={state} t={t} />
         <FundingChanges state={state} t={t} />
       </main>
     </FluentProvider>
+  );
+}
+
+/** "Hvorfor dette tal?": a proposal chosen from the list (or its row's cell in Excel), explained per scenario. */
+function ExplanationSection({ state, store }: { state: PaneState; store: PaneStore }) {
+  const styles = useStyles();
+  const t = EDITOR_STRINGS[state.language];
+  const table = state.editor.result?.table;
+  if (!table || table.proposals.length === 0) return null;
+  const explained = state.editor.explained;
+  const chosen = state.editor.explain && 'nr' in state.editor.explain ? state.editor.explain.nr : '';
+  return (
+    <section className={styles.section} aria-label={t.explanationTitle}>
+      <Field label={t.chooseProposal}>
+        <Select value={chosen} onChange={(_, data) => void store.explain(data.value ? { nr: data.value } : undefined)}>
+          <option value="">{t.noProposal}</option>
+          {table.proposals.map((p) => (
+            <option key={p.nr} value={p.nr}>
+              {`${p.nr} ${p.title}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {explained && (
+        <Explanation explanation={explained} language={state.language} onShowInWorkbook={(place) => void store.select(place)} />
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,480 @@
+/**
+ * The scenario editor: what the `Scenarier` sheet holds, with the pane's
+ * pending edits on top. Every change is an edit of the sheet's cells
+ * (workbook/scenario-edit.ts), calculated at once in memory and written only
+ * by "Gem som scenarie"; a pending value is marked in words, not only colour.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Slider,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
+import { parseNumber, parseShare } from '../../workbook/cells';
+import type { AllocationMode } from '../../model/types';
+import { BANDS, bandLabel, benefitLabel, choiceWord, MODE_CHOICES, NO_EXCLUSIONS } from '../../workbook/columns';
+import type { Language } from '../../workbook/messages';
+import type { ScenarioEdit, ScenarioTable } from '../../workbook/scenario-edit';
+import { matchKey } from '../../workbook/text';
+import type { Unit } from '../../workbook/units';
+import { isPending, isPendingScenario, type EditorState } from '../editor-state';
+import { EDITOR_STRINGS, type EditorStrings } from '../editor-strings';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  grow: { flex: 1, minWidth: '8rem' },
+  pending: {
+    color: tokens.colorPaletteMarigoldForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+    marginLeft: tokens.spacingHorizontalXS,
+  },
+  pendingInput: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}` },
+  details: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+  },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
+  bands: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  picks: {
+    maxHeight: '14rem',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: tokens.spacingHorizontalS,
+    border: `1px dashed ${tokens.colorPaletteMarigoldBorderActive}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+export interface ScenarioEditorProps {
+  editor: EditorState;
+  language: Language;
+  onEdit: (edit: ScenarioEdit) => void;
+  onSave: () => void;
+  onDiscard: () => void;
+}
+
+type FieldKind = 'number' | 'amount' | 'share';
+
+/** A value as the pane shows it: Danish numbers, shares as percentages. */
+function shown(value: string | number | undefined, kind: FieldKind, language: Language, unit: Unit | undefined): string {
+  if (value === undefined) return '';
+  const locale = language === 'da' ? 'da-DK' : 'en-GB';
+  if (kind === 'share') {
+    const share = parseShare(value);
+    if (!share || !share.ok) return String(value);
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share.value);
+  }
+  if (typeof value !== 'number') return value;
+  const digits = kind === 'amount' && unit === 'mio. kr.' ? 1 : 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: Math.max(digits, 2) }).format(value);
+}
+
+/** The text typed, read as the sheet reads it; undefined for an empty field (inherit); a string: why not. */
+function parsed(text: string, kind: FieldKind, t: EditorStrings): { value: number | undefined } | { problem: string } {
+  if (text.trim() === '') return { value: undefined };
+  const result = kind === 'share' ? parseShare(text) : parseNumber(text);
+  if (!result || !result.ok) return { problem: kind === 'share' ? t.notShare(text) : t.notNumber(text) };
+  return { value: result.value };
+}
+
+/** Udelad's numbers as the cell holds them (`ingen`: none). */
+function excludedOf(value: string | number | undefined): string[] {
+  if (value === undefined) return [];
+  return String(value)
+    .split(/[,;]/)
+    .map((nr) => nr.trim())
+    .filter((nr) => nr !== '' && matchKey(nr) !== matchKey(NO_EXCLUSIONS));
+}
+
+export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: ScenarioEditorProps) {
+  const t = EDITOR_STRINGS[language];
+  const styles = useStyles();
+  const id = useId();
+  const table = editor.result?.table;
+  const [chosen, setChosen] = useState<string>();
+  if (!table || table.scenarios.length === 0) return null;
+  const names = table.scenarios.map((s) => s.name);
+  const current = chosen && names.includes(chosen) ? chosen : names[names.length > 1 ? 1 : 0];
+  const index = names.indexOf(current);
+  const isBase = index === 0;
+  const base = table.scenarios[0];
+  const own = table.scenarios[index].values;
+  const pending = editor.pending;
+
+  const set = (parameter: string, value: string | number | undefined) =>
+    onEdit({ kind: 'set', scenario: current, parameter, value });
+
+  /** A free name like the one wanted (a new scenario, a copy). */
+  const freeName = (make: (n: number) => string) => {
+    for (let n = names.length + 1; ; n++) if (!names.some((x) => matchKey(x) === matchKey(make(n)))) return make(n);
+  };
+  const add = (copyOf?: string) => {
+    const name = copyOf
+      ? freeName((n) => (n === names.length + 1 ? t.copyName(copyOf) : `${t.copyName(copyOf)} ${n}`))
+      : freeName(t.newName);
+    onEdit({ kind: 'add', name, ...(copyOf ? { copyOf } : {}) });
+    setChosen(name);
+  };
+
+  const field = (parameter: string, label: string, kind: FieldKind, extra?: ReactNode) => (
+    <ParameterField
+      key={parameter}
+      label={label}
+      kind={kind}
+      language={language}
+      unit={table.unit}
+      own={own[parameter]}
+      inherited={isBase ? undefined : base.values[parameter]}
+      baseName={base.name}
+      pending={isPending(pending, current, parameter)}
+      t={t}
+      onValue={(value) => set(parameter, value)}
+      extra={extra}
+    />
+  );
+
+  const caseload = own.Caseload ?? base.values.Caseload;
+  const caseloadRead = caseload === undefined ? undefined : parseNumber(caseload);
+  const caseloadNumber = caseloadRead?.ok ? caseloadRead.value : 45;
+  const mode = own.Fordeling ?? base.values.Fordeling;
+  const modeValue =
+    MODE_CHOICES.find((c) => c.words.some((w) => matchKey(w) === matchKey(String(mode ?? ''))))?.value ?? 'priority';
+  const excludedCell = own.Udelad ?? (isBase ? undefined : base.values.Udelad);
+  const excluded = excludedOf(excludedCell);
+  const baseExcluded = excludedOf(base.values.Udelad);
+
+  const toggle = (nr: string, on: boolean) => {
+    const next = on ? [...excluded, nr] : excluded.filter((x) => matchKey(x) !== matchKey(nr));
+    // No exclusions: the base says `ingen`; another scenario inherits the base's, or says `ingen` to clear them.
+    if (next.length === 0) set('Udelad', isBase || baseExcluded.length > 0 ? NO_EXCLUSIONS : undefined);
+    else set('Udelad', next.join(', '));
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-heading`}>
+      <Subtitle2 as="h2" id={`${id}-heading`}>
+        {t.editorTitle}
+      </Subtitle2>
+
+      <PendingBar editor={editor} t={t} onSave={onSave} onDiscard={onDiscard} />
+
+      <div className={styles.row}>
+        <Field label={t.scenario} className={styles.grow}>
+          <Select value={current} onChange={(_, data) => setChosen(data.value)}>
+            {names.map((name, k) => (
+              <option key={name} value={name}>
+                {k === 0 ? `${name} (${t.base})` : name}
+                {isPendingScenario(pending, name) ? ` · ${t.unsaved}` : ''}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => add()}>
+          {t.add}
+        </Button>
+        <Button size="small" onClick={() => add(current)}>
+          {t.copy}
+        </Button>
+        <Button
+          size="small"
+          disabled={isBase}
+          onClick={() => {
+            onEdit({ kind: 'delete', scenario: current });
+            setChosen(names[0]);
+          }}
+        >
+          {t.remove}
+        </Button>
+      </div>
+      <NameField
+        key={current}
+        name={current}
+        t={t}
+        pending={isPendingScenario(pending, current)}
+        onRename={(name) => {
+          onEdit({ kind: 'rename', scenario: current, name });
+          setChosen(name);
+        }}
+      />
+
+      {field(
+        'Caseload',
+        t.caseload,
+        'number',
+        <Slider
+          aria-label={t.caseloadSlider}
+          min={40}
+          max={45}
+          step={1}
+          value={Math.min(45, Math.max(40, caseloadNumber))}
+          onChange={(_, data) => set('Caseload', data.value)}
+        />,
+      )}
+
+      <Field label={t.mode}>
+        <Select
+          value={modeValue}
+          // The sheet's own word (Danish), whatever the pane's language.
+          onChange={(_, data) => set('Fordeling', choiceWord(MODE_CHOICES, data.value as AllocationMode))}
+        >
+          {MODE_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {t.modes[c.value]}
+              {isPending(pending, current, 'Fordeling') && c.value === modeValue ? ` · ${t.unsaved}` : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <details className={styles.details}>
+        <summary className={styles.summary}>{t.pools}</summary>
+        {table.years.map((year) => field(`Råderum ${year}`, t.pool(year), 'amount'))}
+      </details>
+
+      <details className={styles.details}>
+        <summary className={styles.summary}>{t.perBenefit}</summary>
+        {table.benefits.map((benefit) => (
+          <details key={benefit} className={styles.details}>
+            <summary className={styles.summary}>{benefit}</summary>
+            {field(benefitLabel('caseloadByBenefit', benefit), t.caseloadFor(benefit), 'number')}
+            {field(benefitLabel('refusionByBenefit', benefit), t.refusionFor(benefit), 'share')}
+            {field(benefitLabel('fullTimePersonsByBenefit', benefit), t.fullTimeFor(benefit), 'number')}
+            <fieldset className={styles.details}>
+              <legend>{t.staircaseFor(benefit)}</legend>
+              <div className={styles.bands}>{BANDS.map((band) => field(bandLabel(band, benefit), t.band(band), 'share'))}</div>
+            </fieldset>
+          </details>
+        ))}
+      </details>
+
+      <Exclusions table={table} excluded={excluded} pending={isPending(pending, current, 'Udelad')} t={t} onToggle={toggle} />
+    </section>
+  );
+}
+
+/** The pending edits, in words, with save and discard; a refusal or a save's outcome. */
+function PendingBar({
+  editor,
+  t,
+  onSave,
+  onDiscard,
+}: {
+  editor: EditorState;
+  t: EditorStrings;
+  onSave: () => void;
+  onDiscard: () => void;
+}) {
+  const styles = useStyles();
+  const n = editor.pending.length;
+  const notice = editor.notice;
+  const refusal = editor.refusal;
+  const refusedName =
+    refusal &&
+    (refusal.edit.kind === 'add'
+      ? refusal.edit.name
+      : refusal.edit.kind === 'rename'
+        ? refusal.edit.name
+        : refusal.edit.scenario);
+  return (
+    <div role="status" aria-live="polite">
+      {n > 0 ? (
+        <div className={styles.bar}>
+          <Body1 className={styles.grow}>
+            <span aria-hidden="true">● </span>
+            {editor.saving ? t.saving : t.pendingCount(n)}
+          </Body1>
+          <Button appearance="primary" size="small" onClick={onSave}>
+            {t.save}
+          </Button>
+          <Button size="small" onClick={onDiscard}>
+            {t.discard}
+          </Button>
+        </div>
+      ) : (
+        <Caption1 className={styles.hint}>{t.noPending}</Caption1>
+      )}
+      {refusal && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.refusal(refusal.reason, refusedName ?? '')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.kind === 'saved' ? 'success' : notice.kind === 'changedMeanwhile' ? 'warning' : 'error'}>
+          <MessageBarBody>
+            {notice.kind === 'saved' && t.saved(notice.count)}
+            {notice.kind === 'changedMeanwhile' && t.changedMeanwhile}
+            {notice.kind === 'cannotWrite' && t.cannotWrite}
+            {notice.kind === 'saveFailed' && `${t.saveFailed[notice.failure]} (${notice.detail})`}
+            {notice.kind === 'whatIfFailed' && t.whatIfFailed(notice.detail)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function Label({ text, pending, t }: { text: string; pending: boolean; t: EditorStrings }) {
+  const styles = useStyles();
+  return (
+    <>
+      {text}
+      {pending && <span className={styles.pending}> · {t.unsaved}</span>}
+    </>
+  );
+}
+
+/** One parameter of the scenario: its own value, or the base's shown as inherited; edits as typed, when they read. */
+function ParameterField({
+  label,
+  kind,
+  language,
+  unit,
+  own,
+  inherited,
+  baseName,
+  pending,
+  t,
+  onValue,
+  extra,
+}: {
+  label: string;
+  kind: FieldKind;
+  language: Language;
+  unit: Unit | undefined;
+  own: string | number | undefined;
+  inherited: string | number | undefined;
+  baseName: string;
+  pending: boolean;
+  t: EditorStrings;
+  onValue: (value: number | undefined) => void;
+  extra?: ReactNode;
+}) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const text = draft ?? shown(own, kind, language, unit);
+  const placeholder = inherited === undefined ? undefined : t.inherited(shown(inherited, kind, language, unit), baseName);
+  const change = (value: string) => {
+    setDraft(value);
+    const result = parsed(value, kind, t);
+    if ('problem' in result) setProblem(result.problem);
+    else {
+      setProblem(undefined);
+      onValue(result.value);
+    }
+  };
+  return (
+    <Field
+      label={{ children: <Label text={label} pending={pending} t={t} /> }}
+      validationMessage={problem}
+      validationState={problem ? 'error' : 'none'}
+    >
+      {extra}
+      <Input
+        className={pending ? styles.pendingInput : undefined}
+        value={text}
+        placeholder={placeholder}
+        inputMode="decimal"
+        onChange={(_, data) => change(data.value)}
+        onBlur={() => setDraft(undefined)}
+      />
+    </Field>
+  );
+}
+
+function NameField({
+  name,
+  t,
+  pending,
+  onRename,
+}: {
+  name: string;
+  t: EditorStrings;
+  pending: boolean;
+  onRename: (name: string) => void;
+}) {
+  const [draft, setDraft] = useState(name);
+  const commit = () => {
+    if (draft.trim() !== name) onRename(draft.trim());
+  };
+  return (
+    <Field label={{ children: <Label text={t.name} pending={pending} t={t} /> }}>
+      <Input
+        value={draft}
+        onChange={(_, data) => setDraft(data.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+          if (event.key === 'Escape') setDraft(name);
+        }}
+      />
+    </Field>
+  );
+}
+
+/** Udelad: the proposals picked from the list (found by number or title), not typed. */
+function Exclusions({
+  table,
+  excluded,
+  pending,
+  t,
+  onToggle,
+}: {
+  table: ScenarioTable;
+  excluded: string[];
+  pending: boolean;
+  t: EditorStrings;
+  onToggle: (nr: string, on: boolean) => void;
+}) {
+  const styles = useStyles();
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const key = matchKey(filter);
+  const isExcluded = (nr: string) => excluded.some((x) => matchKey(x) === matchKey(nr));
+  const shownProposals = table.proposals.filter(
+    (p) => key === '' || isExcluded(p.nr) || matchKey(p.nr).includes(key) || matchKey(p.title).includes(key),
+  );
+  return (
+    <fieldset className={styles.details} aria-describedby={`${id}-count`}>
+      <legend>
+        <Label text={t.excluded} pending={pending} t={t} />
+      </legend>
+      <Caption1 id={`${id}-count`}>{t.excludedCount(excluded.length)}</Caption1>
+      <Input aria-label={t.filter} placeholder={t.filter} value={filter} onChange={(_, data) => setFilter(data.value)} />
+      <div className={styles.picks}>
+        {shownProposals.map((p) => (
+          <Checkbox
+            key={p.nr}
+            label={`${p.nr} ${p.title}`}
+            checked={isExcluded(p.nr)}
+            onChange={(_, data) => onToggle(p.nr, data.checked === true)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,185 @@
+/** The scenario editor's store and reducer: pending edits calculated in memory, saved only on request, never over a hand change. */
+import { sampleSheets } from '../../src/sample/seed-workbook';
+import { EDITOR_STRINGS } from '../../src/taskpane/editor-strings';
+import { reduceEditor, initialEditor, withEdit } from '../../src/taskpane/editor-state';
+import { inThread } from '../../src/taskpane/analysis';
+import { PaneStore } from '../../src/taskpane/state';
+import { whatIfInThread } from '../../src/taskpane/what-if-runner';
+import type { SheetCells } from '../../src/workbook/grid';
+import type { WorkbookHost } from '../../src/workbook/host';
+import { applyCellChanges, type ScenarioEdit, type SheetChanges } from '../../src/workbook/scenario-edit';
+import { readSheets } from '../../src/xlsx/cells';
+import { newWorkbook } from '../../src/xlsx/files';
+
+/** A workbook in memory as grids: reads give the grids, writeChanges applies the cells (as the adapters do). */
+class GridHost {
+  writes: SheetChanges[][] = [];
+  constructor(public sheets: SheetCells[]) {}
+  scenarios = (): SheetCells => this.sheets.find((s) => s.name === 'Scenarier') as SheetCells;
+  /** A change by hand in the Scenarier sheet. */
+  typeInScenarier(row: number, column: number, value: string | number): void {
+    this.sheets = this.sheets.map((s) => (s.name === 'Scenarier' ? applyCellChanges(s, [{ row, column, value }]) : s));
+  }
+  host(): WorkbookHost {
+    return {
+      read: async () => this.sheets,
+      run: async () => undefined,
+      addMissingSheets: async () => [],
+      select: async () => undefined,
+      writeChanges: async (changes: readonly SheetChanges[]) => {
+        this.writes.push([...changes]);
+        for (const change of changes)
+          this.sheets = this.sheets.map((s) => {
+            if (s.name !== change.sheet) return s;
+            const written = applyCellChanges(s, change.cells);
+            const table = change.table;
+            // The table grows or shrinks to its new extent, as the adapters make it.
+            return table
+              ? { ...written, tables: written.tables.map((t) => (t.name === table.name ? { ...t, ...table } : t)) }
+              : written;
+          });
+      },
+    } as WorkbookHost;
+  }
+}
+
+async function opened() {
+  const grids = new GridHost(readSheets(newWorkbook(sampleSheets())));
+  const store = new PaneStore(
+    grids.host(),
+    'da',
+    inThread,
+    whatIfInThread(async () => import('../../src/taskpane/what-if')),
+  );
+  await store.scan();
+  await store.whatIfSettled();
+  return { grids, store };
+}
+
+const comparisonOf = (store: PaneStore) => {
+  const comparison = store.getState().editor.result?.comparison;
+  if (!comparison) throw new Error('no comparison');
+  return comparison;
+};
+const scenarioIn = (store: PaneStore, name: string) => {
+  const s = comparisonOf(store).scenarios.find((x) => x.name === name);
+  if (!s)
+    throw new Error(
+      `no ${name} in ${comparisonOf(store)
+        .scenarios.map((x) => x.name)
+        .join(', ')}`,
+    );
+  return s;
+};
+
+test('a new scenario with caseload 40 and EBU 3 left out shows in the comparison before anything is written', async () => {
+  const { grids, store } = await opened();
+  const before = grids.sheets;
+  await store.edit({ kind: 'add', name: 'Runde 2' });
+  await store.edit({ kind: 'set', scenario: 'Runde 2', parameter: 'Caseload', value: 40 });
+  await store.edit({ kind: 'set', scenario: 'Runde 2', parameter: 'Udelad', value: 'EBU 3' });
+  const editor = store.getState().editor;
+  expect(editor.pending).toHaveLength(3);
+  expect(editor.result?.table?.scenarios.map((s) => s.name)).toEqual([
+    'Basis',
+    'Caseload 40',
+    'Flere fuldtidspersoner',
+    'Runde 2',
+  ]);
+  // Caseload 40 alone costs 500.000 a year more than the base (Faxe's fastholdelse); leaving EBU 3 out changes it further.
+  expect(scenarioIn(store, 'Caseload 40').difference?.totalNetto).toEqual([500000, 500000, 500000, 500000]);
+  const runde2 = scenarioIn(store, 'Runde 2').difference?.totalNetto ?? [];
+  expect(runde2).toHaveLength(4);
+  expect(runde2).not.toEqual([500000, 500000, 500000, 500000]);
+  // Nothing written: the host holds the very grids it was opened with.
+  expect(grids.writes).toEqual([]);
+  expect(grids.sheets).toBe(before);
+});
+
+test('"Gem som scenarie" writes the pending edits to Scenarier, and the pane then shows what the sheet holds', async () => {
+  const { grids, store } = await opened();
+  await store.edit({ kind: 'add', name: 'Runde 2' });
+  await store.edit({ kind: 'set', scenario: 'Runde 2', parameter: 'Caseload', value: 40 });
+  await store.save();
+  await store.whatIfSettled();
+  expect(grids.writes).toHaveLength(1);
+  const header = grids.scenarios().values[0];
+  expect(header).toContain('Runde 2');
+  const caseloadRow = grids.scenarios().values.find((r) => r[0] === 'Caseload');
+  expect(caseloadRow?.[header.indexOf('Runde 2')]).toBe(40);
+  const editor = store.getState().editor;
+  expect(editor.pending).toEqual([]);
+  expect(editor.notice).toEqual({ kind: 'saved', count: 2 });
+  expect(editor.result?.table?.scenarios.map((s) => s.name)).toContain('Runde 2');
+});
+
+test('a hand change of Scenarier since the pane read it is never overwritten: nothing is written, the edits stay pending on top', async () => {
+  const { grids, store } = await opened();
+  await store.edit({ kind: 'set', scenario: 'Caseload 40', parameter: 'Caseload', value: 42 });
+  // Meanwhile the user types 41 in the same cell (Caseload 40's column, C).
+  const row = grids.scenarios().values.findIndex((r) => r[0] === 'Caseload');
+  grids.typeInScenarier(row, 2, 41);
+  await store.save();
+  expect(grids.writes).toEqual([]);
+  expect(grids.scenarios().values[row][2]).toBe(41);
+  const editor = store.getState().editor;
+  expect(editor.notice).toEqual({ kind: 'changedMeanwhile' });
+  expect(editor.pending).toHaveLength(1);
+  expect(EDITOR_STRINGS.da.changedMeanwhile).toMatch(/intet er skrevet/);
+  // Saved again, on purpose, the pane's value goes in.
+  await store.save();
+  expect(grids.scenarios().values[row][2]).toBe(42);
+});
+
+test('a refused edit is worded and leaves the pending list; the others stay', async () => {
+  const { store } = await opened();
+  await store.edit({ kind: 'set', scenario: 'Caseload 40', parameter: 'Caseload', value: 41 });
+  await store.edit({ kind: 'rename', scenario: 'Caseload 40', name: 'Basis' });
+  const editor = store.getState().editor;
+  expect(editor.refusal?.reason).toBe('nameTaken');
+  expect(editor.pending.map((e) => e.kind)).toEqual(['set']);
+  expect(EDITOR_STRINGS.da.refusal('nameTaken', 'Basis')).toBe(
+    'Ændringen blev ikke lavet: der er allerede et scenarie, der hedder »Basis«.',
+  );
+  await store.edit({ kind: 'delete', scenario: 'Basis' });
+  expect(store.getState().editor.refusal?.reason).toBe('baseDeleted');
+  // Caseload 41 stays applied: 450 / 41 årsværk, (10,9756 − 8) × 400.000 = 1.190.244 against 800.000 at 45.
+  expect(scenarioIn(store, 'Caseload 40').difference?.totalNetto).toEqual([390244, 390244, 390244, 390244]);
+});
+
+test('any scenario can be the reference; the base is then compared with it', async () => {
+  const { store } = await opened();
+  expect(comparisonOf(store).reference).toBe('Basis');
+  await store.chooseReference('Caseload 40');
+  expect(comparisonOf(store).reference).toBe('Caseload 40');
+  expect(scenarioIn(store, 'Caseload 40').difference).toBeUndefined();
+  expect(scenarioIn(store, 'Basis').difference?.totalNetto).toEqual([-500000, -500000, -500000, -500000]);
+  // A reference renamed away falls back to the base.
+  await store.edit({ kind: 'rename', scenario: 'Caseload 40', name: 'CL40' });
+  expect(comparisonOf(store).reference).toBe('Basis');
+});
+
+test('discarding forgets the pending edits: the comparison is the sheet’s again', async () => {
+  const { grids, store } = await opened();
+  const sheet = scenarioIn(store, 'Caseload 40').figures.totalNetto;
+  await store.edit({ kind: 'set', scenario: 'Caseload 40', parameter: 'Caseload', value: 45 });
+  expect(scenarioIn(store, 'Caseload 40').difference?.totalNetto).toEqual([0, 0, 0, 0]);
+  await store.discard();
+  expect(store.getState().editor.pending).toEqual([]);
+  expect(scenarioIn(store, 'Caseload 40').figures.totalNetto).toEqual(sheet);
+  expect(grids.writes).toEqual([]);
+});
+
+test('a value set again replaces the pending one (a dragged slider is one edit), not one set in between', () => {
+  const caseload = (value: number): ScenarioEdit => ({ kind: 'set', scenario: 'B', parameter: 'Caseload', value });
+  const other: ScenarioEdit = { kind: 'set', scenario: 'B', parameter: 'Fordeling', value: 'Prioritet' };
+  expect(withEdit(withEdit([], caseload(44)), caseload(41))).toEqual([caseload(41)]);
+  expect(withEdit([caseload(44), other], caseload(41))).toEqual([caseload(44), other, caseload(41)]);
+  let state = reduceEditor(initialEditor(), { type: 'edited', edit: caseload(44) });
+  state = reduceEditor(state, { type: 'saveStarted' });
+  state = reduceEditor(state, { type: 'edited', edit: other });
+  // An edit made while the save ran stays pending after it.
+  state = reduceEditor(state, { type: 'saveEnded', written: [state.pending[0]], notice: { kind: 'saved', count: 1 } });
+  expect(state.pending).toEqual([other]);
+  expect(state.saving).toBe(false);
+});
