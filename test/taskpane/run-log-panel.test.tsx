@@ -281,6 +281,32 @@ test('the unit given by the pane wins over the one the runs state', () => {
   expect(screen.getByText('Beløb i 1.000 kr.')).toBeTruthy();
 });
 
+test('the unit and the years as the records state them: a record’s Enhed, and a difference over both runs’ years', () => {
+  // The record's own unit (a field the workbook layer may add) wins over the base scenario's Enhed.
+  const runs = [1, 2].map((n) => Object.assign(run(n), { unit: 'mio. kr.' as const }));
+  runs[0].years = [2026, 2027, 2028, 2029];
+  const compare = (from: RunLogEntry, to: RunLogEntry): RunDifference => ({
+    ...same(from, to),
+    sameInputs: false,
+    totals: [
+      Object.assign(
+        { scenario: 'Basis', figure: 'effect' as const, from: [1, 2, 2, 2, 0], to: [0, 2, 2, 2, 2.5] },
+        { difference: [-1, 0, 0, 0, 2.5], years: [2026, 2027, 2028, 2029, 2030] },
+      ),
+    ],
+  });
+  render(panel({ runs, compare }));
+  expect(screen.getByText('Beløb i mio. kr.')).toBeTruthy();
+  expect(rows(screen.getByRole('table', { name: 'Basis: Budgetvirkning' }))).toEqual([
+    ['År', 'Kørsel 1', 'Kørsel 2', 'Forskel'],
+    ['2026', '1,0', '0,0', '-1,0'],
+    ['2027', '2,0', '2,0', '0,0'],
+    ['2028', '2,0', '2,0', '0,0'],
+    ['2029', '2,0', '2,0', '0,0'],
+    ['2030', '0,0', '2,5', '+2,5'],
+  ]);
+});
+
 test('axe-core finds no serious or critical violation, in Danish and English', async () => {
   for (const language of ['da', 'en'] as const) {
     const { container, unmount } = render(

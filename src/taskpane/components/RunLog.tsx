@@ -23,7 +23,7 @@ export interface RunLogProps {
   compare: (from: RunLogEntry, to: RunLogEntry) => RunDifference;
   /** Selects a run's record in `Kørsler` (its 0-based sheet row); without it the pane shows no buttons. */
   onShowInWorkbook?: (row: number) => void;
-  /** The workbook's unit; without it, the unit the newer run's base scenario states (`Enhed`), else none shown. */
+  /** The workbook's unit; without it, the unit the newer run's record states (or its base scenario's `Enhed`), else none shown. */
   unit?: Unit;
 }
 
@@ -167,8 +167,17 @@ function runName(run: RunLogEntry, w: Words): string {
   return run.label.trim() !== '' ? run.label.trim() : w.runNumber(run.run);
 }
 
-/** The unit the run's base scenario states in `Enhed`, if it states one the template knows. */
-function unitOf(run: RunLogEntry | undefined): Unit | undefined {
+/**
+ * Fields the workbook layer may add to a record (optional, so the panel reads
+ * records with or without them): the unit its totals are in, and the years a
+ * difference's arrays are for when the two runs' years differ.
+ */
+type Recorded = RunLogEntry & { unit?: Unit };
+type TotalOnYears = TotalDifference & { years?: number[] };
+
+/** The unit a run's totals are in: as its record states it, else as its base scenario's `Enhed` does. */
+function unitOf(run: Recorded | undefined): Unit | undefined {
+  if (run?.unit !== undefined) return run.unit;
   const stated = run?.scenarios[0]?.parameters.find((p) => p.parameter.trim().toLowerCase() === 'enhed')?.value;
   return stated === undefined ? undefined : parseUnit(stated);
 }
@@ -455,7 +464,7 @@ function Difference({
                     </tr>
                   </thead>
                   <tbody>
-                    {difference.to.years.map((year, i) => (
+                    {((t as TotalOnYears).years ?? difference.to.years).map((year, i) => (
                       <tr key={year}>
                         <th scope="row" className={styles.cell}>
                           {year}
