@@ -280,12 +280,8 @@ class Editor {
     let row = this.rowOf(label);
     if (row === undefined) {
       if (value === undefined) return;
-      row = this.lastRow + 1;
-      this.claim(row, this.layout.column, 1, this.layout.width);
-      // Without a table the list ends at the first empty row: a row right below would join it.
-      if (!this.layout.table) this.claim(row + 1, this.layout.column, 1, this.layout.width);
+      row = this.newRow();
       this.draft.set(row, this.layout.column, label.trim());
-      this.layout.rows++;
     }
     const parameter = parseParameter(label);
     this.draft.set(row, found.column, value === undefined ? null : sheetValue(parameter, value));
@@ -296,20 +292,35 @@ class Editor {
     if (parameter.key === 'durationShares') this.blank(benefitLabel('refusionByBenefit', parameter.benefit), found.column);
   }
 
+  /**
+   * Where a new parameter row goes: the first of a table's empty rows at its end (Excel keeps one in a table
+   * without data), else a row added below the table.
+   */
+  private newRow(): number {
+    let free: number | undefined;
+    if (this.layout.table)
+      for (let row = this.lastRow; row > this.layout.headerRow; row--) {
+        if (this.draft.firstFilled(row, this.layout.column, 1, this.layout.width)) break;
+        free = row;
+      }
+    if (free !== undefined) return free;
+    const row = this.lastRow + 1;
+    this.claim(row, this.layout.column, 1, this.layout.width);
+    // Without a table the list ends at the first empty row: a row right below would join it.
+    if (!this.layout.table) this.claim(row + 1, this.layout.column, 1, this.layout.width);
+    this.layout.rows++;
+    return row;
+  }
+
   private blank(label: string, column: number): void {
     const row = this.rowOf(label);
     if (row !== undefined) this.draft.set(row, column, null);
   }
 
-  /** The table's extent now. */
+  /** The table's extent now: an Excel table has a data row, an empty one where there is no parameter yet. */
   extent(name: string): TableArea {
-    return {
-      name,
-      row: this.layout.headerRow,
-      column: this.layout.column,
-      rowCount: this.layout.rows + 1,
-      columnCount: this.layout.width,
-    };
+    const rowCount = Math.max(2, this.layout.rows + 1);
+    return { name, row: this.layout.headerRow, column: this.layout.column, rowCount, columnCount: this.layout.width };
   }
 }
 

@@ -46,6 +46,13 @@
  *   255 characters (MS-OI29500 2.1.651, MS-XLSB 2.5.73); nothing of it is cleared with the cells;
  * - horizontal page breaks: a sheet's rows with a manual break before them (at most 1,026, Excel's
  *   limit; none before row 1); `removePageBreaks()` resets them all.
+ * - tables: writing beside a table does not grow it (only Excel's own typing does: AutoCorrect's table
+ *   expansion is a user-interface feature); `Table.resize` (ExcelApi 1.13) takes a range on the same header row
+ *   that overlaps the table and no other, and names a blank header cell in it as Excel does (`Column3`);
+ * - events (`worksheets.onChanged`, `onSelectionChanged`: ExcelApi 1.9): a handler added counts from the sync
+ *   that adds it, and is called after a sync, never during one: for each sheet whose cells a sync wrote (with
+ *   `triggerSource` 'ThisLocalAddin' from ExcelApi 1.14, none before), and for what the user does (`userEdits`,
+ *   `userSelects`), with the sheet's id and the range's address, not its name.
  */
 import type { ApiSupport } from '../../src/office/excel-adapter';
 import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
@@ -172,6 +179,13 @@ export const joinedMargin = (m: FakeMargin): string =>
 type Area = { row: number; column: number; rowCount: number; columnCount: number };
 
 const excelError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+/** A column's letters (0 is A). */
+const letters = (column: number): string => {
+  let text = '';
+  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) text = String.fromCharCode(65 + ((c - 1) % 26)) + text;
+  return text;
+};
 
 const overlaps = (a: Area, b: Area) =>
   a.row < b.row + b.rowCount &&
@@ -352,6 +366,8 @@ export interface Operation {
   name: string;
   /** The sheet written, when the operation writes (known once it ran). */
   writes?: string;
+  /** The cells it changed (values or contents cleared), once it ran: what onChanged reports. */
+  changes?: SheetArea;
   requestBytes: number;
   run: () => void;
   responseBytes?: () => number;
@@ -392,6 +408,11 @@ export class ExcelDouble {
   apiVersion = '1.17';
   /** Makes an operation throw when it runs, as Excel would (e.g. a cell in edit mode). */
   failWhen?: (operation: Operation) => { code: string; message: string } | undefined;
+  /** Handlers added to `worksheets.onChanged` / `onSelectionChanged` (each takes effect at its sync). */
+  changedHandlers = new Set<(args: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
+  selectionHandlers = new Set<(args: Excel.WorksheetSelectionChangedEventArgs) => Promise<unknown>>();
+  /** Handlers' promises not settled yet: `settled()` waits for them. */
+  private pendingEvents: Promise<unknown>[] = [];
   private queue: Operation[] = [];
   private delayForCellEdit = false;
   readonly context: Excel.RequestContext;
@@ -416,12 +437,13 @@ export class ExcelDouble {
     this.queue.push(operation);
   }
 
-  /** `Excel.run` as Office.js has it: with or without RunOptions. */
+  /** `Excel.run` as Office.js has it: with or without RunOptions, or in the context of an earlier batch (to remove handlers). */
   run<T>(
-    optionsOrBatch: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    optionsOrBatch: Excel.RunOptions | OfficeExtension.ClientRequestContext | ((context: Excel.RequestContext) => Promise<T>),
     maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
-    const options = typeof optionsOrBatch === 'function' ? {} : optionsOrBatch;
+    if ((optionsOrBatch as unknown) === this.context) return this.run(maybeBatch!);
+    const options = typeof optionsOrBatch === 'function' ? {} : (optionsOrBatch as Excel.RunOptions);
     const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
     if (typeof optionsOrBatch !== 'function' && !this.runOptionsSupported)
       return Promise.reject(excelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.'));
@@ -449,16 +471,69 @@ export class ExcelDouble {
     if (request > this.generalExceptionOver) throw this.refuse(excelError('GeneralException', 'An internal error has occurred.'));
     let response = 0;
     const loads: (() => void)[] = [];
-    for (const operation of batch) {
-      const failure = this.failWhen?.(operation);
-      if (failure) throw excelError(failure.code, failure.message);
-      operation.run();
-      this.log.push({ name: operation.name, writes: operation.writes });
-      if (operation.responseBytes) loads.push(() => (response += operation.responseBytes!()));
+    // The sheets whose cells the batch wrote, by id: their onChanged comes after the sync, for what ran.
+    const changed = new Map<string, Area>();
+    try {
+      for (const operation of batch) {
+        const failure = this.failWhen?.(operation);
+        if (failure) throw excelError(failure.code, failure.message);
+        operation.run();
+        this.log.push({ name: operation.name, writes: operation.writes });
+        if (operation.changes) changed.set(operation.changes.sheet.id, operation.changes);
+        if (operation.responseBytes) loads.push(() => (response += operation.responseBytes!()));
+      }
+    } finally {
+      const own = minor(this.apiVersion) >= 14 ? { triggerSource: 'ThisLocalAddin' as const } : {};
+      for (const [id, area] of changed) this.fireChanged(id, area, own);
     }
     loads.forEach((l) => l());
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
     if (response > PAYLOAD_LIMIT_BYTES) throw this.refuse(new PayloadError('ResponsePayloadSizeLimitExceeded'));
+  }
+
+  /** The user types a value into a cell (no batch of the add-in's): the cell changes, onChanged follows. */
+  userEdits(sheetName: string, row: number, column: number, value: Value | ''): void {
+    const sheet = this.sheet(sheetName)!;
+    if (value === '') sheet.cells.get(row)?.delete(column);
+    else sheet.set(row, column, value);
+    this.fireChanged(sheet.id, { row, column, rowCount: 1, columnCount: 1 }, { triggerSource: 'Unknown' });
+  }
+
+  /** The user selects cells (an address such as 'B5' or 'B5:C7'): onSelectionChanged follows. */
+  userSelects(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName)!;
+    for (const handler of [...this.selectionHandlers]) {
+      const args = {
+        type: 'WorksheetSelectionChanged',
+        worksheetId: sheet.id,
+        address,
+      } as Excel.WorksheetSelectionChangedEventArgs;
+      this.pendingEvents.push(Promise.resolve().then(() => handler(args)));
+    }
+  }
+
+  /** Waits until every handler called so far has finished (its own batches included). */
+  async settled(): Promise<void> {
+    while (this.pendingEvents.length > 0) {
+      const pending = this.pendingEvents;
+      this.pendingEvents = [];
+      await Promise.allSettled(pending);
+    }
+  }
+
+  /** Calls the onChanged handlers after the current sync (a microtask later), as Excel raises events. */
+  private fireChanged(id: string, area: Area, extra: { triggerSource?: 'ThisLocalAddin' | 'Unknown' }): void {
+    for (const handler of [...this.changedHandlers]) {
+      const args = {
+        type: 'WorksheetChanged',
+        worksheetId: id,
+        address: `${letters(area.column)}${area.row + 1}:${letters(area.column + area.columnCount - 1)}${area.row + area.rowCount}`,
+        changeType: 'RangeEdited',
+        source: 'Local',
+        ...extra,
+      } as Excel.WorksheetChangedEventArgs;
+      this.pendingEvents.push(Promise.resolve().then(() => handler(args)));
+    }
   }
 
   private refuse(error: Error & { code: string }): Error {
@@ -613,10 +688,54 @@ class Application implements Mirror<Excel.Application, ApplicationMembers> {
   }
 }
 
-type WorksheetCollectionMembers = 'items' | 'load' | 'getItem' | 'getItemOrNullObject' | 'add';
+type EventHandlersMembers = 'add' | 'remove';
+/** A collection's handlers of one event (ExcelApi 1.9 for the worksheets' events): added and removed at a sync. */
+class EventHandlers<T> implements Mirror<OfficeExtension.EventHandlers<T>, EventHandlersMembers> {
+  constructor(
+    private readonly excel: ExcelDouble,
+    private readonly handlers: Set<(args: T) => Promise<unknown>>,
+    private readonly version: string,
+  ) {}
+  add(handler: (args: T) => Promise<unknown>): EventHandlerResult<T> {
+    this.excel.enqueue({
+      name: 'event.add',
+      requestBytes: 60,
+      run: () => {
+        this.excel.requires(this.version);
+        this.handlers.add(handler);
+      },
+    });
+    return new EventHandlerResult(this.excel, this, handler);
+  }
+  remove(handler: (args: T) => Promise<unknown>): void {
+    this.excel.enqueue({ name: 'event.remove', requestBytes: 60, run: () => void this.handlers.delete(handler) });
+  }
+}
+
+type EventHandlerResultMembers = 'context' | 'remove';
+class EventHandlerResult<T> implements Mirror<OfficeExtension.EventHandlerResult<T>, EventHandlerResultMembers> {
+  readonly context: OfficeExtension.ClientRequestContext;
+  constructor(
+    excel: ExcelDouble,
+    private readonly handlers: EventHandlers<T>,
+    private readonly handler: (args: T) => Promise<unknown>,
+  ) {
+    this.context = excel.context as unknown as OfficeExtension.ClientRequestContext;
+  }
+  remove(): void {
+    this.handlers.remove(this.handler);
+  }
+}
+
+type WorksheetCollectionMembers =
+  'items' | 'load' | 'getItem' | 'getItemOrNullObject' | 'add' | 'onChanged' | 'onSelectionChanged';
 class WorksheetCollection extends Loadable implements Mirror<Excel.WorksheetCollection, WorksheetCollectionMembers> {
+  readonly onChanged: EventHandlers<Excel.WorksheetChangedEventArgs>;
+  readonly onSelectionChanged: EventHandlers<Excel.WorksheetSelectionChangedEventArgs>;
   constructor(private readonly excel: ExcelDouble) {
     super();
+    this.onChanged = new EventHandlers(excel, excel.changedHandlers, '1.9');
+    this.onSelectionChanged = new EventHandlers(excel, excel.selectionHandlers, '1.9');
   }
   get items(): Worksheet[] {
     return this.read('items');
@@ -1142,7 +1261,9 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
   }
   private write(name: string, requestBytes: number, apply: (a: SheetArea) => void, version?: string): void {
     const area = this.area;
-    this.excel.enqueue({
+    // Values written or cells cleared are a change of the sheet's data (onChanged); a format is not.
+    const data = name === 'range.values=' || name === 'range.clear';
+    const operation: Operation = {
       name,
       requestBytes,
       // Known before it runs, so a test can make a write to one sheet fail.
@@ -1158,8 +1279,10 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
         const a = this.resolve();
         this.excel.writable(a.sheet);
         apply(a);
+        if (data) operation.changes = a;
       },
-    });
+    };
+    this.excel.enqueue(operation);
   }
   load(option?: LoadOption): this {
     const properties = wanted(option);
@@ -1348,7 +1471,7 @@ class TableCollection extends Loadable implements Mirror<Excel.TableCollection, 
       requestBytes: 60,
       run: () => {
         const sheets = this.sheet ? [this.sheet()] : this.excel.sheets;
-        this.loaded.items = sheets.flatMap((s) => s.tables.map((t) => new Table(this.excel, () => t, t.name)));
+        this.loaded.items = sheets.flatMap((s) => s.tables.map((t) => new Table(this.excel, () => t, t.name, t.style)));
       },
       responseBytes: () => 200,
     });
@@ -1382,16 +1505,19 @@ class TableCollection extends Loadable implements Mirror<Excel.TableCollection, 
   }
 }
 
-type TableMembers = 'name' | 'style' | 'worksheet' | 'getRange' | 'delete' | 'convertToRange';
+type TableMembers = 'name' | 'style' | 'worksheet' | 'getRange' | 'delete' | 'convertToRange' | 'resize';
 class Table extends Loadable implements Mirror<Excel.Table, TableMembers> {
   readonly worksheet: Worksheet;
+  /** `name`, `style`: loaded with the collection (a table has Excel's default style until one is set). */
   constructor(
     private readonly excel: ExcelDouble,
     private readonly resolve: () => FakeTable | undefined,
     name?: string,
+    style?: string,
   ) {
     super();
     if (name !== undefined) this.loaded.name = name;
+    if (name !== undefined) this.loaded.style = style ?? 'TableStyleMedium2';
     this.worksheet = new Worksheet(excel, () => this.owner());
   }
   private target(): FakeTable {
@@ -1439,6 +1565,30 @@ class Table extends Loadable implements Mirror<Excel.Table, TableMembers> {
     this.write('table.delete', (table, sheet) => {
       sheet.tables = sheet.tables.filter((t) => t !== table);
       sheet.clear(table);
+    });
+  }
+  /**
+   * ExcelApi 1.13: the table over a new range, no cell inserted or moved. The header stays on its row and the
+   * new range overlaps the old (else InvalidArgument), and no other table; a blank header cell in it is named
+   * as Excel names a new column (`Column3`, the next number no header has).
+   */
+  resize(newRange: Excel.Range | string): void {
+    this.write('table.resize', (table, sheet) => {
+      this.excel.requires('1.13');
+      const area = decode(addressText(newRange).replace(/\$/g, ''));
+      if (area.row !== table.row || !overlaps(area, table) || area.rowCount < 2)
+        throw excelError('InvalidArgument', 'The new range must overlap the table and keep its header row.');
+      if (sheet.tables.some((t) => t !== table && overlaps(t, area)))
+        throw excelError('InvalidArgument', "A table can't overlap another table.");
+      Object.assign(table, area);
+      const names = new Set(sheet.values({ ...area, rowCount: 1 })[0].map((v) => String(v).toUpperCase()));
+      for (let c = area.column; c < area.column + area.columnCount; c++) {
+        if (sheet.get(area.row, c)?.value !== undefined && sheet.get(area.row, c)?.value !== '') continue;
+        let n = c - area.column + 1;
+        while (names.has(`COLUMN${n}`)) n++;
+        names.add(`COLUMN${n}`);
+        sheet.set(area.row, c, `Column${n}`);
+      }
     });
   }
   /** Removes the table, keeps its cells (ExcelApi 1.2: "All data is preserved"). */
@@ -1490,4 +1640,6 @@ export type DoubleIsExcel = [
   Checked<OnlyMirrored<Range, RangeMembers>>,
   Checked<OnlyMirrored<TableCollection, TableCollectionMembers>>,
   Checked<OnlyMirrored<Table, TableMembers>>,
+  Checked<OnlyMirrored<EventHandlers<unknown>, EventHandlersMembers>>,
+  Checked<OnlyMirrored<EventHandlerResult<unknown>, EventHandlerResultMembers>>,
 ];

@@ -361,6 +361,23 @@ test('a workbook without Scenarier: the changes create it as a table like the te
   expect(editScenarios(taken, [{ kind: 'add', name: 'A' }]).changes[0].table?.name).toBe('Scenarier2');
 });
 
+test('an Excel table keeps a data row: a table without parameters has an empty one, which the next parameter takes', () => {
+  const created = editScenarios([forslag], [{ kind: 'add', name: 'A' }]);
+  expect(created.changes[0].table).toEqual({ name: 'Scenarier', row: 0, column: 0, rowCount: 2, columnCount: 3 });
+  const set = editScenarios(created.sheets, [{ kind: 'set', scenario: 'A', parameter: 'Caseload', value: 40 }]);
+  expect(set.changes).toEqual([
+    {
+      sheet: 'Scenarier',
+      cells: [
+        { row: 1, column: 0, value: 'Caseload' },
+        { row: 1, column: 2, value: 40 },
+      ],
+    },
+  ]);
+  const next = editScenarios(set.sheets, [{ kind: 'set', scenario: 'A', parameter: 'Udelad', value: 'EBU 1' }]);
+  expect(next.changes[0].table).toEqual({ name: 'Scenarier', row: 0, column: 0, rowCount: 3, columnCount: 3 });
+});
+
 test('scenarioTable: the own cells per scenario, the benefits, years and proposals to pick from', () => {
   const table = scenarioTable(workbook([...baseRows, ['Caseload', null]], ['Basis', 'Lav']));
   expect(table.sheet).toBe('Scenarier');
