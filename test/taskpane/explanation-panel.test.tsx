@@ -7,7 +7,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import type { CellPlace } from '../../src/model/types';
 import { Explanation } from '../../src/taskpane/components/Explanation';
-import type { ProposalExplanation, ScenarioExplanation } from '../../src/workbook/explanation';
+import { sampleSheets } from '../../src/sample/seed-workbook';
+import { explainProposal, type ProposalExplanation, type ScenarioExplanation } from '../../src/workbook/explanation';
 
 const four = (n: number): number[] => [n, n, n, n];
 const YEARS = [2027, 2028, 2029, 2030];
@@ -109,6 +110,21 @@ test('Faxe’s fastholdelse reads +800.000 at caseload 45 (Basis) and +1.300.000
   ]);
   expect(screen.getAllByText('Reduktion: netto -400.000 om året lægges til det råderum, der er til rådighed')).toHaveLength(1);
   expect(screen.getByText('Reduktion: netto +100.000 om året', { exact: false })).toBeTruthy();
+});
+
+test('with the workbook layer’s own explanation of the sample (explainProposal): +800.000 in Basis, +1.300.000 at caseload 40', () => {
+  const sheets = sampleSheets().map((o) => ({ name: o.name, origin: { row: 0, column: 0 }, values: o.values, tables: o.tables }));
+  const explained = explainProposal(sheets, { nr: 'BIU_F_03' });
+  if (!explained) throw new Error('the sample explains BIU_F_03');
+  show(explained);
+  const staffing = (scenario: string) =>
+    rows(screen.getByRole('table', { name: scenario })).find((r) => r[0].startsWith('Bemanding ved caseload'));
+  expect(staffing('Basis')?.[1]).toBe('+800.000');
+  expect(staffing('Caseload 40')?.[1]).toBe('+1.300.000');
+  expect(rows(screen.getByRole('table', { name: 'Netto 2027 i alle scenarier' })).slice(1, 3)).toEqual([
+    ['Basis', '-400.000'],
+    ['Caseload 40', '+100.000'],
+  ]);
 });
 
 test('the scenarios at a glance: the netto in each, a scenario that leaves the proposal out marked', () => {
