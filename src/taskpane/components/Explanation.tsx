@@ -90,7 +90,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
+    columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
     padding: 0,
