@@ -27,8 +27,9 @@ const USAGE = `Brug / usage:
   raaderum template NY.xlsx [--aar 2026] [--force] [--lang en]
   raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en]
 
-  run       beregner scenarierne og skriver en kopi med arkene Resultat, Råderum og
-            Sammenligning (standard: BOG.resultat.xlsx, BOG.resultat.xlsm for en .xlsm);
+  run       beregner scenarierne og skriver en kopi med arkene Resultat, Råderum,
+            Sammenligning og Beregning og kørslen nederst i loggen Kørsler
+            (standard: BOG.resultat.xlsx, BOG.resultat.xlsm for en .xlsm);
             alt andet i kopien er som i BOG; inputfilen ændres aldrig.
             --json skriver resultatet som JSON på standard output (og ingen fil uden --out).
   template  skriver en tom skabelon for fire år fra --aar (standard: næste år).

@@ -338,7 +338,7 @@ class Vocabulary {
  * them): an output table takes its name unless a user's table (or another
  * output table) has it, else the first free `name_2`, `name_3`, ….
  */
-class TableNames {
+export class TableNames {
   private readonly taken = new Set<string>();
   constructor(reserved: Iterable<string>) {
     for (const name of reserved) this.taken.add(excelNameKey(name));

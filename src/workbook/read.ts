@@ -15,6 +15,12 @@ export const MAX_PROPOSALS = 200_000;
 /** The sheets the product writes; never read as input. */
 export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning', 'Beregning'] as const;
 
+/**
+ * The run log's sheet (run-log.ts): written below what it holds, so not an output-named sheet (adapters
+ * read it in full); never a proposal list, and a sheet of that name without the mark is a user's own.
+ */
+export const RUN_LOG_SHEET = 'Kørsler';
+
 /** Excel's rule for sheet names: the same name whatever the case (Råderum = RÅDERUM, but not Raaderum). */
 export const sameSheetName = (a: string, b: string): boolean => excelNameKey(a) === excelNameKey(b);
 
@@ -127,6 +133,8 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
   for (const s of sheets) {
     if (isOutputSheet(s.name) && !s.oversized && !isOwnOutput(s))
       issues.push(problem('outputSheetNotOurs', { sheet: sheetReference(s.name) }, { sheet: s.name, ...s.origin }));
+    if (sameSheetName(RUN_LOG_SHEET, s.name) && !s.oversized && !isOwnOutput(s))
+      issues.push(problem('runLogNotOurs', { sheet: sheetReference(s.name) }, { sheet: s.name, ...s.origin }));
     if (s.oversized) {
       const { rowCount, columnCount } = s.oversized;
       const last = { sheet: s.name, row: s.origin.row + rowCount - 1, column: s.origin.column + columnCount - 1 };
@@ -143,7 +151,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
   const scenarioSheet = readScenarioSheet(inputs, issues);
   const unit = scenarioSheet?.unit ?? 'kr.';
   const lists = findProposalLists(
-    inputs.filter((s) => matchKey(s.name) !== matchKey(SCENARIO_SHEET)),
+    inputs.filter((s) => matchKey(s.name) !== matchKey(SCENARIO_SHEET) && !sameSheetName(RUN_LOG_SHEET, s.name)),
     issues,
   );
   const result: ReadResult = {

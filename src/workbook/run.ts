@@ -9,6 +9,8 @@ import { evaluate, type Progress } from '../model/scenarios';
 
 export type { Progress };
 import { Explainer } from './explanation';
+import type { Language } from './messages';
+import { inputHash, localTime, runLogSheet, scenarioParameters, type RunRecord } from './run-log';
 import type { SheetCells } from './grid';
 import { inUnit, layOutSheets, type OutputLanguage, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
@@ -57,8 +59,10 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   /** The output sheets' language where the workbook states none (`Sprog`): the pane's. Danish by default. */
   language?: OutputLanguage;
-  /** The run's date (yyyy-mm-dd) printed on the output sheets' pages; today by default. */
+  /** The run's date (yyyy-mm-dd) printed on the output sheets' pages; the day of `runTime` by default. */
   runDate?: string;
+  /** The run's local time (`yyyy-mm-dd hh:mm`) in the run log (`Kørsler`); now by default. */
+  runTime?: string;
 }
 
 export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
@@ -76,15 +80,22 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
     language: language ?? 'da',
     benefitNames: read.benefitNames,
   });
+  const runTime = options.runTime ?? localTime(new Date());
   const output =
     options.sheets === false
       ? { sheets: [], issues: [] }
       : layOutSheets(figures, read.unit, read.tableNames, {
           language,
-          runDate: options.runDate,
+          runDate: options.runDate ?? runTime.slice(0, 10),
           ownColumns: read.ownColumns,
           explanations: { count: book.proposals.length, explain: (i) => explainer.explain(i) },
         });
+  // A written run leaves its record in the run log, below the runs before.
+  if (options.sheets !== false) {
+    const log = runLogSheet(sheets, runRecord(sheets, figures, read.unit, runTime, language ?? 'da'), language ?? 'da');
+    output.issues.push(...log.issues);
+    if (log.sheet) output.sheets.push(log.sheet);
+  }
   const issues = [...read.issues, ...evaluation.issues, ...output.issues];
   if (hasProblems(issues)) return { found, issues };
   const summary = figures.scenarios.map((s) => ({
@@ -102,5 +113,24 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
       // In kr. the sheets' figures are the JSON's (whole kroner): made once.
       report: options.report ? reportOf(figures.step === 1 ? figures : bookFigures(evaluation, 1), read.unit) : undefined,
     },
+  };
+}
+
+/** What the run log records of a run: the time, the inputs' hash, each scenario's parameters and totals as the sheets show them. */
+function runRecord(sheets: readonly SheetCells[], figures: BookFigures, unit: Unit, time: string, language: Language): RunRecord {
+  const parameters = scenarioParameters(sheets, language);
+  return {
+    time,
+    unit,
+    years: figures.years,
+    inputHash: inputHash(sheets),
+    scenarios: figures.scenarios.map((s) => ({
+      name: s.name,
+      parameters: parameters.get(s.name) ?? [],
+      totalNetto: inUnit(s.totalNetto, unit),
+      funded: inUnit(s.funded, unit),
+      remaining: inUnit(s.remaining, unit),
+      effect: inUnit(s.effect, unit),
+    })),
   };
 }

@@ -26,7 +26,7 @@ test('a run on a copy whose output sheets were renamed resultat and moved: repla
   zip.file('xl/workbook.xml', xml.replace(sheets.join(''), reordered.join('')));
   const moved = path.join(dir, 'moved.xlsx');
   writeFileSync(moved, await zip.generateAsync({ type: 'uint8array' }));
-  const order = ['resultat', 'RÅDERUM', 'Sammenligning', 'Hørsholm', 'Faxe', 'København', 'Scenarier'];
+  const order = ['resultat', 'RÅDERUM', 'Sammenligning', 'Beregning', 'Kørsler', 'Hørsholm', 'Faxe', 'København', 'Scenarier'];
   expect((await loadWorkbook(moved)).worksheets.map((w) => w.name)).toEqual(order);
   const run = await cliOn(moved, 'run', '--out', path.join(dir, 'second.xlsx'));
   expect(run).toMatchObject({ code: 0 });
@@ -79,5 +79,6 @@ test('a second run onto the sample’s copy adds nothing: the same styles and de
     `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Resultat'!$1:$3<`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Råderum'!$1:$3<`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="6">'Sammenligning'!$1:$3<`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="7">'Beregning'!$1:$3<`,
   ]);
 });

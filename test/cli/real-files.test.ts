@@ -55,6 +55,8 @@ test.each([
     ['Resultat', expect.any(Number)],
     ['Råderum', expect.any(Number)],
     ['Sammenligning', expect.any(Number)],
+    ['Beregning', 1],
+    ['Kørsler', 0],
   ]);
 });
 

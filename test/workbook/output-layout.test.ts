@@ -147,7 +147,7 @@ describe('in English', () => {
   const out = outputs({ language: 'en' });
 
   test('titles, notes, headers, choice words and the page margins are English; the sheet names stay', () => {
-    expect(Object.keys(out)).toEqual(['Resultat', 'Råderum', 'Sammenligning', 'Beregning']);
+    expect(Object.keys(out)).toEqual(['Resultat', 'Råderum', 'Sammenligning', 'Beregning', 'Kørsler']);
     expect(out.Resultat.values[0][0]).toBe('Results');
     expect(out.Resultat.values[1][0]).toMatch(/^Amounts in kr\.; minus = saving\/lower spending/);
     // The mark stays, so the next run (in either language) may replace the sheet.
