@@ -908,33 +908,32 @@ function calculationSheet(explanations: Explanations, c: Context, issues: Issue[
   const blanks = years.map(() => null);
   const room = EXCEL_MAX_ROWS - b.rowCount;
   let rows = 0;
-  const lines: { values: OutputCell[]; formats: string[] }[] = [];
   explain: for (let i = 0; i < explanations.count; i++) {
     const e = explanations.explain(i);
     for (const s of e.scenarios) {
       for (const step of s.steps) {
         if (rows++ >= room) break explain;
-        lines.push({
-          values: [e.nr, e.title, s.scenario, v.w.steps[step.rule], step.text, ...(step.amounts ?? blanks)],
-          formats: step.amounts ? withAmounts : withoutAmounts,
-        });
+        b.addRaw(
+          [e.nr, e.title, s.scenario, v.w.steps[step.rule], step.text, ...(step.amounts ?? blanks)],
+          step.amounts ? withAmounts : withoutAmounts,
+        );
       }
       if (rows++ >= room) break explain;
-      lines.push({
-        values: [e.nr, e.title, s.scenario, v.w.steps.raaderum, s.status, ...(s.funded ?? blanks)],
-        formats: s.funded ? withAmounts : withoutAmounts,
-      });
+      b.addRaw(
+        [e.nr, e.title, s.scenario, v.w.steps.raaderum, s.status, ...(s.funded ?? blanks)],
+        s.funded ? withAmounts : withoutAmounts,
+      );
     }
   }
   const layout = { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer };
   const widths = [NR_WIDTH, 36, 18, 16, 90];
   if (rows > room) {
     issues.push(warning('calculationTooLarge', { sheet: 'Beregning', max: EXCEL_MAX_ROWS }));
-    b.add([v.w.calculationTooLarge]);
-    return b.build(widths, { ...layout, frozen: undefined });
+    const note = new SheetBuilder('Beregning', UNITS[unit].numberFormat, c.names);
+    opening(note, v.w.title.Beregning, [v.w.amounts(unit), v.w.calculation, v.w.mark], header);
+    note.add([v.w.calculationTooLarge]);
+    return note.build(widths, { ...layout, frozen: undefined });
   }
-  const headerRow = frozenRows - 1;
-  for (const line of lines) b.addRaw(line.values, line.formats);
-  b.table('Raaderum_Beregning', headerRow, header.length);
+  b.table('Raaderum_Beregning', frozenRows - 1, header.length);
   return b.build(widths, layout);
 }
