@@ -48,7 +48,8 @@
  *   limit; none before row 1); `removePageBreaks()` resets them all.
  * - tables: writing beside a table does not grow it (only Excel's own typing does: AutoCorrect's table
  *   expansion is a user-interface feature); `Table.resize` (ExcelApi 1.13) takes a range on the same header row
- *   that overlaps the table and no other, and names a blank header cell in it as Excel does (`Column3`);
+ *   that overlaps the table and no other; a table's header cell is never empty: one emptied or taken in
+ *   blank is named as Excel names a new column (`Column3`);
  * - events (`worksheets.onChanged`, `onSelectionChanged`: ExcelApi 1.9): a handler added counts from the sync
  *   that adds it, and is called after a sync, never during one: for each sheet whose cells a sync wrote (with
  *   `triggerSource` 'ThisLocalAddin' from ExcelApi 1.14, none before), and for what the user does (`userEdits`,
@@ -179,6 +180,21 @@ export const joinedMargin = (m: FakeMargin): string =>
 type Area = { row: number; column: number; rowCount: number; columnCount: number };
 
 const excelError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+/** A table's header cell is never empty: Excel names an empty one as a new column (`Column3`, a number no header has). */
+function nameBlankHeaders(sheet: FakeSheet): void {
+  for (const table of sheet.tables) {
+    const area = { row: table.row, column: table.column, rowCount: 1, columnCount: table.columnCount };
+    const names = new Set(sheet.values(area)[0].map((v) => String(v).toUpperCase()));
+    for (let c = table.column; c < table.column + table.columnCount; c++) {
+      if ((sheet.get(table.row, c)?.value ?? '') !== '') continue;
+      let n = c - table.column + 1;
+      while (names.has(`COLUMN${n}`)) n++;
+      names.add(`COLUMN${n}`);
+      sheet.set(table.row, c, `Column${n}`);
+    }
+  }
+}
 
 /** A column's letters (0 is A). */
 const letters = (column: number): string => {
@@ -1337,6 +1353,7 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
           row0.set(a.column + c, cell); // "" empties the cell and keeps its format
         });
       });
+      nameBlankHeaders(a.sheet);
     });
   }
   get numberFormat(): string[][] {
@@ -1581,14 +1598,7 @@ class Table extends Loadable implements Mirror<Excel.Table, TableMembers> {
       if (sheet.tables.some((t) => t !== table && overlaps(t, area)))
         throw excelError('InvalidArgument', "A table can't overlap another table.");
       Object.assign(table, area);
-      const names = new Set(sheet.values({ ...area, rowCount: 1 })[0].map((v) => String(v).toUpperCase()));
-      for (let c = area.column; c < area.column + area.columnCount; c++) {
-        if (sheet.get(area.row, c)?.value !== undefined && sheet.get(area.row, c)?.value !== '') continue;
-        let n = c - area.column + 1;
-        while (names.has(`COLUMN${n}`)) n++;
-        names.add(`COLUMN${n}`);
-        sheet.set(area.row, c, `Column${n}`);
-      }
+      nameBlankHeaders(sheet);
     });
   }
   /** Removes the table, keeps its cells (ExcelApi 1.2: "All data is preserved"). */
