@@ -61,8 +61,10 @@ class Numbers {
   private readonly plain: Intl.NumberFormat;
   private readonly signed: Intl.NumberFormat;
   private readonly percent: Intl.NumberFormat;
+  private readonly group: string;
   constructor(readonly language: Language) {
     const locale = language === 'en' ? 'en-GB' : 'da-DK';
+    this.group = language === 'en' ? ',' : '.';
     this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
     this.signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -71,7 +73,10 @@ class Numbers {
     return this.plain.format(n);
   }
   amount(n: number): string {
-    return this.signed.format(n);
+    // Whole amounts (every unit but mio. kr.) grouped by hand: Beregning writes hundreds of thousands, and Intl is slow.
+    if (!Number.isSafeInteger(n)) return this.signed.format(n);
+    const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, this.group);
+    return n > 0 ? `+${digits}` : n < 0 ? `-${digits}` : '0';
   }
   /** A fraction in percent: 0,3 → `30 %`. */
   share(fraction: number): string {
