@@ -7,7 +7,7 @@
  */
 import type { AllocationMode } from './types';
 import { isZeroAmount, TOLERANCE } from './rounding';
-import { sum, zerosShared } from './rules';
+import { lazyField, zerosShared } from './rules';
 import { bestFill } from './best-fill';
 
 export interface Request {
@@ -60,32 +60,115 @@ export interface AllocateOptions {
   onProgress?: (done: number) => void;
 }
 
+/**
+ * Requests in priority order as one table (request × year), so that handing
+ * out and rounding go over numbers in a row, not over an object per request:
+ * a scenario of 10.000 proposals holds thousands of requests.
+ */
+export interface RequestTable {
+  count: number;
+  years: number;
+  /** Row i: request i's amount per year (its netto, unrounded). */
+  amounts: Float64Array;
+  /** Per request: the caller's index (`Request.index`), −1 where it has none. */
+  index: Int32Array;
+  /** Request i as an object (made when asked for: fundings and best fill). */
+  request(i: number): Request;
+  /** The indices are the positions of the caller's proposals (an evaluation's requests): no need to match by Nr. */
+  indexed: boolean;
+}
+
+/** A table of requests already in priority order. */
+export function requestTable(ordered: readonly Request[], years: number): RequestTable {
+  const count = ordered.length;
+  const amounts = new Float64Array(count * years);
+  const index = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = ordered[i];
+    for (let t = 0; t < years; t++) amounts[i * years + t] = r.amount[t];
+    index[i] = r.index ?? -1;
+  }
+  return { count, years, amounts, index, request: (i) => ordered[i], indexed: false };
+}
+
 export function allocate(
   mode: AllocationMode,
   availableIn: readonly number[],
   requests: readonly Request[],
   options: AllocateOptions = {},
 ): Allocation {
+  return allocateTable(mode, availableIn, requestTable(inPriorityOrder(requests), availableIn.length), options);
+}
+
+/** `allocate` for requests already in a table in priority order. */
+export function allocateTable(
+  mode: AllocationMode,
+  availableIn: readonly number[],
+  requests: RequestTable,
+  options: AllocateOptions = {},
+): Allocation {
   // Rule 6a: what is available is 0 when it is 0 up to the tolerance (0,1 + 0,2 − 0,3 kr.).
   const available = availableIn.map((a) => (isZeroAmount(a) ? 0 : a));
-  const ordered = inPriorityOrder(requests);
   const capacity = available.map((a) => Math.max(a, 0));
-  const fractions = FRACTIONS_BY_MODE[mode](capacity, ordered, options);
-  const fundings = new Array<Funding>(ordered.length);
-  for (let i = 0; i < ordered.length; i++) {
-    const r = ordered[i];
-    const status = fundingStatus(r.amount, fractions[i]);
+  const found = FRACTIONS_BY_MODE[mode](capacity, requests, options);
+  const { count, years, amounts } = requests;
+  const fractions = new Float64Array(count);
+  const statuses = new Uint8Array(count);
+  // Σ in priority order, year by year: each request's funded part is amount × fraction (+ 0: never −0).
+  const funded = new Array<number>(years).fill(0);
+  for (let i = 0; i < count; i++) {
+    const status = statusAt(amounts, i * years, years, found[i]);
     // A request funded in full or not at all up to the tolerance is exactly that, so noise never shows as a share.
-    const fraction = status === 'funded' ? 1 : status === 'unfunded' ? 0 : fractions[i];
-    fundings[i] = { nr: r.nr, index: r.index, fraction, status, funded: fundedPart(r.amount, fraction) };
+    const fraction = status === FUNDED ? 1 : status === UNFUNDED ? 0 : found[i];
+    fractions[i] = fraction;
+    statuses[i] = status;
+    if (fraction !== 0) for (let t = 0; t < years; t++) funded[t] += amounts[i * years + t] * fraction + 0;
   }
-  // Σ in priority order, year by year (as a sum of each year's list).
-  const funded = available.map((_, t) => {
-    let total = 0;
-    for (const f of fundings) total += f.funded[t];
-    return total;
-  });
-  return { mode, available, fundings, funded, remaining: available.map((a, t) => a - funded[t]) };
+  const allocation = { mode, available, fundings: [] as Funding[], funded, remaining: available.map((a, t) => a - funded[t]) };
+  const table: AllocationTable = { requests, fractions, statuses };
+  tables.set(allocation, table);
+  // Thousands of requests per scenario: their Funding objects are made when read (the figures read the table).
+  lazyField(allocation, 'fundings', () => fundingsOf(table));
+  return allocation;
+}
+
+/** An allocation as tables, in priority order: the requests, each one's fraction and status (STATUSES). */
+export interface AllocationTable {
+  requests: RequestTable;
+  fractions: Float64Array;
+  statuses: Uint8Array;
+}
+
+/** Statuses in tables: an index into STATUSES. */
+export const STATUSES: readonly FundingStatus[] = ['funded', 'partial', 'unfunded'];
+export const FUNDED = 0;
+export const PARTIAL = 1;
+export const UNFUNDED = 2;
+
+const tables = new WeakMap<Allocation, AllocationTable>();
+
+/** The allocation's table: the one `allocateTable` made, or one read from `fundings` (an allocation made elsewhere). */
+export function allocationTable(allocation: Allocation): AllocationTable {
+  const table = tables.get(allocation);
+  if (table) return table;
+  const { fundings } = allocation;
+  // Each request as its funded amount, funded in full: the same funded parts and statuses.
+  const requests = fundings.map((f) => ({ nr: f.nr, index: f.index, amount: f.funded, order: 0 }));
+  return {
+    requests: requestTable(requests, allocation.available.length),
+    fractions: new Float64Array(fundings.length).fill(1),
+    statuses: Uint8Array.from(fundings, (f) => STATUSES.indexOf(f.status)),
+  };
+}
+
+function fundingsOf({ requests, fractions, statuses }: AllocationTable): Funding[] {
+  const fundings = new Array<Funding>(requests.count);
+  for (let i = 0; i < requests.count; i++) {
+    const r = requests.request(i);
+    const fraction = fractions[i];
+    fundings[i] = { nr: r.nr, index: r.index, fraction, status: STATUSES[statuses[i]], funded: fundedPart(r.amount, fraction) };
+  }
+  return fundings;
 }
 
 /**
@@ -93,7 +176,7 @@ export function allocate(
  * its amounts or one array of zeros (both never changed): thousands of
  * requests per scenario need no arrays of their own.
  */
-function fundedPart(amount: readonly number[], fraction: number): readonly number[] {
+export function fundedPart(amount: readonly number[], fraction: number): readonly number[] {
   if (fraction === 0) return zerosShared(amount.length);
   if (fraction === 1 && !hasNegativeZero(amount)) return amount;
   return amount.map((a) => a * fraction + 0); // + 0: never −0
@@ -110,58 +193,65 @@ function hasNegativeZero(values: readonly number[]): boolean {
  * is; a request of nothing follows its fraction.
  */
 export function fundingStatus(amount: readonly number[], fraction: number): FundingStatus {
+  return STATUSES[statusAt(amount, 0, amount.length, fraction)];
+}
+
+/** fundingStatus of the amounts from `from` (`years` of them), as an index into STATUSES. */
+function statusAt(amounts: ArrayLike<number>, from: number, years: number, fraction: number): number {
   let full = true;
   let none = true;
-  for (const a of amount) {
+  for (let t = 0; t < years; t++) {
+    const a = amounts[from + t];
     if (!(Math.abs(a) * (1 - fraction) <= TOLERANCE)) full = false;
     if (!(Math.abs(a) * fraction <= TOLERANCE)) none = false;
   }
-  if (full && none) return fraction >= 0.5 ? 'funded' : 'unfunded';
-  return full ? 'funded' : none ? 'unfunded' : 'partial';
+  if (full && none) return fraction >= 0.5 ? FUNDED : UNFUNDED;
+  return full ? FUNDED : none ? UNFUNDED : PARTIAL;
 }
 
-type FractionRule = (capacity: readonly number[], ordered: readonly Request[], options: AllocateOptions) => number[];
+type FractionRule = (capacity: readonly number[], requests: RequestTable, options: AllocateOptions) => ArrayLike<number>;
 
 const FRACTIONS_BY_MODE: Record<AllocationMode, FractionRule> = {
-  priority: (capacity, ordered) => priorityFractions(capacity, ordered, false),
-  'priority-partial': (capacity, ordered) => priorityFractions(capacity, ordered, true),
-  'best-fill': (capacity, ordered, options) => bestFill(capacity, ordered, options).map((inSet) => (inSet ? 1 : 0)),
-  proportional: (capacity, ordered) => {
-    const fraction = largestFittingFraction(
-      capacity,
-      capacity.map((_, t) => sum(ordered.map((r) => r.amount[t]))),
-    );
-    return ordered.map(() => fraction);
+  priority: (capacity, requests) => priorityFractions(capacity, requests, false),
+  'priority-partial': (capacity, requests) => priorityFractions(capacity, requests, true),
+  'best-fill': (capacity, requests, options) => {
+    const ordered = Array.from({ length: requests.count }, (_, i) => requests.request(i));
+    return bestFill(capacity, ordered, options).map((inSet) => (inSet ? 1 : 0));
+  },
+  proportional: (capacity, { count, years, amounts }) => {
+    const demand = capacity.map((_, t) => {
+      let total = 0;
+      for (let i = 0; i < count; i++) total += amounts[i * years + t];
+      return total;
+    });
+    return new Float64Array(count).fill(largestFittingFraction(capacity, demand));
   },
 };
 
 /** The largest f in [0, 1] with f × demand(t) ≤ room(t) in every year. */
-export function largestFittingFraction(room: readonly number[], demand: readonly number[]): number {
+export function largestFittingFraction(room: readonly number[], demand: ArrayLike<number>, from = 0): number {
   let fraction = 1;
-  demand.forEach((d, t) => {
+  for (let t = 0; t < room.length; t++) {
+    const d = demand[from + t];
     if (d > TOLERANCE) fraction = Math.min(fraction, Math.max(room[t], 0) / d);
-  });
+  }
   return Math.max(0, Math.min(1, fraction));
 }
 
-function fits(room: readonly number[], amount: readonly number[]): boolean {
-  for (let t = 0; t < amount.length; t++) if (!(amount[t] <= room[t] + TOLERANCE)) return false;
-  return true;
-}
-
-function priorityFractions(capacity: readonly number[], ordered: readonly Request[], partial: boolean): number[] {
+function priorityFractions(capacity: readonly number[], { count, years, amounts }: RequestTable, partial: boolean): Float64Array {
   const room = [...capacity];
-  let partialGiven = false;
-  return ordered.map((r) => {
-    if (partialGiven) return 0;
+  const fractions = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const row = i * years;
+    let fits = true;
+    for (let t = 0; t < years; t++) if (!(amounts[row + t] <= room[t] + TOLERANCE)) fits = false;
     let fraction = 0;
-    if (fits(room, r.amount)) fraction = 1;
-    else if (partial) {
-      fraction = largestFittingFraction(room, r.amount);
-      partialGiven = true;
-    }
-    const amount = r.amount;
-    for (let t = 0; t < amount.length; t++) room[t] -= amount[t] * fraction;
-    return fraction;
-  });
+    if (fits) fraction = 1;
+    else if (partial) fraction = largestFittingFraction(room, amounts, row);
+    fractions[i] = fraction;
+    for (let t = 0; t < years; t++) room[t] -= amounts[row + t] * fraction;
+    // Prioritet, delvis: the first request that does not fit gets its fraction, those after it nothing.
+    if (!fits && partial) break;
+  }
+  return fractions;
 }

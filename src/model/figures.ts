@@ -6,10 +6,10 @@
  * column adds up; shares add up per year by largest remainder. Layouts only
  * place these figures; they never add, round or convert them.
  */
-import type { Funding, FundingStatus } from './allocation';
+import { allocationTable, FUNDED, STATUSES, UNFUNDED, type FundingStatus, type RequestTable } from './allocation';
 import { largestRemainder, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
 import type { Evaluation, ProposalResult, ScenarioResult } from './scenarios';
-import { zerosShared } from './rules';
+import { lazyField, zerosShared } from './rules';
 import type { AllocationMode, Kind } from './types';
 
 /** Per year: Udgift (and its split), Indtægt, Investering and their netto. */
@@ -274,6 +274,8 @@ interface ScenarioParts {
   /** Per proposal: its committee's index in `committees` and its place there (−1: not included). */
   committeeOf: Int32Array;
   placeInCommittee: Int32Array;
+  /** Per proposal and year: its rounded netto (the requests' rows read it here, not from an object each). */
+  netto: Float64Array;
 }
 
 function scenarioParts(
@@ -343,7 +345,12 @@ function allPartsOf(results: readonly ProposalResult[], years: number, memo: Mem
     years,
     withSplit,
   );
-  return { proposals, committees, total, reductions, committeeOf, placeInCommittee };
+  const netto = new Float64Array(proposals.length * years);
+  for (let i = 0; i < proposals.length; i++) {
+    const values = proposals[i].netto;
+    for (let t = 0; t < years; t++) netto[i * years + t] = values[t];
+  }
+  return { proposals, committees, total, reductions, committeeOf, placeInCommittee, netto };
 }
 
 /**
@@ -381,6 +388,7 @@ function partsFromReference(
     }
   let { committeeOf, placeInCommittee } = base;
   const proposals = base.proposals.slice();
+  const netto = changed.length === 0 ? base.netto : base.netto.slice();
   const committees = base.committees.slice();
   const touched = new Map<number, { proposals: ProposalFigures[]; total: Amounts }>();
   const reductions = [...base.reductions];
@@ -400,6 +408,7 @@ function partsFromReference(
     const p = proposalFiguresOf(results[i], memo);
     const old = proposals[i];
     proposals[i] = p;
+    for (let t = 0; t < years; t++) netto[i * years + t] = p.netto[t];
     const k = committeeOf[i];
     if (k < 0) continue; // not included: in no committee and no total
     const committee = touch(k);
@@ -449,7 +458,7 @@ function partsFromReference(
           years,
           memo.withSplit,
         );
-  const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee };
+  const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee, netto };
   if (reference === memo.reference) memo.changedFromReference.set(proposals, changed);
   return parts;
 }
@@ -485,26 +494,6 @@ function addDifference(total: Amounts, now: Amounts, before: Amounts, years: num
   }
 }
 
-/**
- * Defines `key` on `target` as made on first read, then kept as a plain value:
- * per-request objects and comparisons cost nothing until a layout reads them.
- * Own and enumerable, so spreads, JSON and structured clones see the value.
- */
-function lazyField<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
-  const settle = (value: T[K]) =>
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    get: () => {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-    enumerable: true,
-    configurable: true,
-  });
-}
-
 /** Row `i` of a table of `years` columns, as a list; the shared zeros when every value is +0. */
 function rowOf(table: Float64Array, i: number, years: number): readonly number[] {
   const row = new Array<number>(years);
@@ -524,9 +513,12 @@ function rowOf(table: Float64Array, i: number, years: number): readonly number[]
  */
 interface RequestTables {
   proposals: ProposalFigures[];
-  fundings: readonly Funding[];
-  /** Per request: its proposal's figures. */
-  of: ProposalFigures[];
+  /** Per request: its proposal's position in `proposals`. */
+  at: Int32Array;
+  /** Per request: its status (an index into STATUSES). */
+  statuses: Uint8Array;
+  /** Per request and year: the unrounded funded amount. */
+  exact: Float64Array;
   /** Per request: funded with nothing in every year (its funded amounts and shares are the shared zeros). */
   none: Uint8Array;
   /** Per request: some year's rounded funded amount was set by rounding the year as a whole. */
@@ -537,8 +529,9 @@ interface RequestTables {
 }
 
 function requestFiguresAt(tables: RequestTables, i: number, years: number): RequestFigures {
-  const f = tables.fundings[i];
-  const p = tables.of[i];
+  const status = STATUSES[tables.statuses[i]];
+  const fundedExact = rowOf(tables.exact, i, years);
+  const p = tables.proposals[tables.at[i]];
   const available = tables.availableExact;
   let funded: readonly number[];
   let share: readonly number[];
@@ -547,22 +540,38 @@ function requestFiguresAt(tables: RequestTables, i: number, years: number): Requ
     share = zerosShared(years);
   } else {
     // A request funded in full gets exactly its rounded netto, so it never shows more or less than asked.
-    funded = f.status === 'funded' && !tables.reshaped[i] ? p.netto : rowOf(tables.funded, i, years);
+    funded = status === 'funded' && !tables.reshaped[i] ? p.netto : rowOf(tables.funded, i, years);
     const own = zerosOf(years);
-    for (let t = 0; t < years; t++) if (available[t] > TOLERANCE) own[t] = f.funded[t] / available[t];
+    for (let t = 0; t < years; t++) if (available[t] > TOLERANCE) own[t] = fundedExact[t] / available[t];
     share = tables.none[i] ? zerosShared(years) : own;
   }
   return {
-    nr: f.nr,
+    nr: p.nr,
     title: p.title,
     priority: p.priority,
-    status: f.status,
+    status,
     request: p.netto,
     funded,
-    fundedExact: f.funded,
+    fundedExact,
     share,
     shownShare: rowOf(tables.shownShare, i, years),
   };
+}
+
+/** Per request: the position of its proposal (by index where it names the right one, else by Nr). */
+function proposalsOfRequests(requests: RequestTable, proposals: readonly ProposalFigures[]): Int32Array {
+  let byNr: Map<string, number> | undefined;
+  const at = new Int32Array(requests.count);
+  for (let i = 0; i < requests.count; i++) {
+    const r = requests.request(i);
+    const index = r.index;
+    if (index !== undefined && proposals[index]?.nr === r.nr) at[i] = index;
+    else {
+      byNr ??= new Map(proposals.flatMap((q, k) => (q.included && q.kind === 'Udvidelse' ? [[q.nr, k] as const] : [])));
+      at[i] = byNr.get(r.nr) as number;
+    }
+  }
+  return at;
 }
 
 export function scenarioFigures(
@@ -576,42 +585,39 @@ export function scenarioFigures(
 ): ScenarioFigures {
   const round = (values: readonly number[]) => values.map((v) => roundHalfAwayFromZero(v, step));
   const run = memo ?? new Memo(step, withSplit);
-  const { proposals, committees, total, reductions } = scenarioParts(result.proposals, years, run, before);
+  const listParts = scenarioParts(result.proposals, years, run, before);
+  const { proposals, committees, total, reductions } = listParts;
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
-  const { fundings } = allocation;
-  const count = fundings.length;
-  // Requests carry their proposal's index; a map by number only for allocations made elsewhere.
-  let byNr: Map<string, ProposalFigures> | undefined;
-  const of = new Array<ProposalFigures>(count);
-  const none = new Uint8Array(count);
+  const { requests, fractions, statuses } = allocationTable(allocation);
+  const { count, amounts } = requests;
+  const { netto } = listParts;
+  // Requests carry their proposal's index; a match by number only for allocations made elsewhere.
+  const at = requests.indexed ? requests.index : proposalsOfRequests(requests, proposals);
   const fundedTable = new Float64Array(count * years);
-  // The unrounded funded amounts, read once into a table: the years below each go over every request.
+  // The unrounded funded amounts, as fundedPart makes them (amount × fraction, + 0: never −0), in one table.
   const exactTable = new Float64Array(count * years);
+  const none = new Uint8Array(count);
   const requested = zerosOf(years);
   for (let i = 0; i < count; i++) {
-    const f = fundings[i];
-    let p = f.index !== undefined ? proposals[f.index] : undefined;
-    if (p === undefined || p.nr !== f.nr) {
-      byNr ??= new Map(proposals.filter((q) => q.included && q.kind === 'Udvidelse').map((q) => [q.nr, q]));
-      p = byNr.get(f.nr) as ProposalFigures;
-    }
-    of[i] = p;
-    const exact = f.funded;
+    const fraction = fractions[i];
     const row = i * years;
+    const from = at[i] * years;
+    let zero = true;
     for (let t = 0; t < years; t++) {
-      exactTable[row + t] = exact[t];
-      requested[t] += p.netto[t];
+      const exact = fraction === 0 ? 0 : amounts[row + t] * fraction + 0;
+      exactTable[row + t] = exact;
+      if (exact !== 0) zero = false;
+      requested[t] += netto[from + t];
     }
-    if (f.status === 'unfunded') {
-      let zero = true;
-      for (let t = 0; t < years; t++) if (exact[t] !== 0) zero = false;
+    const status = statuses[i];
+    if (status === UNFUNDED) {
       none[i] = zero ? 1 : 0;
       continue; // funded: zeros
     }
-    if (f.status === 'funded') for (let t = 0; t < years; t++) fundedTable[row + t] = p.netto[t];
-    else for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exact[t], step);
+    if (status === FUNDED) for (let t = 0; t < years; t++) fundedTable[row + t] = netto[from + t];
+    else for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exactTable[row + t], step);
   }
   const reshaped = new Uint8Array(count);
   // Rule 6: an allocation that fits is never shown as an overdraft. Where the funded amounts, each rounded on
@@ -662,8 +668,9 @@ export function scenarioFigures(
   for (let i = 0; i < count; i++) for (let t = 0; t < years; t++) funded[t] += fundedTable[i * years + t];
   const tables: RequestTables = {
     proposals,
-    fundings,
-    of,
+    at,
+    statuses,
+    exact: exactTable,
     none,
     reshaped,
     funded: fundedTable,

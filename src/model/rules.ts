@@ -76,3 +76,23 @@ const sharedZeros: number[][] = [];
 export const zerosShared = (n: number): readonly number[] => (sharedZeros[n] ??= zeros(n));
 
 export const addYears = (a: readonly number[], b: readonly number[]): number[] => a.map((x, t) => x + b[t]);
+
+/**
+ * Defines `key` on `target` as made on first read, then kept as a plain value:
+ * per-request objects and comparisons cost nothing until a layout reads them.
+ * Own and enumerable, so spreads, JSON and structured clones see the value.
+ */
+export function lazyField<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -2,7 +2,7 @@
  * Proposals × scenarios → unrounded results (rules 1–5, 7, 8), the kind of each
  * proposal (rule 0, from the base scenario) and problems with their places.
  */
-import { allocate, inPriorityOrder, type Allocation, type Request } from './allocation';
+import { allocate, allocateTable, inPriorityOrder, type Allocation, type Request, type RequestTable } from './allocation';
 import { MAX_BEST_FILL_REQUESTS } from './best-fill';
 import { problem, warning, type Issue } from './problems';
 import { isExactAmount, MAX_AMOUNT } from './rounding';
@@ -270,6 +270,39 @@ interface GroupFigures {
   requests: (Request | undefined)[];
   refusionMissing: boolean;
   caseloadMissing: boolean;
+  /** Its sums with nothing left out (made once the kinds are known). */
+  sums?: GroupSums;
+}
+
+/** A group's part of a list's sums, over its members in order. */
+interface GroupSums {
+  reductions: Float64Array;
+  magnitudes: Float64Array;
+  /** Members (index into the group) whose figures cannot be rounded exactly, with the year. */
+  inexact: [number, number][];
+}
+
+function groupSums(
+  entry: GroupFigures,
+  members: readonly number[],
+  kinds: readonly Kind[],
+  excluded: Uint8Array | undefined,
+  years: number,
+): GroupSums {
+  const reductions = new Float64Array(years);
+  const magnitudes = new Float64Array(years);
+  const inexact: [number, number][] = [];
+  const { netto, inexactYear } = entry;
+  const m = entry.magnitudes;
+  for (let j = 0; j < members.length; j++) {
+    const i = members[j];
+    if (kinds[i] === 'Reduktion' && !(excluded && excluded[i]))
+      for (let t = 0; t < years; t++) reductions[t] += netto[j * years + t];
+    const bad = inexactYear[j];
+    if (bad >= 0) inexact.push([j, bad]);
+    else for (let t = 0; t < years; t++) magnitudes[t] += m[j * years + t];
+  }
+  return { reductions, magnitudes, inexact };
 }
 
 /** The parameter values a group's figures depend on in a scenario, as a key. */
@@ -293,7 +326,9 @@ interface ProposalList extends ListSummary {
   key: string;
   proposals: ProposalResult[];
   /** Its requests to the råderum (the included udvidelser) in priority order, made when first needed. */
-  requests?: Request[];
+  requests?: RequestTable;
+  /** Per proposal: left out (none when nothing is). */
+  excludedAt?: Uint8Array;
 }
 
 interface ListSummary {
@@ -308,37 +343,37 @@ interface ListSummary {
 }
 
 /**
- * A list's sums over every proposal in workbook order (so every sum is the
- * same number, bit for bit, whichever the list), read from the groups' tables.
+ * A list's sums: each group's sums over its members in order, added group by
+ * group (so every sum is the same number, bit for bit, whichever the list or
+ * the run). A group none of whose members is left out keeps its sums.
  */
 function summaryOf(
   entries: readonly GroupFigures[],
-  groupOf: Int32Array,
-  memberIndex: Int32Array,
+  groups: readonly DependenceGroup[],
   kinds: readonly Kind[],
-  excluded: Uint8Array | undefined,
+  excluded: { at: Uint8Array; groups: Set<number> } | undefined,
   years: number,
 ): ListSummary {
   const reductions = zeros(years);
   const magnitudes = zeros(years);
   const inexact: [number, number][] = [];
   let splits = false;
-  for (const entry of entries) if (entry.splits) splits = true;
-  const n = groupOf.length;
-  for (let i = 0; i < n; i++) {
-    const entry = entries[groupOf[i]];
-    const j = memberIndex[i];
-    if (kinds[i] === 'Reduktion' && !(excluded && excluded[i])) {
-      const netto = entry.netto;
-      for (let t = 0; t < years; t++) reductions[t] += netto[j * years + t];
+  for (let g = 0; g < entries.length; g++) {
+    const entry = entries[g];
+    if (entry.splits) splits = true;
+    const { members } = groups[g];
+    const sums =
+      excluded && excluded.groups.has(g)
+        ? groupSums(entry, members, kinds, excluded.at, years)
+        : (entry.sums ??= groupSums(entry, members, kinds, undefined, years));
+    for (let t = 0; t < years; t++) {
+      reductions[t] += sums.reductions[t];
+      magnitudes[t] += sums.magnitudes[t];
     }
-    const bad = entry.inexactYear[j];
-    if (bad >= 0) inexact.push([i, bad]);
-    else {
-      const m = entry.magnitudes;
-      for (let t = 0; t < years; t++) magnitudes[t] += m[j * years + t];
-    }
+    for (const [j, year] of sums.inexact) inexact.push([members[j], year]);
   }
+  // In workbook order, as the problems are reported.
+  inexact.sort((a, b) => a[0] - b[0]);
   return { splits, reductions, inexact, magnitudes };
 }
 
@@ -490,7 +525,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     if (entry !== before) withKinds(entry, groups[entry.group], knownKinds, before);
     else if (kindsChanged) {
       // Taken whole from the previous run, but a kind changed with the base: a copy of its own gets the kinds.
-      const copy = { ...entry, results: [...entry.results], excludedResults: [] };
+      const copy = { ...entry, results: [...entry.results], excludedResults: [], sums: undefined };
       withKinds(copy, groups[entry.group], knownKinds, before);
       cache.set(key, copy);
     }
@@ -503,14 +538,23 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
 
   /** Scenarios whose proposals have the same figures (they differ in the pool or the mode) share one list. */
   const lists = new Map<string, ProposalList>();
+  /** The first list made with nothing left out, and its groups' figures: other lists are made from it. */
+  let referenceList: { entries: readonly GroupFigures[]; proposals: readonly ProposalResult[] } | undefined;
   const listOf = (entries: readonly GroupFigures[], excluded: ReadonlySet<string>): ProposalList => {
     const key = `${entries.map((e) => e.key).join('\u0001')}\u0002${[...excluded].sort().join('\u0001')}`;
     let list = lists.get(key);
     if (list) return list;
     let excludedAt: Uint8Array | undefined;
+    let excludedIn: { at: Uint8Array; groups: Set<number> } | undefined;
+    const left: number[] = [];
     if (excluded.size > 0) {
       excludedAt = new Uint8Array(all.length);
-      for (let i = 0; i < all.length; i++) if (excluded.has(all[i].nr)) excludedAt[i] = 1;
+      for (let i = 0; i < all.length; i++)
+        if (excluded.has(all[i].nr)) {
+          excludedAt[i] = 1;
+          left.push(i);
+        }
+      excludedIn = { at: excludedAt, groups: new Set(left.map((i) => groupOf[i])) };
     }
     const resultAt = (i: number): ProposalResult => {
       const entry = entries[groupOf[i]];
@@ -522,37 +566,72 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     const before = previousLists?.get(key);
     if (before && before.proposals.length === all.length && before.proposals.every((r, i) => r === resultAt(i))) list = before;
     else {
-      const proposals = new Array<ProposalResult>(all.length);
-      for (let i = 0; i < all.length; i++) proposals[i] = resultAt(i);
-      list = { key, proposals, ...summaryOf(entries, groupOf, memberIndex, knownKinds, excludedAt, n) };
+      let proposals: ProposalResult[];
+      if (referenceList) {
+        // The reference's results, with those of the groups whose figures differ and those left out replaced.
+        proposals = referenceList.proposals.slice();
+        for (let g = 0; g < groups.length; g++)
+          if (entries[g] !== referenceList.entries[g]) for (const i of groups[g].members) proposals[i] = resultAt(i);
+        for (const i of left) proposals[i] = resultAt(i);
+      } else {
+        proposals = new Array<ProposalResult>(all.length);
+        for (let i = 0; i < all.length; i++) proposals[i] = resultAt(i);
+      }
+      list = { key, proposals, excludedAt, ...summaryOf(entries, groups, knownKinds, excludedIn, n) };
     }
+    if (!referenceList && !excludedAt) referenceList = { entries, proposals: list.proposals };
     lists.set(key, list);
     return list;
   };
-  /** A list's requests: its included udvidelser in priority order, each made once per group's figures. */
-  const requestsOf = (list: ProposalList, entries: readonly GroupFigures[]): Request[] => {
+  /** The udvidelser in priority order: every list's requests are these, less those it leaves out. */
+  let udvidelser: Int32Array | undefined;
+  /**
+   * A list's requests: its included udvidelser in priority order, as a table
+   * read from the groups' netto tables; a request's object is made only when
+   * asked for (best fill, fundings), once per group's figures.
+   */
+  const requestsOf = (list: ProposalList, entries: readonly GroupFigures[]): RequestTable => {
     if (list.requests) return list.requests;
-    const requests: Request[] = [];
-    const { proposals } = list;
-    for (const i of byPriority) {
-      if (knownKinds[i] !== 'Udvidelse') continue;
-      const r = proposals[i];
-      if (!r.included) continue;
+    if (!udvidelser) {
+      const inOrder = new Int32Array(all.length);
+      let count = 0;
+      for (const i of byPriority) if (knownKinds[i] === 'Udvidelse') inOrder[count++] = i;
+      udvidelser = inOrder.subarray(0, count);
+    }
+    const { excludedAt } = list;
+    let index = udvidelser;
+    if (excludedAt) {
+      index = new Int32Array(udvidelser.length);
+      let count = 0;
+      for (const i of udvidelser) if (!excludedAt[i]) index[count++] = i;
+      index = index.subarray(0, count);
+    }
+    const count = index.length;
+    const amounts = new Float64Array(count * n);
+    for (let k = 0; k < count; k++) {
+      const i = index[k];
+      const netto = entries[groupOf[i]].netto;
+      const from = memberIndex[i] * n;
+      for (let t = 0; t < n; t++) amounts[k * n + t] = netto[from + t];
+    }
+    const request = (k: number): Request => {
+      const i = index[k];
       const entry = entries[groupOf[i]];
       const j = memberIndex[i];
-      let request = entry.requests[j];
+      const r = entry.results[j];
       // The group's own result (not one left out, which never asks): its request is the same in every list.
-      if (request === undefined || request.amount !== r.netto)
-        request = entry.requests[j] = {
+      let made = entry.requests[j];
+      if (made === undefined || made.amount !== r.netto)
+        made = entry.requests[j] = {
           nr: r.proposal.nr,
           amount: r.netto,
           priority: r.proposal.priority,
           order: r.proposal.order,
           index: i,
         };
-      requests.push(request);
-    }
-    return (list.requests = requests);
+      return made;
+    };
+    return (list.requests = { count, years: n, amounts, index, request, indexed: true });
   };
 
   const scenarios = book.scenarios.map((s, index): ScenarioResult => {
@@ -585,14 +664,14 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     // and its requests are needed only to count them for best fill.
     const before = options.previous?.scenarios[index];
     const unchanged = before !== undefined && before.scenario === s && before.proposals === proposals;
-    const requests: readonly Request[] = !unchanged || s.mode === 'best-fill' ? requestsOf(list, entries) : [];
-    if (s.mode === 'best-fill' && requests.length > MAX_BEST_FILL_REQUESTS) {
-      issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.length, max: MAX_BEST_FILL_REQUESTS }, s.place));
+    const requests = !unchanged || s.mode === 'best-fill' ? requestsOf(list, entries) : undefined;
+    if (s.mode === 'best-fill' && requests && requests.count > MAX_BEST_FILL_REQUESTS) {
+      issues.push(problem('bestFillTooMany', { scenario: s.name, count: requests.count, max: MAX_BEST_FILL_REQUESTS }, s.place));
       return unchanged ? before : result(allocate('priority', available, []));
     }
-    if (unchanged) return before;
+    if (unchanged || !requests) return before as ScenarioResult;
     return result(
-      allocate(s.mode, available, requests, {
+      allocateTable(s.mode, available, requests, {
         onProgress: options.onProgress && ((done) => options.onProgress?.({ scenario: s.name, done })),
       }),
     );
