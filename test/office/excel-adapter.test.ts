@@ -8,7 +8,7 @@ import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import type { SheetCells } from '../../src/workbook/grid';
 import { HostError, type HostFailure } from '../../src/workbook/host';
 import { outputSheets, type OutputSheet } from '../../src/workbook/output';
-import { OUTPUT_SHEETS, readBook } from '../../src/workbook/read';
+import { readBook } from '../../src/workbook/read';
 import { runWorkbook } from '../../src/workbook/run';
 import { ExcelDouble, FakeSheet, FULL_SUPPORT } from './excel-double';
 
@@ -74,6 +74,8 @@ async function runInHost(excel: ExcelDouble): Promise<unknown> {
 }
 
 const inputNames = ['Forslag', 'Scenarier', 'Noter'];
+/** The sheets `produce` writes (outputSheets': Beregning and the run log come from runWorkbook, not used here). */
+const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning'];
 const writesToInputs = (excel: ExcelDouble) => excel.log.filter((o) => o.writes && inputNames.includes(o.writes));
 const snapshots = (excel: ExcelDouble, names: readonly string[]) => names.map((n) => excel.sheet(n)?.snapshot());
 const failure = (error: unknown) => (error instanceof HostError ? error.failure : `not a HostError: ${String(error)}`);
