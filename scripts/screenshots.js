@@ -31,8 +31,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
       console.log(`wrote ${path.relative(root, file)}`);
     };
     await shot('1-preview');
-    await page.getByRole('button', { name: 'Beregn scenarier' }).click();
-    await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+    await page.getByRole('button', { name: 'Skriv resultater' }).click();
+    await page
+      .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+      .waitFor();
     await shot('2-taskpane', page.locator('aside'));
     for (const [n, sheet] of [
       ['3', 'Resultat'],

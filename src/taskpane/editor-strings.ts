@@ -150,7 +150,7 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
     chooseProposal: 'Forslag',
     noProposal: 'Vælg et forslag',
     runLogTitle: 'Kørsler',
-    noRuns: 'Ingen kørsler endnu: »Beregn scenarier« skriver den første.',
+    noRuns: 'Ingen kørsler endnu: »Skriv resultater« skriver den første.',
     noComparison: 'Sammenligningen vises, når projektmappen er uden problemer.',
   },
   en: {
@@ -235,7 +235,7 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
     chooseProposal: 'Proposal',
     noProposal: 'Choose a proposal',
     runLogTitle: 'Runs',
-    noRuns: 'No runs yet: “Calculate scenarios” writes the first.',
+    noRuns: 'No runs yet: “Write results” writes the first.',
     noComparison: 'The comparison shows when the workbook has no problems.',
   },
 };

@@ -86,8 +86,9 @@ export const STRINGS: Record<Language, Strings> = {
     warnings: (n) => (n === 1 ? '1 advarsel' : `${n} advarsler`),
     noProblems: 'Ingen problemer.',
     showCell: 'Vis cellen',
-    calculate: 'Beregn scenarier',
-    calculateHint: 'Skriver arkene Resultat, Råderum og Sammenligning. Dine egne ark røres ikke.',
+    calculate: 'Skriv resultater',
+    calculateHint:
+      'Beregner alle scenarier og skriver arkene Resultat, Råderum, Sammenligning og Beregning; kørslen logges i Kørsler. Dine egne ark røres ikke.',
     insertTemplate: 'Indsæt skabelon',
     insertTemplateHint: 'Tilføjer arkene Forslag og Scenarier, hvis de mangler.',
     reread: 'Læs igen',
@@ -112,7 +113,7 @@ export const STRINGS: Record<Language, Strings> = {
             ? 'Råderum indsætter skabelonen'
             : 'Råderum læser projektmappen'
       }. Tryk igen, når det er færdigt.`,
-    done: 'Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.',
+    done: 'Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.',
     templateAdded: (names) => `Tilføjede ${names.join(' og ')}.`,
     templateNothing: 'Projektmappen har allerede skabelonens ark.',
     stoppedByProblems: 'Intet er skrevet: ret problemerne nedenfor og beregn igen.',
@@ -157,8 +158,9 @@ export const STRINGS: Record<Language, Strings> = {
     warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
     noProblems: 'No problems.',
     showCell: 'Show the cell',
-    calculate: 'Calculate scenarios',
-    calculateHint: 'Writes the sheets Resultat, Råderum and Sammenligning. Your own sheets are not touched.',
+    calculate: 'Write results',
+    calculateHint:
+      'Calculates every scenario and writes the sheets Resultat, Råderum, Sammenligning and Beregning; the run is logged in Kørsler. Your own sheets are not touched.',
     insertTemplate: 'Insert template',
     insertTemplateHint: 'Adds the sheets Forslag and Scenarier if they are missing.',
     reread: 'Read again',
@@ -183,7 +185,7 @@ export const STRINGS: Record<Language, Strings> = {
             ? 'Råderum is inserting the template'
             : 'Råderum is reading the workbook'
       }. Press it again when that is done.`,
-    done: 'Done: the sheets Resultat, Råderum and Sammenligning are written.',
+    done: 'Done: the sheets Resultat, Råderum, Sammenligning and Beregning are written, and the run is logged in Kørsler.',
     templateAdded: (names) => `Added ${names.join(' and ')}.`,
     templateNothing: 'The workbook already has the template’s sheets.',
     stoppedByProblems: 'Nothing was written: fix the problems below and calculate again.',

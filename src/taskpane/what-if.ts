@@ -10,16 +10,16 @@
  * results below cross to the pane.
  */
 import { bookFigures, compareScenarios, type BookFigures, type ScenarioFigures } from '../model/figures';
-import { hasProblems, type Issue } from '../model/problems';
+import { hasProblems, problem, warning, type Issue } from '../model/problems';
 import { evaluate, type Evaluation } from '../model/scenarios';
 import type { CellPlace, Proposal } from '../model/types';
 import { explainProposal, type ProposalExplanation } from '../workbook/explanation';
 import type { SheetCells } from '../workbook/grid';
+import type { Book } from '../model/types';
 import type { Language } from '../workbook/messages';
 import { inUnit } from '../workbook/output';
-import { readBook, sameSheetName } from '../workbook/read';
+import { readBook, sameSheetName, type ReadResult } from '../workbook/read';
 import type { Found } from '../workbook/run';
-import type { RunLogEntry } from '../workbook/run-log';
 import {
   editScenarios,
   scenarioTable,
@@ -28,9 +28,10 @@ import {
   type ScenarioTable,
   type SheetChanges,
 } from '../workbook/scenario-edit';
-import { SCENARIO_SHEET } from '../workbook/scenario-sheet';
+import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from '../workbook/scenario-sheet';
+import { matchKey } from '../workbook/text';
 import { UNITS, type Unit } from '../workbook/units';
-import { readRunLog } from './awaited';
+import { readRunLog, type RunLogEntry } from '../workbook/run-log';
 
 /** The figures the comparison shows per scenario and year. */
 export const COMPARED_FIGURES = ['totalNetto', 'effect', 'available', 'funded', 'remaining'] as const;
@@ -130,8 +131,28 @@ function sameProposalSheets(a: readonly SheetCells[], b: readonly SheetCells[]):
   return x.length === y.length && x.every((s, i) => s === y[i]);
 }
 
+/** What a what-if reads of the workbook: what readBook gives, and the editor's table. */
+interface Reading {
+  found: Found;
+  issues: Issue[];
+  book?: Book;
+  unit: Unit;
+  table: ScenarioTable;
+}
+
+/** The first reading of a workbook: its proposal lists are read once, for every what-if after it. */
+interface FirstReading {
+  read: ReadResult & { book: Book };
+  /** The issues of the proposal lists (those not on Scenarier): they stay while only Scenarier changes. */
+  listIssues: Issue[];
+  table: ScenarioTable;
+}
+
+const isScenarioSheet = (s: SheetCells): boolean => sameSheetName(s.name, SCENARIO_SHEET);
+
 /** A workbook as read, and its what-ifs: each calculated from the one before. */
 export class WhatIf {
+  private first?: FirstReading;
   private previous?: {
     sheets: readonly SheetCells[];
     unit: Unit;
@@ -141,6 +162,65 @@ export class WhatIf {
   };
 
   constructor(readonly sheets: readonly SheetCells[]) {}
+
+  /** The whole workbook read (the lists too): the first time, and whenever more than Scenarier changed. */
+  private readAll(sheets: readonly SheetCells[]): Reading {
+    const read = readBook(sheets);
+    const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
+    const table = scenarioTable(sheets);
+    if (read.book && sheets === this.sheets) {
+      const scenarioSheet = sheets.find(isScenarioSheet)?.name;
+      this.first = {
+        read: read as ReadResult & { book: Book },
+        listIssues: read.issues.filter((i) => i.place?.sheet !== scenarioSheet),
+        table,
+      };
+    }
+    return { found, issues: read.issues, book: read.book, unit: read.unit, table };
+  }
+
+  /**
+   * The workbook with only Scenarier changed: the scenarios read again, checked against the proposals
+   * read the first time as readBook checks them (years of the pools, numbers left out, benefits named),
+   * the proposals taken as they were. A change of unit reads everything again.
+   */
+  private read(edited: readonly SheetCells[]): Reading {
+    const first = this.first;
+    if (!first || !sameProposalSheets(this.sheets, edited)) return this.readAll(edited);
+    const sheet = edited.find(isScenarioSheet);
+    const issues = [...first.listIssues];
+    const scenarios = sheet && readScenarioSheet([sheet], issues);
+    if (!sheet || !scenarios || scenarios.unit !== first.read.unit) return this.readAll(edited);
+    const { years, book } = first.read;
+    poolsForYears(scenarios, years);
+    for (const { year, place } of scenarios.poolYears)
+      if (!years.includes(year))
+        issues.push(problem('poolYearOutside', { year, years: `${years[0]}–${years[years.length - 1]}` }, place));
+    const nrByKey = new Map(book.proposals.map((p) => [matchKey(p.nr), p.nr]));
+    for (const { nr, place } of scenarios.exclusions)
+      if (!nrByKey.has(matchKey(nr))) issues.push(problem('unknownNr', { nr }, place));
+    for (const s of scenarios.scenarios) s.excluded = s.excluded.map((nr) => nrByKey.get(matchKey(nr)) ?? nr);
+    const benefits = new Set(first.table.benefits.map(matchKey));
+    const named = first.table.benefits.join(', ');
+    for (const { benefit, label, place } of scenarios.benefitRows)
+      if (!benefits.has(benefit)) issues.push(warning('unknownBenefit', { parameter: label, benefits: named }, place));
+    const own = scenarioTable([sheet]);
+    const table: ScenarioTable = {
+      ...first.table,
+      sheet: own.sheet,
+      parameters: own.parameters,
+      scenarios: own.scenarios,
+      unit: own.unit,
+    };
+    const { lists, unit } = first.read;
+    return {
+      found: { lists, years, unit, scenarioNames: scenarios.scenarios.map((s) => s.name) },
+      issues,
+      book: hasProblems(issues) ? undefined : { years, proposals: book.proposals, scenarios: scenarios.scenarios },
+      unit,
+      table,
+    };
+  }
 
   run(request: WhatIfRequest): WhatIfResult {
     let edited: readonly SheetCells[] = this.sheets;
@@ -161,11 +241,11 @@ export class WhatIf {
       refusedAt.push(request.edits.indexOf(result.refused.edit));
       edits = edits.filter((_, k) => k !== at);
     }
-    const read = readBook(edited);
-    const found: Found = { lists: read.lists, years: read.years, unit: read.unit, scenarioNames: read.scenarioNames };
+    if (!this.first) this.readAll(this.sheets);
+    const read = this.read(edited);
     const common = {
-      found,
-      table: scenarioTable(edited),
+      found: read.found,
+      table: read.table,
       refusedAt,
       refused,
       changes,

@@ -16,7 +16,7 @@ let page: Page;
 let workers: Worker[];
 
 const STOPPED = 'Beregningen blev annulleret. Intet er skrevet i projektmappen.';
-const DONE = 'Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.';
+const DONE = 'Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.';
 
 async function start(): Promise<void> {
   session = await open();
@@ -49,7 +49,7 @@ test('a normal run calculates in the worker, from the page’s own origin, and w
   await start();
   await page.goto(session.url + 'preview.html');
   await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   await page.getByText(DONE).waitFor();
   expect(workerScripts()).toEqual([expect.stringMatching(/^\/raaderum-calculation\.[0-9a-f]{8}\.js$/)]);
   expect(workers[0].url().startsWith(session.url)).toBe(true);
@@ -60,7 +60,7 @@ test('after a run in the worker the pane lists the sample’s funding changes, r
   await start();
   await page.goto(session.url + 'preview.html');
   await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   await page.getByText(DONE).waitFor();
   const section = page.getByRole('region', { name: 'Ændringer i bevillinger' });
   expect(await section.getByRole('heading').allTextContents()).toEqual([
@@ -90,8 +90,10 @@ test('after a run in the worker the pane lists the sample’s funding changes, r
     .getByRole('list', { name: 'Flere fuldtidspersoner against Basis' })
     .getByRole('listitem');
   expect(await english.first().innerText()).toMatch(/^K-7 Not funded → Partly funded, 0 → 3,126,316 kr\. \(2027\)/);
-  await page.getByRole('button', { name: 'Calculate scenarios' }).click();
-  await page.getByText('Done: the sheets Resultat, Råderum and Sammenligning are written.').waitFor();
+  await page.getByRole('button', { name: 'Write results' }).click();
+  await page
+    .getByText('Done: the sheets Resultat, Råderum, Sammenligning and Beregning are written, and the run is logged in Kørsler.')
+    .waitFor();
   await page.getByRole('tab', { name: 'Sammenligning' }).click();
   await page.getByRole('cell', { name: 'Flere fuldtidspersoner against Basis' }).first().waitFor();
 });
@@ -102,7 +104,7 @@ test('best fill shows its progress by scenario while the pane stays responsive, 
   await openBestFill(8);
   const before = await tabs();
   expect(before).toEqual(['Forslag', 'Scenarier']);
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   const bar = page.getByRole('progressbar', { name: /^Beregner »Bedste \d+«: bedste udnyttelse, \d+ % …$/ });
   await bar.waitFor();
   // The pane's thread is free while the worker searches: the language changes at once.
@@ -163,7 +165,7 @@ test('the stop goes by the worker’s messages, not by timing: a run held after 
   });
   await page.goto(session.url + 'preview.html');
   await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   const bar = page.getByRole('progressbar', { name: 'Beregner »Basis«: bedste udnyttelse, 25 % …' });
   await bar.waitFor();
   expect(await bar.getAttribute('aria-valuenow')).toBe('0.25');
@@ -174,7 +176,7 @@ test('the stop goes by the worker’s messages, not by timing: a run held after 
   const made = () => page.evaluate(() => (window as unknown as { __workers: { terminated: boolean }[] }).__workers);
   expect(await made()).toEqual([{ url: expect.stringMatching(/raaderum-calculation\.[0-9a-f]{8}\.js$/), terminated: true }]);
   // The next run starts a new worker and, held again, is stopped again.
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   await bar.waitFor();
   await page.getByRole('button', { name: 'Annullér' }).click();
   await page.getByText(STOPPED).waitFor();

@@ -40,7 +40,7 @@ test('the task pane starts under the real Office.js: outside a host, Office.onRe
   expect(officeFiles[0]).toBe('office.js');
   expect(await page.evaluate(async () => (await Office.onReady()).host)).toBeNull();
   expect(await page.getByRole('heading', { name: 'Råderum' }).count()).toBe(1);
-  expect(await page.getByRole('button', { name: 'Beregn scenarier' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Skriv resultater' }).count()).toBe(0);
 });
 
 test('outside a host the not-in-Excel page follows the browser’s language', async () => {
@@ -64,8 +64,10 @@ test('the preview’s Content-Security-Policy holds through a calculation', asyn
   await page.setViewportSize({ width: 1400, height: 900 });
   expect(await pagePolicy()).toBe(CONTENT_SECURITY_POLICY);
   await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
-  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
+  await page
+    .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+    .waitFor();
   await page.getByRole('tab', { name: 'Resultat' }).click();
   expect(await cspViolations()).toEqual([]);
 });

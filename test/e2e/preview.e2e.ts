@@ -27,8 +27,10 @@ afterEach(async () => {
 });
 
 async function calculate(): Promise<void> {
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
-  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
+  await page
+    .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+    .waitFor();
 }
 
 test('the base scenario gives Hørsholm EBU 1 a netto of −350.000 each year', async () => {
@@ -73,7 +75,7 @@ test('a broken workbook shows its errors with their cells; choosing one selects 
   await page.locator('td[aria-selected=true]').waitFor();
   expect(await page.locator('td[aria-selected=true]').textContent()).toBe('12,5 mio');
   expect(await page.getByRole('tab', { name: 'Hørsholm' }).getAttribute('aria-selected')).toBe('true');
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   await page.getByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.').waitFor();
   expect(await page.getByRole('tab', { name: 'Resultat' }).count()).toBe(0);
 });
@@ -82,11 +84,13 @@ test('the main path works with the keyboard alone', async () => {
   let reached = false;
   for (let i = 0; i < 40 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = (await page.evaluate(() => document.activeElement?.textContent)) === 'Beregn scenarier';
+    reached = (await page.evaluate(() => document.activeElement?.textContent)) === 'Skriv resultater';
   }
   expect(reached).toBe(true);
   await page.keyboard.press('Enter');
-  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  await page
+    .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+    .waitFor();
   // Sheets are tabs: focus the selected one, then arrows move between them.
   await page.getByRole('tab', { name: 'Hørsholm' }).focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -123,7 +127,15 @@ async function seriousViolations(selector?: string): Promise<string[]> {
 
 test('axe-core finds no serious or critical violations in the task pane, in Danish and English, before and after a run', async () => {
   expect(await seriousViolations('aside')).toEqual([]);
+  // The editor with a pending edit and its folded parts open, the comparison, an explanation.
+  await page.getByRole('region', { name: 'Rediger scenarier' }).getByRole('button', { name: 'Nyt scenarie' }).click();
+  await page.getByText('1 ændring er ikke gemt').waitFor();
+  for (const summary of await page.locator('aside summary').all()) await summary.click();
+  await page.getByRole('combobox', { name: 'Forslag', exact: true }).selectOption('BIU_F_03');
+  await page.getByRole('region', { name: 'Hvorfor dette tal?' }).getByText('+800.000').first().waitFor();
+  expect(await seriousViolations('aside')).toEqual([]);
   await calculate();
+  await page.getByRole('heading', { name: 'Kørsler' }).waitFor();
   expect(await seriousViolations('aside')).toEqual([]);
   await page.getByRole('button', { name: 'English' }).click();
   expect(await seriousViolations('aside')).toEqual([]);
@@ -189,7 +201,7 @@ test('a formula error shows its code in the grid', async () => {
   expect(await page.locator('table[aria-label]').textContent()).not.toContain('[object Object]');
 });
 
-test('"Beregn scenarier" pressed before the sample has loaded calculates the sample once it has', async () => {
+test('"Skriv resultater" pressed before the sample has loaded calculates the sample once it has', async () => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/assets/sample/raaderum-eksempel.xlsx', async (route) => {
@@ -197,10 +209,90 @@ test('"Beregn scenarier" pressed before the sample has loaded calculates the sam
     await route.continue();
   });
   await page.reload();
-  await page.getByRole('button', { name: 'Beregn scenarier' }).click();
+  await page.getByRole('button', { name: 'Skriv resultater' }).click();
   await page.getByText('Beregner, så snart projektmappen er læst.').waitFor();
   release();
-  await page.getByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.').waitFor();
+  await page
+    .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+    .waitFor();
   expect(await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').count()).toBe(1);
   expect(await page.getByRole('tab', { name: 'Resultat' }).count()).toBe(1);
+});
+
+/** The pane's scenario editor: its section, found by its heading. */
+const editor = () => page.getByRole('region', { name: 'Rediger scenarier' });
+const comparison = () => page.getByRole('region', { name: /^Sammenligning/ });
+
+/** The comparison's cell of a scenario in a year, as shown: the figure, then the difference against the reference. */
+async function comparedCell(scenario: string, year: string): Promise<string> {
+  const table = comparison().getByRole('table');
+  const headers = await table.locator('thead th').allTextContents();
+  const row = table.locator('tbody tr', { has: page.locator(`th:text-is("${year}")`) });
+  return (await row.locator('th, td').nth(headers.indexOf(scenario)).textContent()) ?? '';
+}
+
+test('issue 12: a scenario with caseload 40 and EBU 3 left out changes the comparison before anything is written; stored, explained, written and logged', async () => {
+  // Make the scenario, as a user would: a new column, the slider to 40 by keyboard, EBU 3 picked from the list.
+  await editor().getByRole('button', { name: 'Nyt scenarie' }).click();
+  expect(await editor().getByRole('combobox', { name: 'Scenarie' }).inputValue()).toBe('Scenarie 4');
+  const slider = editor().getByRole('slider', { name: 'Caseload, skyder 40–45' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await editor()
+    .getByRole('checkbox', { name: /^EBU 3 / })
+    .check();
+  await editor().getByText('3 ændringer er ikke gemt').waitFor();
+  // Each pending value says so in words.
+  await editor().getByText('Caseload (sager pr. årsværk) · ikke gemt').waitFor();
+
+  // The comparison changed at once: Scenarie 4 is there, with caseload 40's +500.000 and EBU 3's saving gone.
+  await comparison().getByRole('heading', { name: 'Sammenligning (med ændringer, der ikke er gemt)' }).waitFor();
+  await comparison().getByRole('combobox', { name: 'Vis' }).selectOption({ label: 'Netto i alt' });
+  const caseload40 = await comparedCell('Caseload 40', '2028');
+  const scenario4 = await comparedCell('Scenarie 4', '2028');
+  expect(caseload40).toMatch(/▲ \+500\.000/);
+  expect(scenario4).toMatch(/▲ \+\d/);
+  expect(scenario4).not.toBe(caseload40);
+  // Nothing written yet: the Scenarier sheet has its three scenarios.
+  await page.getByRole('tab', { name: 'Scenarier' }).click();
+  expect(await headerOf(page, 'Parameter')).toEqual(['Parameter', 'Basis', 'Caseload 40', 'Flere fuldtidspersoner']);
+
+  // Stored: the new column is in Scenarier, caseload 40 and EBU 3 in it.
+  await editor().getByRole('button', { name: 'Gem som scenarie' }).click();
+  await editor().getByText('Gemt: 3 ændringer står nu i arket Scenarier.').waitFor();
+  await page.getByRole('tab', { name: 'Scenarier' }).click();
+  await page.waitForFunction(() => document.querySelector('table[aria-label]')?.textContent?.includes('Scenarie 4'));
+  const header = await headerOf(page, 'Parameter');
+  expect(header).toContain('Scenarie 4');
+  expect((await rowOf(page, 'Caseload'))[header.indexOf('Scenarie 4')]).toBe('40');
+  expect((await rowOf(page, 'Udelad'))[header.indexOf('Scenarie 4')]).toBe('EBU 3');
+  await editor().getByText('Alle ændringer er gemt i arket Scenarier.').waitFor();
+
+  // Why: Faxe's fastholdelse needs 10 årsværk at caseload 45 (+800.000 a year) and 11,25 at 40 (+1.300.000).
+  await page.getByRole('combobox', { name: 'Forslag', exact: true }).selectOption('BIU_F_03');
+  const why = page.getByRole('region', { name: 'Hvorfor dette tal?' });
+  await why.getByText('+1.300.000').first().waitFor();
+  const text = (await why.textContent()) ?? '';
+  expect(text).toContain('+800.000');
+  expect(text).toContain('+1.300.000');
+
+  // Written: the output sheets with Beregning, and the run logged in Kørsler and shown in the pane.
+  await calculate();
+  await page.getByRole('tab', { name: 'Beregning' }).click();
+  expect(await page.locator('table[aria-label] tr', { hasText: 'BIU_F_03' }).count()).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Kørsler' }).click();
+  expect(await page.locator('table[aria-label]').textContent()).toContain('Scenarie 4');
+  await page.getByRole('heading', { name: 'Kørsler' }).waitFor();
+  expect(await page.getByRole('radio', { name: /Til: Kørsel 1/ }).count()).toBe(1);
+});
+
+test('the pane fits a 320 px task pane: nothing wider than it, with the editor, comparison and explanation open', async () => {
+  await page.locator('aside').evaluate((aside) => {
+    (aside as HTMLElement).style.width = '320px';
+  });
+  await page.getByRole('combobox', { name: 'Forslag', exact: true }).selectOption('BIU_F_03');
+  await page.getByRole('region', { name: 'Hvorfor dette tal?' }).getByText('+800.000').first().waitFor();
+  for (const summary of await editor().locator('summary').all()) await summary.click();
+  const overflow = await page.locator('aside').evaluate((aside) => aside.scrollWidth - aside.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

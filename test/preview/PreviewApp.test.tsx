@@ -15,7 +15,11 @@ import { PreviewApp, SAMPLE_URL } from '../../src/preview/PreviewApp';
 import { cellText } from '../../src/preview/WorkbookView';
 import { NO_VALUE } from '../../src/workbook/grid';
 import { openWorkbook } from '../../src/xlsx/open';
+import { TextEncoder as UtilTextEncoder } from 'util';
 import { TextEncoder } from 'util';
+
+// A run hashes its input cells (the run log); jsdom's window lacks the TextEncoder every browser has.
+Object.assign(globalThis, { TextEncoder: UtilTextEncoder });
 
 // Browsers have TextEncoder (the download writes sheet XML with it); jest's jsdom does not.
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });
@@ -29,7 +33,7 @@ function bytesOf(file: string): ArrayBuffer {
 }
 
 const SAMPLE = bytesOf(path.join(ROOT, 'assets', 'sample', 'raaderum-eksempel.xlsx'));
-const DONE = 'Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.';
+const DONE = 'Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.';
 const SAMPLE_FOUND = 'Hørsholm (tabel Forslag_Hoersholm): 9 forslag';
 
 /** Serves the sample when `release` is called (at once unless `held`). */
@@ -87,10 +91,10 @@ async function download(): Promise<{ name: string; workbook: ExcelJS.Workbook; d
   return { name, workbook, data, type: blob!.type };
 }
 
-test('"Beregn scenarier" pressed before the sample has loaded waits for it and calculates the sample', async () => {
+test('"Skriv resultater" pressed before the sample has loaded waits for it and calculates the sample', async () => {
   const sample = serveSample(true);
   render(<PreviewApp />);
-  fireEvent.click(await screen.findByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText('Beregner, så snart projektmappen er læst.')).toBeTruthy();
   expect(screen.queryByText(DONE)).toBeNull();
   await act(async () => sample.release());
@@ -122,14 +126,22 @@ test.each([
   choose(name, bytesOf(path.join(REAL, name)));
   expect(await screen.findByText('Forslag (tabel Forslag_T): 2 forslag', undefined, { timeout: 10_000 })).toBeTruthy();
   expect(screen.queryByRole('alert')).toBeNull();
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText(DONE, undefined, { timeout: 10_000 })).toBeTruthy();
   fireEvent.click(screen.getByRole('tab', { name: 'Resultat' }));
   await waitFor(() => expect(gridRow('A1')).toContain(netto));
   // The result can be downloaded: the file itself with the output sheets in it (an .xlsm stays an .xlsm).
   const saved = await download();
   expect(saved.name).toBe(name.replace(/\.(xls[xm])$/, '.resultat.$1'));
-  expect(saved.workbook.worksheets.map((w) => w.name)).toEqual(['Forslag', 'Scenarier', 'Resultat', 'Råderum', 'Sammenligning']);
+  expect(saved.workbook.worksheets.map((w) => w.name)).toEqual([
+    'Forslag',
+    'Scenarier',
+    'Resultat',
+    'Råderum',
+    'Sammenligning',
+    'Beregning',
+    'Kørsler',
+  ]);
   expect(screen.queryByRole('alert')).toBeNull();
 });
 
@@ -147,7 +159,7 @@ test('the download is the opened workbook whole — chart, image, pivot table, V
   choose('budget.xlsm', original);
   expect(await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag', undefined, { timeout: 10_000 })).toBeTruthy();
   await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toContain('Pivot'));
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText(DONE, undefined, { timeout: 10_000 })).toBeTruthy();
   const saved = await download();
   expect(saved.name).toBe('budget.resultat.xlsm');
@@ -165,9 +177,15 @@ test('the download is the opened workbook whole — chart, image, pivot table, V
       'xl/pivotTables/pivotTable1.xml',
     ]),
   );
-  expect(saved.workbook.worksheets.map((w) => w.name).slice(-3)).toEqual(['Resultat', 'Råderum', 'Sammenligning']);
+  expect(saved.workbook.worksheets.map((w) => w.name).slice(-5)).toEqual([
+    'Resultat',
+    'Råderum',
+    'Sammenligning',
+    'Beregning',
+    'Kørsler',
+  ]);
   // A second calculation replaces the output sheets in the download: no sheet twice.
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   await act(async () => new Promise((resolve) => setTimeout(resolve, 300)));
   const again = await download();
   expect([...(await partsOf(again.data)).keys()].sort()).toEqual([...after.keys()].sort());
@@ -230,7 +248,7 @@ test.each([
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('alert').textContent).toBe(`${en} The workbook that was open is unchanged.`);
     // The sample on screen still calculates.
-    fireEvent.click(screen.getByRole('button', { name: 'Calculate scenarios' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write results' }));
     expect(await screen.findByText(/^Done:/, undefined, { timeout: 10_000 })).toBeTruthy();
     // A workbook opened afterwards clears the message.
     choose('libreoffice-tables.xlsx', bytesOf(path.join(REAL, 'libreoffice-tables.xlsx')));
@@ -245,7 +263,7 @@ test('a sample that cannot be fetched says so, and the pane reads the empty work
   expect(alert.textContent).toBe(
     'Eksemplet raaderum-eksempel.xlsx kunne ikke hentes (HTTP 404); åbn en projektmappe med "Åbn .xlsx …".',
   );
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.')).toBeTruthy();
 });
 

@@ -8,7 +8,11 @@ import { sampleSheets } from '../../src/sample/seed-workbook';
 import { ROW_STYLES } from '../../src/workbook/output';
 import { runWorkbook } from '../../src/workbook/run';
 import { newWorkbook } from '../../src/xlsx/files';
+import { TextEncoder as UtilTextEncoder } from 'util';
 import { readSheets, writeSheets } from '../../src/xlsx/cells';
+
+// A run hashes its input cells (the run log); jsdom's window lacks the TextEncoder every browser has.
+Object.assign(globalThis, { TextEncoder: UtilTextEncoder });
 
 function sampleAfterRun() {
   const workbook = newWorkbook(sampleSheets());

@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 /** The task pane as a user sees it, over an in-memory ExcelJS workbook (the preview's host). */
+import { TextEncoder } from 'util';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import type { CellPlace } from '../../src/model/types';
@@ -15,6 +16,9 @@ import { SAMPLE_SHEETS_AFTER_RUN } from '../helpers/files';
 import { workbookHost } from '../../src/xlsx/workbook-host';
 import { bestFillBook } from './best-fill-book';
 import { FakeWorker } from './fake-worker';
+
+// A run hashes its input cells (the run log); jsdom's window lacks the TextEncoder every browser has.
+Object.assign(globalThis, { TextEncoder });
 
 function setup(workbook: ExcelJS.Workbook, wrap: (host: WorkbookHost) => WorkbookHost = (h) => h) {
   const selected: CellPlace[] = [];
@@ -32,12 +36,16 @@ test('on open it shows the proposal lists, years, unit and scenarios it found', 
   expect(screen.getByRole('heading', { name: 'Ingen problemer.' })).toBeTruthy();
 });
 
-test('"Beregn scenarier" writes the three output sheets and shows the budget effect per scenario', async () => {
+test('"Skriv resultater" writes the three output sheets and shows the budget effect per scenario', async () => {
   const workbook = newWorkbook(sampleSheets());
   setup(workbook);
   await screen.findByText(/Hørsholm/);
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
-  expect(await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
+  expect(
+    await screen.findByText(
+      'Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.',
+    ),
+  ).toBeTruthy();
   expect(workbook.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
   const table = screen.getByRole('table', { name: 'Budgetvirkning' });
   expect(
@@ -53,10 +61,10 @@ test('"Beregn scenarier" writes the three output sheets and shows the budget eff
   expect(screen.getByRole('table', { name: 'Tilbage af råderum' })).toBeTruthy();
 });
 
-/** Beregn scenarier, then the section of funding changes: a heading per scenario compared with the base. */
+/** Skriv resultater, then the section of funding changes: a heading per scenario compared with the base. */
 async function changesAfterRun(): Promise<HTMLElement> {
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
-  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
   const section = screen.getByRole('region', { name: 'Ændringer i bevillinger' });
   expect(
     within(section)
@@ -122,7 +130,7 @@ test('a run whose scenarios change no funding says so; a run stopped by problems
   expect(within(section).getAllByText('Ingen ændringer i bevillinger')).toHaveLength(2);
   expect(within(section).queryByRole('list')).toBeNull();
   workbook.getWorksheet('Hørsholm')!.getCell('F4').value = '12,5 mio';
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   await screen.findByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.');
   expect(screen.queryByRole('region', { name: 'Ændringer i bevillinger' })).toBeNull();
 });
@@ -136,12 +144,14 @@ test('the output sheets are written in the pane’s language', async () => {
     workbook.getWorksheet('Sammenligning')!.eachRow((row) => row.eachCell((cell) => found.push(String(cell.value))));
     return found;
   };
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
-  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
   expect(texts()).toContain('Flere fuldtidspersoner mod Basis');
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Calculate scenarios' }));
-  await screen.findByText('Done: the sheets Resultat, Råderum and Sammenligning are written.');
+  fireEvent.click(screen.getByRole('button', { name: 'Write results' }));
+  await screen.findByText(
+    'Done: the sheets Resultat, Råderum, Sammenligning and Beregning are written, and the run is logged in Kørsler.',
+  );
   expect(texts()).toContain('Flere fuldtidspersoner against Basis');
   expect(texts()).not.toContain('Flere fuldtidspersoner mod Basis');
 });
@@ -154,7 +164,7 @@ test('problems are listed with their cell; clicking one shows that cell', async 
   expect(screen.getByRole('heading', { name: '1 problem' })).toBeTruthy();
   fireEvent.click(cell);
   await waitFor(() => expect(selected).toEqual([{ sheet: 'Hørsholm', row: 3, column: 5 }]));
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText('Intet er skrevet: ret problemerne nedenfor og beregn igen.')).toBeTruthy();
 });
 
@@ -162,7 +172,7 @@ test('the pane speaks English on request', async () => {
   setup(newWorkbook(sampleSheets()));
   await screen.findByText(/Hørsholm/);
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  expect(screen.getByRole('button', { name: 'Calculate scenarios' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Write results' })).toBeTruthy();
   expect(screen.getByText('Years: 2027–2030 · Unit: kr.')).toBeTruthy();
 });
 
@@ -190,10 +200,10 @@ test('an Excel failure is explained, and the pane stays usable', async () => {
     },
   }));
   await screen.findByText(/Hørsholm/);
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText(/Excel er i gang med at redigere en celle/)).toBeTruthy();
   fail = false;
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' })));
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' })));
   expect(await screen.findByText(/Færdig/)).toBeTruthy();
 });
 
@@ -204,7 +214,7 @@ function gate() {
   return { opened, open };
 }
 
-test('"Beregn scenarier" pressed while the pane is still reading the workbook runs right after the read, and the pane says so', async () => {
+test('"Skriv resultater" pressed while the pane is still reading the workbook runs right after the read, and the pane says so', async () => {
   const workbook = newWorkbook(sampleSheets());
   const read = gate();
   let runs = 0;
@@ -220,11 +230,15 @@ test('"Beregn scenarier" pressed while the pane is still reading the workbook ru
     },
   }));
   expect(await screen.findByText('Læser projektmappen …')).toBeTruthy();
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(await screen.findByText('Beregner, så snart projektmappen er læst.')).toBeTruthy();
   expect(runs).toBe(0);
   await act(async () => read.open());
-  expect(await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.')).toBeTruthy();
+  expect(
+    await screen.findByText(
+      'Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.',
+    ),
+  ).toBeTruthy();
   expect(runs).toBe(1);
   expect(workbook.worksheets.map((w) => w.name)).toEqual(SAMPLE_SHEETS_AFTER_RUN);
   expect(screen.queryByText('Beregner, så snart projektmappen er læst.')).toBeNull();
@@ -248,12 +262,12 @@ test('a press while Råderum calculates starts nothing and says why; the run sti
     },
   }));
   await screen.findByText(/Hørsholm/);
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   await screen.findByText('Læser projektmappen …');
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   expect(
     await screen.findByText(
-      '»Beregn scenarier« blev ikke startet: Råderum beregner og skriver allerede. Tryk igen, når det er færdigt.',
+      '»Skriv resultater« blev ikke startet: Råderum beregner og skriver allerede. Tryk igen, når det er færdigt.',
     ),
   ).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: 'Indsæt skabelon' }));
@@ -340,12 +354,12 @@ test('a press queued behind a first read that fails is not started, and the pane
     },
   }));
   await screen.findByText('Læser projektmappen …');
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   await screen.findByText('Beregner, så snart projektmappen er læst.');
   await act(async () => read.open());
   expect(
     await screen.findByText(
-      'Excel har travlt. Vent et øjeblik, og prøv igen. (RichApi.Error) »Beregn scenarier« blev ikke startet, fordi projektmappen ikke kunne læses.',
+      'Excel har travlt. Vent et øjeblik, og prøv igen. (RichApi.Error) »Skriv resultater« blev ikke startet, fordi projektmappen ikke kunne læses.',
     ),
   ).toBeTruthy();
   expect(screen.queryByText('Beregner, så snart projektmappen er læst.')).toBeNull();
@@ -362,7 +376,7 @@ test('a best-fill run in a worker shows its scenario and progress in a bar, and 
   );
   render(<App store={store} />);
   await screen.findByText('Forslag: 10 forslag');
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   const bar = await screen.findByRole('progressbar', { name: /^Beregner »Bedste 2«: bedste udnyttelse, \d+ % …$/ });
   // The bar follows the search: its value is the share done (0 when the scenario's search begins).
   await waitFor(() => expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0));
@@ -389,9 +403,9 @@ test('a calculation in the pane’s own thread offers no stop it could not honou
     },
   }));
   await screen.findByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag');
-  fireEvent.click(screen.getByRole('button', { name: 'Beregn scenarier' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
   await screen.findByRole('progressbar');
   expect(screen.queryByRole('button', { name: 'Annullér' })).toBeNull();
   await act(async () => held.open());
-  await screen.findByText('Færdig: arkene Resultat, Råderum og Sammenligning er skrevet.');
+  await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
 });

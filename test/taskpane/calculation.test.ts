@@ -30,7 +30,7 @@ test('the worker’s answer is the pane thread’s, and best fill’s progress a
   const progress: Progress[] = [];
   const analysis = await calculator.start(sheets, 'calculate', (p) => progress.push(p)).result;
   expect(analysis).toStrictEqual(analyse(sheets));
-  expect(analysis.outputs?.map((o) => o.name)).toEqual(['Resultat', 'Råderum', 'Sammenligning']);
+  expect(analysis.outputs?.map((o) => o.name)).toEqual(['Resultat', 'Råderum', 'Sammenligning', 'Beregning', 'Kørsler']);
   expect(new Set(progress.map((p) => p.scenario))).toEqual(new Set(['Bedste 1', 'Bedste 2']));
   expect(progress.every((p) => p.done >= 0 && p.done <= 1)).toBe(true);
   expect(calculator.stoppable).toBe(true);

@@ -277,7 +277,15 @@ describe('a calculation in a worker', () => {
     const again = workerPane(workbook);
     await again.pane.calculate();
     expect(again.pane.getState().notice).toEqual({ kind: 'done' });
-    expect(sheetNames(workbook)).toEqual(['Forslag', 'Scenarier', 'Resultat', 'Råderum', 'Sammenligning']);
+    expect(sheetNames(workbook)).toEqual([
+      'Forslag',
+      'Scenarier',
+      'Resultat',
+      'Råderum',
+      'Sammenligning',
+      'Beregning',
+      'Kørsler',
+    ]);
   });
 
   test('a stop while the results are being written, or with nothing running, changes nothing', async () => {

@@ -3,6 +3,9 @@ import { sampleSheets } from '../../src/sample/seed-workbook';
 import { WhatIf } from '../../src/taskpane/what-if';
 import { newWorkbook } from '../../src/xlsx/files';
 import { readSheets } from '../../src/xlsx/cells';
+import { inUnit } from '../../src/workbook/output';
+import { runWorkbook } from '../../src/workbook/run';
+import { editScenarios, type ScenarioEdit } from '../../src/workbook/scenario-edit';
 
 const sample = () => readSheets(newWorkbook(sampleSheets()));
 
@@ -37,4 +40,40 @@ test('the explanation of Faxe’s fastholdelse: +800.000 at caseload 45 and +1.3
   const result = new WhatIf(sample()).run({ edits: [], explain: { nr: 'BIU_F_03' }, language: 'da' });
   const staffing = result.explanation?.scenarios.map((s) => s.steps.find((step) => step.rule === 'caseload')?.amounts?.[0]);
   expect(staffing?.slice(0, 2)).toEqual([800000, 1300000]);
+});
+
+test('the what-if’s figures are the full run’s on the edited workbook (Scenarier read again alone, the lists once)', () => {
+  const sheets = sample();
+  const whatIf = new WhatIf(sheets);
+  const edits: ScenarioEdit[] = [
+    { kind: 'add', name: 'Runde 2', copyOf: 'Flere fuldtidspersoner' },
+    { kind: 'set', scenario: 'Runde 2', parameter: 'Caseload', value: 40 },
+    { kind: 'set', scenario: 'Runde 2', parameter: 'Udelad', value: 'EBU 3, K-2' },
+    { kind: 'set', scenario: 'Runde 2', parameter: 'Råderum 2028', value: 1500000 },
+    { kind: 'set', scenario: 'Basis', parameter: 'Refusion Sygedagpenge', value: 0.4 },
+  ];
+  for (let k = 1; k <= edits.length; k++) whatIf.run({ edits: edits.slice(0, k) });
+  const result = whatIf.run({ edits });
+  const run = runWorkbook(editScenarios(sheets, edits).sheets, { sheets: false });
+  const figures = run.results?.figures;
+  expect(figures?.scenarios.map((s) => s.name)).toEqual(result.comparison?.scenarios.map((s) => s.name));
+  figures?.scenarios.forEach((s, k) => {
+    const shown = result.comparison?.scenarios[k];
+    expect(shown?.figures.totalNetto).toEqual(inUnit(s.totalNetto, 'kr.'));
+    expect(shown?.figures.remaining).toEqual(inUnit(s.remaining, 'kr.'));
+    expect(shown?.fundedCount).toBe(s.requests.filter((r) => r.status !== 'unfunded').length);
+  });
+  expect(result.comparison?.scenarios[3].difference?.effect).toEqual(
+    inUnit(figures?.comparisons[2].effect.difference ?? [], 'kr.'),
+  );
+});
+
+test('a pane edit that names a proposal no list has is a problem at its cell, as in a run: no comparison then', () => {
+  const result = new WhatIf(sample()).run({
+    edits: [{ kind: 'set', scenario: 'Caseload 40', parameter: 'Udelad', value: 'EBU 99' }],
+  });
+  expect(result.comparison).toBeUndefined();
+  expect(result.issues.filter((i) => i.severity === 'problem').map((i) => [i.code, i.place?.sheet])).toEqual([
+    ['unknownNr', 'Scenarier'],
+  ]);
 });

@@ -31,7 +31,7 @@ import type { FundingChange } from '../funding-changes';
 import type { Action, PaneState } from '../pane-state';
 import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
-import { compareRuns } from '../awaited';
+import { compareRuns } from '../../workbook/run-log';
 import { EDITOR_STRINGS } from '../editor-strings';
 import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
@@ -56,6 +56,8 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3 },
   changes: { listStyleType: 'none', margin: 0, padding: 0 },
+  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   change: {
     display: 'flex',
     flexDirection: 'column',
@@ -173,7 +175,11 @@ function ExplanationSection({ state, store }: { state: PaneState; store: PaneSto
   return (
     <section className={styles.section} aria-label={t.explanationTitle}>
       <Field label={t.chooseProposal}>
-        <Select value={chosen} onChange={(_, data) => void store.explain(data.value ? { nr: data.value } : undefined)}>
+        <Select
+          className={styles.select}
+          value={chosen}
+          onChange={(_, data) => void store.explain(data.value ? { nr: data.value } : undefined)}
+        >
           <option value="">{t.noProposal}</option>
           {table.proposals.map((p) => (
             <option key={p.nr} value={p.nr}>

@@ -14,7 +14,9 @@ import { ComparisonChart } from './ComparisonChart';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  grow: { flex: 1, minWidth: '8rem' },
+  grow: { flex: 1, minWidth: '8rem', maxWidth: '100%' },
+  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   scroller: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   cell: {
@@ -96,7 +98,7 @@ export function Comparison({ comparison, language, pending, onReference }: Compa
       </Subtitle2>
       <div className={styles.row}>
         <Field label={t.reference} className={styles.grow}>
-          <Select value={reference} onChange={(_, data) => onReference(data.value)}>
+          <Select className={styles.select} value={reference} onChange={(_, data) => onReference(data.value)}>
             {scenarios.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -105,7 +107,7 @@ export function Comparison({ comparison, language, pending, onReference }: Compa
           </Select>
         </Field>
         <Field label={t.figure} className={styles.grow}>
-          <Select value={figure} onChange={(_, data) => setFigure(data.value as ComparedFigure)}>
+          <Select className={styles.select} value={figure} onChange={(_, data) => setFigure(data.value as ComparedFigure)}>
             {COMPARED_FIGURES.map((f) => (
               <option key={f} value={f}>
                 {t.figures[f]}

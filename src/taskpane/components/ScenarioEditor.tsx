@@ -33,7 +33,9 @@ import { EDITOR_STRINGS, type EditorStrings } from '../editor-strings';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flex: 1, minWidth: '8rem' },
+  grow: { flex: 1, minWidth: '8rem', maxWidth: '100%' },
+  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   pending: {
     color: tokens.colorPaletteMarigoldForeground2,
     fontWeight: tokens.fontWeightSemibold,
@@ -182,7 +184,7 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
 
       <div className={styles.row}>
         <Field label={t.scenario} className={styles.grow}>
-          <Select value={current} onChange={(_, data) => setChosen(data.value)}>
+          <Select className={styles.select} value={current} onChange={(_, data) => setChosen(data.value)}>
             {names.map((name, k) => (
               <option key={name} value={name}>
                 {k === 0 ? `${name} (${t.base})` : name}
