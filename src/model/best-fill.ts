@@ -39,18 +39,23 @@ export interface BestFillOptions {
  * partner B that lifts subset A to a total of at least `need` leaves at most
  * gap = (A's room, summed) − need in any one year, so its amounts lie in a
  * small corner below A's room (a simplex, not a box). The second half's
- * subsets sit in a hash grid over (up to) four years, each bucket by value
- * (largest first, then largest mask), with cells wide enough to hold a few
- * subsets each; a query reads only the cells that meet the corner and stops in
- * each at the first subset that fits.
+ * subsets sit in a grid over (up to) four years, in slabs (one per cell of the
+ * year that spreads most), each slab a small hash table of buckets by value
+ * (largest first, then largest mask); a query reads only the cells that meet
+ * the corner and stops in each at the first subset that fits.
  *
- * A greedy fill and a look at scattered A give a good total first; then every
- * A that leaves room for a partner is queried, in the order of the buckets
- * where its partners lie (the grid is read from one end to the other rather
- * than all over it): an A at or above the best's A may tie, one below must do
- * better, and of an A's partners with the largest total the largest mask wins;
- * so the order decides nothing. The memory is the second half's masks and
- * values (16 bytes a subset) and the first half's order (4 bytes a subset).
+ * No set can do better than the bound: each year's capacity, rounded down to
+ * the greatest common divisor of that year's amounts. Where sets reach it
+ * (round figures), the best set is the largest A with a partner that reaches
+ * it, so the search walks down from the largest A and stops at the first.
+ * Otherwise a look at scattered A gives a good total first; then every A that
+ * leaves room for a partner is queried, slab by slab of where its partners lie
+ * (a slab or two stay in the processor's cache; a read from memory costs a few
+ * hundred reads from the cache): an A at or above the best's A may tie, one
+ * below must do better, and of an A's partners with the largest total the
+ * largest mask wins; so the order decides nothing. The memory is the second
+ * half's masks (8 bytes a subset, in slabs and in buckets) and the first
+ * half's order (4 bytes a subset).
  *
  * Why not branch and bound over all requests: the total is the amounts
  * themselves, so the linear relaxation fills every year to the pool and its
@@ -167,25 +172,52 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
     best = { total, a, b: grid.maskAt(largest >= 0 ? largest : b) };
   };
 
-  // A quick look at scattered A first, so that the best total is high and the boxes small from the start.
   const count = 2 ** n1;
-  for (let i = 0; i < Math.min(count, 256); i++) {
+  const most = bound(units, first, second);
+  /** From A (a mask) down to the best's A or the first A with a partner reaching the bound, at most `budget` of them. */
+  const fillDown = (from: number, budget: number): void => {
+    for (let a = from; a >= Math.max(0, best.a) && from - a < budget; a--) {
+      if (onProgress && a % 65536 === 0) onProgress(1 - a / count);
+      const value = first.sumsOf(a, sums);
+      if (!roomOf()) continue;
+      tryA(a, value, most);
+      if (best.a === a) return;
+    }
+  };
+  // Many sets may fill every year to the bound (round figures): the largest A with a partner that reaches it is
+  // the best set's, so a short walk down from the largest A often settles it. Its queries are small (the corner
+  // is the bound's rounding).
+  if (whole) fillDown(count - 1, Math.max(256, count >> 5));
+
+  // A quick look at scattered A, so that the best total is high and the boxes small from the start: aiming first
+  // close to the bound (small boxes), lower after every few misses.
+  let aim = grid.width;
+  for (let i = 0, misses = 0; i < Math.min(count, 256) && best.total < most; i++) {
     // An odd multiplier permutes 0..count−1.
     const a = count > 1 ? Math.imul(i, 0x9e3779b1) & (count - 1) : 0;
     const value = first.sumsOf(a, sums);
-    if (roomOf()) tryA(a, value, best.total + step);
+    if (!roomOf()) continue;
+    const before = best.total;
+    tryA(a, value, Math.max(best.total + step, most - aim));
+    if (best.total === before && ++misses % 16 === 0) aim *= 4;
   }
 
-  // Then every A, in the order of the grid's buckets where its partners lie (so that the queries read the grid
-  // from one end to the other, not all over it): one at or above the best's A wins a tie, one below must be better.
-  const order = grid.inBucketOrder(first, limit);
-  const every = Math.max(1, order.length >> 6);
-  for (let i = 0; i < order.length; i++) {
-    if (onProgress && i % every === 0) onProgress(i / order.length);
-    const a = order[i];
-    const value = first.sumsOf(a, sums);
-    if (!roomOf()) continue;
-    tryA(a, value, a >= best.a ? best.total - equal : best.total + step);
+  if (whole && best.total === most) {
+    // No set does better: of the sets that reach the bound, the tie rule picks the largest A with a partner and
+    // its largest partner, so the A above the best's, from the largest down, until the first with a partner.
+    fillDown(count - 1, count);
+  } else {
+    // Then every A, slab by slab of the cells where its partners lie (so that the queries read a small part of
+    // the grid at a time): one at or above the best's A wins a tie, one below must be better.
+    const order = grid.inOrder(first, limit);
+    const every = Math.max(1, order.length >> 6);
+    for (let i = 0; i < order.length; i++) {
+      if (onProgress && i % every === 0) onProgress(i / order.length);
+      const a = order[i];
+      const value = first.sumsOf(a, sums);
+      if (!roomOf()) continue;
+      tryA(a, value, a >= best.a ? best.total - equal : best.total + step);
+    }
   }
 
   const { a: bestA, b: bestB } = best;
@@ -194,6 +226,23 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   // Funding nothing was never checked: it fits only if every capacity is at least 0.
   if (best.total === 0 && bestA === 0 && bestB === 0 && !limit.every((l) => l >= 0)) return undefined;
   return amounts.map((_, i) => (i < n1 ? ((bestA >>> (n1 - 1 - i)) & 1) === 1 : ((bestB >>> (n - 1 - i)) & 1) === 1));
+}
+
+/**
+ * The most any set can reach in whole units: in each year the capacity, rounded down to the years' amounts'
+ * greatest common divisor (every set's sum there is a multiple of it), and no more than all that asks there.
+ */
+function bound(units: Units, first: HalfSums, second: HalfSums): number {
+  let total = 0;
+  units.limit.forEach((limit, t) => {
+    const most = first.high[t] + second.high[t];
+    if (!units.whole) total += Math.min(limit, most);
+    else {
+      const step = units.amounts.reduce((g, a) => gcd(g, Math.abs(a[t])), 0);
+      total += step === 0 ? 0 : Math.min(Math.floor(limit / step) * step, most);
+    }
+  });
+  return total;
 }
 
 /**
@@ -294,35 +343,52 @@ class HalfSums {
 const GRID_YEARS = 4;
 /** Subsets sharing a grid cell on average that the grid's width aims at. */
 const CELL_MATES = 16;
+/** Subsets per bucket on average. */
+const BUCKET_MATES = 4;
 
 /**
- * The second half's subsets in a hash grid over (up to) four years: a cell
- * holds the subsets whose amounts in those years fall in the same interval of
- * `width`. Cells are hashed to buckets, and the subsets are stored bucket by
- * bucket, each bucket by value (largest first, then largest mask), so a query
- * reads a few short runs of memory and stops at the first partner that fits.
- * Only values and masks are kept, side by side: the amounts come from the half's tables. A
- * bucket may also hold another cell's subsets: they are real subsets, checked
- * like the rest.
+ * The second half's subsets in a grid over (up to) four years: a cell holds
+ * the subsets whose amounts in those years fall in the same interval of
+ * `width`. The cells of the same first coordinate (the year that spreads
+ * most) form a slab; each slab is a small hash table of buckets, stored one
+ * slab after the other, each bucket by value (largest first, then largest
+ * mask). Only masks are kept (4 bytes a subset): values and amounts come from
+ * the half's tables. A bucket may also hold another cell's subsets of the
+ * same slab: they are real subsets, checked like the rest.
+ *
+ * The first half is queried slab by slab (`inOrder`), so the queries read one
+ * or two slabs for a while, small enough to stay in the processor's cache,
+ * rather than all over the grid: on this kind of machine a read from memory
+ * costs as much as a few hundred from the cache.
  */
 class PartnerGrid {
-  /** Bucket by bucket: each subset's value, then its mask. */
-  private readonly records: Float64Array;
-  /** Per bucket: where its subsets start (and the next bucket's start is where they end). */
+  /** Slab by slab, bucket by bucket: the masks. */
+  private readonly masks: Int32Array;
+  /** Per bucket: where its masks start (and the next bucket's start is where they end). */
   private readonly starts: Int32Array;
-  private readonly dims: Int32Array;
-  private readonly sizes: Float64Array;
+  /**
+   * Per slab (first coordinate): its first bucket; slab c has slabBase[c + 1] − slabBase[c] − 1 buckets (a power
+   * of 2, or none), the last entry its end. Its masks lie from slabStart[c], placed in buckets when first read.
+   */
+  private readonly slabBase: Int32Array;
+  private readonly slabStart: Int32Array;
+  private readonly built: Uint8Array;
+  /** Slab by slab, largest mask first within each: the masks before they are placed in buckets. */
+  private readonly bySlab: Int32Array;
+  private local = new Int32Array(0);
+  private bucketOf = new Int32Array(0);
+  readonly dims: Int32Array;
+  private readonly sizes: Int32Array;
   readonly width: number;
-  private readonly shift: number;
-  private readonly lowCell = new Float64Array(GRID_YEARS);
-  private readonly highCell = new Float64Array(GRID_YEARS);
+  private readonly low: Float64Array;
+  private readonly lowCell = new Int32Array(GRID_YEARS);
+  private readonly highCell = new Int32Array(GRID_YEARS);
   /** The walk over a box's cells: per dimension, the cell at, the gap spent before it and the key so far. */
-  private readonly at = new Float64Array(GRID_YEARS);
+  private readonly at = new Int32Array(GRID_YEARS);
   private readonly spentAt = new Float64Array(GRID_YEARS);
   private readonly keyAt = new Float64Array(GRID_YEARS);
   // The query under way.
   private room: Float64Array = new Float64Array(0);
-  private reach: Float64Array = new Float64Array(0);
   private largestMask = false;
   private found = -1;
   private foundValue = 0;
@@ -338,123 +404,163 @@ class PartnerGrid {
     coarsest: number,
   ) {
     const { years, low, high, count } = half;
+    this.low = low;
     const span = (t: number) => high[t] - low[t];
-    // The years whose amounts spread most separate subsets best.
+    // The years whose amounts spread most separate subsets best; the first of them makes the slabs.
     const dims = (this.dims = Int32Array.from(
       Array.from({ length: years }, (_, t) => t)
         .sort((x, y) => span(y) - span(x))
         .slice(0, GRID_YEARS),
     ));
+    const D = dims.length;
     const widest = Math.max(0, ...Array.from(dims, span));
     // Cell numbers per year below 2^13, so a cell's key (four of them) is an exact integer.
     const finest = Math.max(whole ? 1 : 0, widest / 2 ** 13) || 1;
-    const width = (this.width = Math.max(
-      finest,
-      coarsest,
-      coarsest > 0 ? 0 : fittingWidth(half, dims, Math.max(widest, finest), finest),
-    ));
-    const sizes = (this.sizes = Float64Array.from(dims, (t) => Math.floor(span(t) / width) + 1));
+    let width = Math.max(finest, coarsest, coarsest > 0 ? 0 : fittingWidth(half, dims, Math.max(widest, finest), finest));
+    // In whole units a whole width: every cell's bounds are exact integers.
+    if (whole) width = Math.ceil(width);
+    this.width = width;
+    const sizes = (this.sizes = Int32Array.from(dims, (t) => Math.floor(span(t) / width) + 1));
+    const slabs = D > 0 ? sizes[0] : 1;
 
-    let bits = 1;
-    while (1 << bits < count / 4) bits++;
-    this.shift = 32 - bits;
-    const buckets = 1 << bits;
-    // Counted, then placed bucket by bucket, largest mask first: each subset's bucket kept in between.
-    const slots = new Int32Array(count);
-    const starts = (this.starts = new Int32Array(buckets + 1));
+    // Slab by slab (largest mask first within each); each slab's buckets when a query first reads it.
+    const slabOf = new Uint16Array(count);
+    const slabStart = (this.slabStart = new Int32Array(slabs + 1));
     for (let mask = count - 1; mask >= 0; mask--) {
+      const c = D > 0 ? this.cellOf(half.sumOf(mask, dims[0]), 0) : 0;
+      slabOf[mask] = c;
+      slabStart[c + 1]++;
+    }
+    for (let c = 0; c < slabs; c++) slabStart[c + 1] += slabStart[c];
+    const bySlab = (this.bySlab = new Int32Array(count));
+    const place = slabStart.slice(0, slabs);
+    for (let mask = count - 1; mask >= 0; mask--) bySlab[place[slabOf[mask]]++] = mask;
+    const slabBase = (this.slabBase = new Int32Array(slabs + 1));
+    for (let c = 0; c < slabs; c++) {
+      const n = slabStart[c + 1] - slabStart[c];
+      let buckets = n > 0 ? 1 : 0;
+      while (buckets * BUCKET_MATES < n) buckets *= 2;
+      slabBase[c + 1] = slabBase[c] + buckets + (n > 0 ? 1 : 0);
+    }
+    this.starts = new Int32Array(slabBase[slabs]);
+    this.masks = new Int32Array(count);
+    this.built = new Uint8Array(slabs);
+  }
+
+  /** Slab c's masks in its buckets (counted, then placed, largest mask first), each bucket by value. */
+  private build(c: number): void {
+    this.built[c] = 1;
+    const { half, dims, sizes, masks, starts, bySlab } = this;
+    const from = this.slabStart[c];
+    const to = this.slabStart[c + 1];
+    const base = this.slabBase[c];
+    const buckets = this.slabBase[c + 1] - base - 1;
+    if (buckets <= 0) return;
+    if (this.local.length < to - from) {
+      this.local = new Int32Array(to - from);
+      this.bucketOf = new Int32Array(to - from);
+    }
+    const { local, bucketOf } = this;
+    const D = dims.length;
+    const ends = new Int32Array(buckets + 1);
+    for (let i = from; i < to; i++) {
+      const mask = bySlab[i];
       let key = 0;
-      for (let j = 0; j < dims.length; j++) {
-        const t = dims[j];
-        key = key * sizes[j] + Math.floor((half.sumOf(mask, t) - low[t]) / width);
-      }
-      const k = this.bucket(key);
-      slots[mask] = k;
-      starts[k + 1]++;
+      for (let j = 1; j < D; j++) key = key * sizes[j] + this.cellOf(half.sumOf(mask, dims[j]), j);
+      const k = this.bucket(key, buckets);
+      bucketOf[i - from] = k;
+      ends[k + 1]++;
     }
-    for (let k = 0; k < buckets; k++) starts[k + 1] += starts[k];
-    const ends = starts.slice(0, buckets);
-    const records = (this.records = new Float64Array(2 * count));
-    for (let mask = count - 1; mask >= 0; mask--) {
-      const i = ends[slots[mask]]++;
-      records[2 * i] = half.valueOf(mask);
-      records[2 * i + 1] = mask;
-    }
+    for (let k = 0; k < buckets; k++) ends[k + 1] += ends[k];
+    for (let i = from; i < to; i++) local[ends[bucketOf[i - from]]++] = bySlab[i];
     // Each bucket by value, largest first (insertion, stable: of equal values the largest mask stays first); of
-    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie. The
-    // buckets move down over the twins left out.
-    let end = 0;
+    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie.
+    let end = from;
+    let read = 0;
     for (let k = 0; k < buckets; k++) {
-      const from = end;
-      for (let i = starts[k]; i < ends[k]; i++) {
-        const value = records[2 * i];
-        const mask = records[2 * i + 1];
+      const first = end;
+      starts[base + k] = first;
+      for (const stop = ends[k]; read < stop; read++) {
+        const mask = local[read];
+        const value = half.valueOf(mask);
         let j = end;
-        while (j > from && records[2 * (j - 1)] < value) j--;
+        while (j > first && half.valueOf(masks[j - 1]) < value) j--;
         // The same amounts as one kept already: among equal values, just before.
         let twin = false;
-        for (let e = j - 1; e >= from && records[2 * e] === value && !twin; e--) twin = half.same(records[2 * e + 1], mask);
+        for (let e = j - 1; e >= first && !twin && half.valueOf(masks[e]) === value; e--) twin = half.same(masks[e], mask);
         if (twin) continue;
-        for (let e = end; e > j; e--) {
-          records[2 * e] = records[2 * (e - 1)];
-          records[2 * e + 1] = records[2 * e - 1];
-        }
-        records[2 * j] = value;
-        records[2 * j + 1] = mask;
+        masks.copyWithin(j + 1, j, end);
+        masks[j] = mask;
         end++;
       }
-      starts[k] = from;
     }
-    starts[buckets] = end;
+    starts[base + buckets] = end;
+  }
+
+  /** Bucket k of slab c (built), as [from, to) in `masks`. */
+  private scanBucket(c: number, key: number): void {
+    if (!this.built[c]) this.build(c);
+    const base = this.slabBase[c];
+    const buckets = this.slabBase[c + 1] - base - 1;
+    if (buckets <= 0) return;
+    const k = base + this.bucket(key, buckets);
+    this.scan(this.starts[k], this.starts[k + 1]);
+  }
+
+  /** The cell number in dims[j] of an amount (in year dims[j]). */
+  private cellOf(amount: number, j: number): number {
+    return Math.min(this.sizes[j] - 1, Math.max(0, Math.floor((amount - this.low[this.dims[j]]) / this.width)));
+  }
+
+  private bucket(key: number, buckets: number): number {
+    const lowBits = key >>> 0;
+    const highBits = (key / 4294967296) | 0;
+    const h = Math.imul(lowBits ^ Math.imul(highBits, 0x27d4eb2d), 0x9e3779b1);
+    return (h ^ (h >>> 16)) & (buckets - 1);
+  }
+
+  /** Slack for binary noise in doubles (every candidate is still checked exactly): none in whole units. */
+  private slack(reachable: number): number {
+    return this.whole ? 0 : 1e-3 + 1e-9 * Math.abs(reachable);
   }
 
   /**
-   * The subsets of `first` that leave room for some partner, ordered by the bucket of the top cell of their box
-   * (where their partners lie), largest mask first within a bucket.
+   * The subsets of `first` that leave room for some partner, slab by slab of the top cell of their box (where
+   * their partners lie), largest mask first within a slab.
    */
-  inBucketOrder(first: HalfSums, limit: readonly number[]): Int32Array {
-    const { dims, sizes, width, starts } = this;
+  inOrder(first: HalfSums, limit: readonly number[]): Int32Array {
+    const { dims } = this;
     const { low, high, years } = this.half;
-    const buckets = starts.length - 1;
-    const slots = new Int32Array(first.count);
-    const place = new Int32Array(buckets + 1);
+    const slabs = this.slabBase.length - 1;
     const sums = new Float64Array(years);
+    const slabOf = new Int32Array(first.count);
+    const place = new Int32Array(slabs + 1);
     let fitting = 0;
     for (let a = first.count - 1; a >= 0; a--) {
       first.sumsOf(a, sums);
-      slots[a] = -1;
+      slabOf[a] = -1;
+      let reachable = 0;
       let t = 0;
-      while (t < years && limit[t] - sums[t] >= low[t]) t++;
+      for (; t < years && limit[t] - sums[t] >= low[t]; t++) reachable += Math.min(limit[t] - sums[t], high[t]);
       if (t < years) continue;
-      let key = 0;
-      for (let j = 0; j < dims.length; j++) {
-        const d = dims[j];
-        const reach = Math.min(limit[d] - sums[d], high[d]);
-        key = key * sizes[j] + Math.min(sizes[j] - 1, Math.max(0, Math.floor((reach - low[d]) / width)));
-      }
-      const k = this.bucket(key);
-      slots[a] = k;
-      place[k + 1]++;
+      const c =
+        dims.length > 0 ? this.cellOf(Math.min(limit[dims[0]] - sums[dims[0]], high[dims[0]]) + this.slack(reachable), 0) : 0;
+      slabOf[a] = c;
+      place[c + 1]++;
       fitting++;
     }
-    for (let k = 0; k < buckets; k++) place[k + 1] += place[k];
+    for (let c = 0; c < slabs; c++) place[c + 1] += place[c];
     const order = new Int32Array(fitting);
-    for (let a = first.count - 1; a >= 0; a--) if (slots[a] >= 0) order[place[slots[a]]++] = a;
+    for (let a = first.count - 1; a >= 0; a--) if (slabOf[a] >= 0) order[place[slabOf[a]]++] = a;
     return order;
   }
 
   valueAt(i: number): number {
-    return this.records[2 * i];
+    return this.half.valueOf(this.masks[i]);
   }
 
   maskAt(i: number): number {
-    return this.records[2 * i + 1];
-  }
-
-  private bucket(key: number): number {
-    const lowBits = key >>> 0;
-    const highBits = (key / 4294967296) | 0;
-    return Math.imul(lowBits ^ Math.imul(highBits, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+    return this.masks[i];
   }
 
   /**
@@ -465,31 +571,48 @@ class PartnerGrid {
    * over the years bounds each year's gap.
    */
   partner(room: Float64Array, reach: Float64Array, need: number, largestMask: boolean): number {
-    const { dims, width, sizes, lowCell, highCell, starts } = this;
-    const { years, low } = this.half;
+    const { dims, width, lowCell, highCell, low } = this;
+    const { years } = this.half;
     let reachable = 0;
     for (let t = 0; t < years; t++) reachable += reach[t];
-    // Slack for binary noise in doubles; every candidate is still checked exactly.
-    const slack = this.whole ? 0 : 1e-3 + 1e-9 * Math.abs(reachable);
+    const slack = this.slack(reachable);
     const gap = reachable - need + slack;
     if (gap < 0) return -1;
     let cells = 1;
+    // The box is one cell, the top one, when the corner's bottom lies in it in every year (mostly: the gap is
+    // small beside the cells); its key is then known on the way.
+    let key = 0;
     for (let j = 0; j < dims.length; j++) {
       const t = dims[j];
-      lowCell[j] = Math.max(0, Math.floor((reach[t] - gap - low[t]) / width));
-      highCell[j] = Math.min(sizes[j] - 1, Math.floor((reach[t] + slack - low[t]) / width));
-      if (lowCell[j] > highCell[j]) return -1;
-      cells *= highCell[j] - lowCell[j] + 1;
+      const top = (highCell[j] = this.cellOf(reach[t] + slack, j));
+      const bottom = reach[t] - gap - low[t];
+      if (bottom >= top * width) lowCell[j] = top;
+      else {
+        lowCell[j] = Math.max(0, Math.floor(bottom / width));
+        if (lowCell[j] > top) return -1;
+        cells *= top - lowCell[j] + 1;
+      }
+      if (j > 0) key = key * this.sizes[j] + top;
     }
     this.room = room;
-    this.reach = reach;
     this.largestMask = largestMask;
     this.found = -1;
     this.foundValue = need;
     this.foundMask = -1;
+    if (cells === 1 && dims.length > 0) {
+      // Its top lies above the reach (the box's top cell), so only its bottom limits it: in it.
+      this.queries++;
+      this.cellsRead++;
+      this.scanBucket(highCell[0], key);
+      return this.found;
+    }
     // A box of more cells than there are subsets: read them all instead.
-    if (cells > this.half.count / 4) for (let k = 0; k + 1 < starts.length; k++) this.scan(starts[k], starts[k + 1]);
-    else this.visit(gap);
+    if (dims.length === 0 || cells > this.half.count / BUCKET_MATES)
+      for (let c = 0; c < this.built.length; c++) {
+        if (!this.built[c]) this.build(c);
+        for (let k = this.slabBase[c]; k + 1 < this.slabBase[c + 1]; k++) this.scan(this.starts[k], this.starts[k + 1]);
+      }
+    else this.visit(reach, gap);
     this.queries++;
     return this.found;
   }
@@ -498,9 +621,8 @@ class PartnerGrid {
    * The box's cells, each year's from the top down (a loop over the dimensions, the last innermost): a cell
    * whose top falls short of the reach by more than the gap left holds no partner, nor does any cell below it.
    */
-  private visit(gap: number): void {
-    const { dims, records, starts, lowCell, highCell, width, sizes, reach, at, spentAt, keyAt } = this;
-    const { low } = this.half;
+  private visit(reach: Float64Array, gap: number): void {
+    const { dims, lowCell, highCell, width, sizes, low, at, spentAt, keyAt } = this;
     const last = dims.length - 1;
     let j = 0;
     at[0] = highCell[0];
@@ -517,30 +639,29 @@ class PartnerGrid {
         at[j]--;
         continue;
       }
-      const key = keyAt[j] * sizes[j] + c;
       if (j === last) {
         this.cellsRead++;
-        const k = this.bucket(key);
-        const from = starts[k];
-        if (from < starts[k + 1] && records[2 * from] >= this.foundValue) this.scan(from, starts[k + 1]);
+        // The key of the cell within its slab (at[0]): the coordinates after the first.
+        const key = j === 0 ? 0 : keyAt[j] * sizes[j] + c;
+        this.scanBucket(at[0], key);
         at[j]--;
         continue;
       }
       j++;
       at[j] = highCell[j];
       spentAt[j] = spent;
-      keyAt[j] = key;
+      keyAt[j] = j === 1 ? 0 : keyAt[j - 1] * sizes[j - 1] + at[j - 1];
     }
   }
 
   /** A bucket's subsets, by value, largest first: the first that fits is its best (unless the largest mask is asked). */
   private scan(from: number, to: number): void {
-    const { records, room, largestMask, half } = this;
+    const { masks, room, largestMask, half } = this;
     for (let i = from; i < to; i++) {
-      const value = records[2 * i];
+      const mask = masks[i];
+      const value = half.valueOf(mask);
       // The rest are smaller still.
       if (value < this.foundValue) return;
-      const mask = records[2 * i + 1];
       if ((largestMask || value === this.foundValue) && mask <= this.foundMask) continue;
       if (!half.fits(mask, room)) continue;
       this.found = i;

@@ -452,3 +452,46 @@ describe('ties the grid must break by priority, whatever order it queries in', (
     }
   });
 });
+
+// ---- the bound: no set does better than each year's capacity rounded down to the year's greatest common divisor;
+// where sets reach it, the search walks down from the largest first-half subset and stops at the first with a
+// partner. Wrong bounds or a walk that stops early pick a worse or a lower-priority set.
+
+describe('sets that reach the bound', () => {
+  /** Round figures (100.000 × 5–20) with pools of odd multiples of 50.000: the bound rounds each pool down. */
+  const round = (seed: number, n: number, tooLarge: number[] = []) => {
+    const r = random(seed);
+    const amounts = Array.from({ length: n }, () => years(() => 100_000 * between(r, 5, 20)));
+    const capacity = years((_, t) => 100_000 * Math.round(amounts.reduce((s, a) => s + a[t], 0) / 200_000) + 50_000);
+    // A few requests that ask more than the pool in the first year: in no set.
+    for (const i of tooLarge) amounts[i][0] = capacity[0] + 100_000;
+    return { capacity, amounts };
+  };
+
+  test('equals the brute force on 10 to 16 requests, pools between the round figures', () => {
+    for (const n of [10, 12, 14, 16])
+      for (let seed = 0; seed < 5; seed++) {
+        const { capacity, amounts } = round(700 + 10 * n + seed, n, seed % 2 ? [0, 1] : []);
+        expect({ n, seed, set: fill(capacity, amounts) }).toEqual({ n, seed, set: bruteForce(capacity, amounts) });
+      }
+  });
+
+  test('the highest-priority requests in no set: equals the meet in the middle it replaced on 30 requests', () => {
+    // Requests 0 to 5 fit in no set, so the best set's first-half subset lies below the first 2^15 / 32 walked.
+    const { capacity, amounts } = round(31, 30, [0, 1, 2, 3, 4, 5]);
+    const set = fill(capacity, amounts);
+    expect(set).toEqual(reference(capacity, amounts));
+    expect(set.slice(0, 6)).toEqual([false, false, false, false, false, false]);
+    // It reaches the bound: every pool rounded down to the 100.000 below.
+    expect(totalOf(amounts, set)).toBe(capacity.reduce((s, c) => s + c - 50_000, 0));
+  });
+
+  test('a pool a krone short of the round figures is not reached: the best set is the brute force’s', () => {
+    // The bound rounds 1.999.999 down to 1.900.000 in every year; a bound left at the pool would still be exact,
+    // one rounded too far (to 1.800.000) would stop at a worse set.
+    const amounts = [[1_000_000], [900_000], [500_000], [400_000], [300_000], [200_000], [100_000]].map((a) => [a[0], a[0]]);
+    const capacity = [1_999_999, 1_999_999];
+    expect(fill(capacity, amounts)).toEqual(bruteForce(capacity, amounts));
+    expect(totalOf(amounts, fill(capacity, amounts))).toBe(2 * 1_900_000);
+  });
+});
