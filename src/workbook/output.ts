@@ -180,7 +180,7 @@ const WORDS = {
     title: { Resultat: 'Resultat', Råderum: 'Råderum', Sammenligning: 'Sammenligning', Beregning: 'Beregning' },
     amounts: (unit: string) => `Beløb i ${unit}; minus = besparelse/mindreudgift, plus = merudgift.`,
     calculation:
-      'Hvert forslags netto i hvert scenarie, trin for trin: trinnenes beløb giver tilsammen nettoen, som i Resultat. Trinnet Råderum viser, hvad en udvidelse får bevilget. Filtrér på Nr for at se ét forslag.',
+      'Hvert forslags netto i hvert scenarie, trin for trin: trinnenes beløb giver tilsammen nettoen, som i Resultat. Trinnet Råderum viser, hvad en udvidelse får bevilget; en reduktions plads i råderummet står ved dens netto. Filtrér på Nr for at se ét forslag.',
     calculationTooLarge:
       'Beregningen ville få flere rækker, end Excel kan rumme (1.048.576), og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
     step: 'Trin',
@@ -242,7 +242,7 @@ const WORDS = {
     },
     amounts: (unit: string) => `Amounts in ${unit}; minus = saving/lower spending, plus = extra spending.`,
     calculation:
-      "Each proposal's net in each scenario, step by step: the steps' amounts add up to the net, as in Results. The step Råderum shows what an expansion is funded. Filter on No. to see one proposal.",
+      "Each proposal's net in each scenario, step by step: the steps' amounts add up to the net, as in Results. The step Råderum shows what an expansion is funded; a reduction's part in the råderum is told beside its net. Filter on No. to see one proposal.",
     calculationTooLarge:
       "The calculation would take more rows than Excel holds (1,048,576) and is not written. See a proposal's explanation in the task pane.",
     step: 'Step',
@@ -913,16 +913,16 @@ function calculationSheet(explanations: Explanations, c: Context, issues: Issue[
     for (const s of e.scenarios) {
       for (const step of s.steps) {
         if (rows++ >= room) break explain;
+        // Without funding of its own (a reduction, a proposal left out) the status is said beside the netto.
+        const text = step.rule === 'netto' && !s.funded ? `${step.text}. ${s.status}` : step.text;
         b.addRaw(
-          [e.nr, e.title, s.scenario, v.w.steps[step.rule], step.text, ...(step.amounts ?? blanks)],
+          [e.nr, e.title, s.scenario, v.w.steps[step.rule], text, ...(step.amounts ?? blanks)],
           step.amounts ? withAmounts : withoutAmounts,
         );
       }
+      if (!s.funded) continue;
       if (rows++ >= room) break explain;
-      b.addRaw(
-        [e.nr, e.title, s.scenario, v.w.steps.raaderum, s.status, ...(s.funded ?? blanks)],
-        s.funded ? withAmounts : withoutAmounts,
-      );
+      b.addRaw([e.nr, e.title, s.scenario, v.w.steps.raaderum, s.status, ...s.funded], withAmounts);
     }
   }
   const layout = { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer };

@@ -63,20 +63,23 @@ describe('Beregning on the sample', () => {
     ]);
   });
 
-  test('Faxe’s fastholdelse: Udgift, staffing (+800.000 at caseload 45, +1.300.000 at 40), netto and its råderum status', () => {
+  test('Faxe’s fastholdelse: Udgift, staffing (+800.000 at caseload 45, +1.300.000 at 40), netto with its råderum status', () => {
     expect(rowsOf(sheet, 'BIU_F_03', 'Basis').map((r) => [r[3], ...r.slice(5)])).toEqual([
       ['Udgift', ...four(-1200000)],
       ['Bemanding', ...four(800000)],
       ['Netto', ...four(-400000)],
-      ['Råderum', ...four(null)],
     ]);
-    expect(rowsOf(sheet, 'BIU_F_03', 'Caseload 40').map((r) => [r[3], ...r.slice(5)])).toEqual([
+    const forty = rowsOf(sheet, 'BIU_F_03', 'Caseload 40');
+    expect(forty.map((r) => [r[3], ...r.slice(5)])).toEqual([
       ['Udgift', ...four(-1200000)],
       ['Bemanding', ...four(1300000)],
       ['Netto', ...four(100000)],
-      ['Råderum', ...four(null)],
     ]);
-    expect(rowsOf(sheet, 'BIU_F_03', 'Caseload 40')[1][4]).toContain('450 sager / 40 = 11,25 årsværk');
+    expect(forty[1][4]).toContain('450 sager / 40 = 11,25 årsværk');
+    // A reduction has no funding of its own: its part in the råderum is said beside its netto.
+    expect(forty[2][4]).toBe(
+      'Netto = Udgift + Indtægt + Investering. Reduktion: netto +100.000 om året lægges til det råderum, der er til rådighed',
+    );
   });
 
   test('rows in the order proposal, scenario, step; a request’s Råderum row holds what it is funded', () => {
@@ -102,12 +105,18 @@ describe('Beregning on the sample', () => {
   });
 
   test('the same steps, words and amounts as explainProposal', () => {
-    const explained = explainProposal(sample(), { nr: 'EBU 1' }) as ProposalExplanation;
-    const expected = explained.scenarios.flatMap((s) => [
-      ...s.steps.map((step) => [s.scenario, step.text, ...(step.amounts ?? four(null))]),
-      [s.scenario, s.status, ...(s.funded ?? four(null))],
-    ]);
-    expect(rowsOf(sheet, 'EBU 1').map((r) => [r[2], ...r.slice(4)])).toEqual(expected);
+    for (const nr of ['EBU 1', 'K-7']) {
+      const explained = explainProposal(sample(), { nr }) as ProposalExplanation;
+      const expected = explained.scenarios.flatMap((s) => [
+        ...s.steps.map((step) => [
+          s.scenario,
+          step.rule === 'netto' && !s.funded ? `${step.text}. ${s.status}` : step.text,
+          ...(step.amounts as number[]),
+        ]),
+        ...(s.funded ? [[s.scenario, s.status, ...s.funded]] : []),
+      ]);
+      expect(rowsOf(sheet, nr).map((r) => [r[2], ...r.slice(4)])).toEqual(expected);
+    }
   });
 
   test('for every proposal and scenario the parts add up to the Netto row, and the Netto row is Resultat’s netto', () => {
@@ -131,10 +140,11 @@ describe('Beregning on the sample', () => {
     expect(checked).toBe(60);
   });
 
-  test('amount cells carry the unit’s number format, text cells the text format, blank amounts none', () => {
-    const at = sheet.values.findIndex((r) => r[0] === 'BIU_F_03' && r[3] === 'Råderum');
-    expect(sheet.formats[at - 1]).toEqual(['@', '@', '@', '@', '@', ...four('#,##0')]);
-    expect(sheet.formats[at]).toEqual(['@', '@', '@', '@', '@', ...four('General')]);
+  test('amount cells carry the unit’s number format, text cells the text format', () => {
+    for (const nr of ['BIU_F_03', 'K-7']) {
+      const at = sheet.values.findIndex((r) => r[0] === nr);
+      expect(sheet.formats[at]).toEqual(['@', '@', '@', '@', '@', ...four('#,##0')]);
+    }
   });
 });
 
@@ -142,7 +152,8 @@ test('in English (Sprog engelsk, or the pane’s language) the words are English
   const sheet = outputs(sample(), 'en').Beregning;
   expect(sheet.values[0][0]).toBe('Calculation');
   expect(sheet.values[2].slice(0, 6)).toEqual(['No.', 'Title', 'Scenario', 'Step', 'Explanation', 'Amount 2027']);
-  expect(rowsOf(sheet, 'BIU_F_03', 'Caseload 40').map((r) => r[3])).toEqual(['Expenditure', 'Staffing', 'Net', 'Råderum']);
+  expect(rowsOf(sheet, 'BIU_F_03', 'Caseload 40').map((r) => r[3])).toEqual(['Expenditure', 'Staffing', 'Net']);
+  expect(rowsOf(sheet, 'K-7', 'Basis').map((r) => r[3])).toEqual(['Expenditure', 'Net', 'Råderum']);
 });
 
 test('Beregning is an output sheet: a user’s own sheet of that name is never overwritten', () => {
@@ -165,9 +176,9 @@ test('past Excel’s rows Beregning holds only a note, with a warning; the other
     place: { sheet: 'X', row: 1, column: 0 },
     years: [2027, 2028, 2029, 2030],
     unit: 'kr.',
-    scenarios: [{ scenario: 'Basis', included: true, steps: [step, step, step], netto: four(1), status: '' }],
+    scenarios: [{ scenario: 'Basis', included: true, steps: [step, step, step], netto: four(1), status: '', funded: four(0) }],
   };
-  // Four rows a proposal, three rows of opening: 262.143 proposals leave one row of Excel's free, one more passes.
+  // Four rows a proposal (three steps and its funding), three rows of opening: 262.143 proposals leave one row of Excel's free, one more passes.
   const fitting = 262143;
   expect(3 + 4 * fitting).toBe(EXCEL_MAX_ROWS - 1);
   const { sheets, issues } = layOutSheets(figures, 'kr.', [], { explanations: { count: fitting + 1, explain: () => one } });
