@@ -431,6 +431,11 @@ const asText = (v: OutputCell): string | number | null => (typeof v === 'string'
 
 interface Target {
   output: OutputSheet;
+  /**
+   * A log's sheet (OutputSheet.appendAt): written from that row on, below what the sheet holds, which stays as
+   * it is; no banner, nothing cleared, its tables, widths, panes and page breaks kept.
+   */
+  append?: { offset: number };
   /** The sheet's name in the workbook when it exists before the write (Excel's case-insensitive rule). */
   existing?: string;
   /** The sheet this write added, its id loaded: recovery deletes that sheet only, never one of the same name. */
@@ -461,7 +466,11 @@ export async function writeSheets(
   const { workbook } = options;
   const existingName = (name: string) => workbook.sheetNames.find((n) => sameSheetName(n, name));
   const targets: Target[] = outputs
-    .map((output) => ({ output, existing: existingName(output.name) }))
+    .map((output) => ({
+      output,
+      existing: existingName(output.name),
+      ...(output.appendAt === undefined ? {} : { append: { offset: Math.max(0, output.appendAt) } }),
+    }))
     .filter((t) => !(options.addOnly && t.existing));
   const notDrawn = new Set<NotDrawn>();
   for (const { output } of targets) {
@@ -475,6 +484,8 @@ export async function writeSheets(
   const locked = targets.find((t) => t.existing && workbook.protectedSheets.some((p) => sameSheetName(p, t.existing!)));
   if (locked) throw new HostError('protected', locked.existing!);
   const banner = !options.addOnly;
+  // A log's sheet is written below what it holds: no banner over it, nothing cleared.
+  const bannered = (target: Target) => banner && !target.append;
 
   // Table names are unique in a workbook (by Excel's name rule, as for sheets): ours on the target sheets go first;
   // one a user's table has (the workbook layer avoids them, but the workbook may have changed) is said before
@@ -491,10 +502,11 @@ export async function writeSheets(
     }
 
   // A cleared sheet is General throughout: null leaves a cell's format alone and keeps the request small.
-  const grids = targets.map(({ output }) => {
+  const grids = targets.map((target) => {
+    const { output } = target;
     const values = output.values.map((row) => row.map(asText));
     const formats = output.formats.map((row) => row.map((f) => (f === 'General' ? null : f)));
-    if (banner && values.length > 0) {
+    if (bannered(target) && values.length > 0) {
       values[0][0] = INCOMPLETE_BANNER;
       formats[0][0] = '@';
     }
@@ -509,10 +521,16 @@ export async function writeSheets(
   // A sheet a run folded holds its outline still (a clear keeps it); Excel refuses to ungroup where there is none.
   const wasFolded = (t: Target): boolean =>
     t.existing !== undefined &&
+    !t.append &&
     (workbook.sheets ?? []).some(
       (sheet) => sameSheetName(sheet.name, t.existing!) && sheet.values.some((row) => row.some(isFoldedNote)),
     );
-  let drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, wasFolded(t)));
+  const placing = (t: Target): Placing => ({
+    offset: t.append?.offset ?? 0,
+    append: t.append !== undefined,
+    fresh: !t.append || t.existing === undefined,
+  });
+  let drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, wasFolded(t), placing(t)));
   // Whether the last batch ungroups a previous run's outline (which Excel refuses where there is none).
   let ungroupQueued = options.support.outline && targets.some(wasFolded);
   const drawingBytes = drawings.flat().reduce((sum, d) => sum + d.bytes, 0);
@@ -528,13 +546,16 @@ export async function writeSheets(
       if (!now.present(target)) target.added = context.workbook.worksheets.add(target.output.name).load('id');
     });
     if (!banner) return;
-    targets.forEach((_, s) => {
+    targets.forEach((target, s) => {
+      if (!bannered(target)) return;
       const a1 = sheet(s).getRange('A1');
       a1.numberFormat = [['@']];
       a1.values = [[INCOMPLETE_BANNER]];
     });
     untable(now.tables);
-    targets.forEach((_, s) => clearUnderBanner(sheet(s)));
+    targets.forEach((target, s) => {
+      if (bannered(target)) clearUnderBanner(sheet(s));
+    });
   };
   /** The tables on the target sheets become plain ranges: delete would take their cells (banner, rows) with them. */
   const untable = (tables: string[][]) =>
@@ -545,7 +566,7 @@ export async function writeSheets(
       while (j + 1 < to && rows[j + 1].s === rows[i].s) j++;
       const { s, r: first } = rows[i];
       const count = j - i + 1;
-      const range = sheet(s).getRange(address(first, 0, count, grids[s].width));
+      const range = sheet(s).getRange(address(first + (targets[s].append?.offset ?? 0), 0, count, grids[s].width));
       // Formats before values: text cells are "@" when their text arrives.
       range.numberFormat = grids[s].formats.slice(first, first + count);
       range.values = grids[s].values.slice(first, first + count);
@@ -558,16 +579,19 @@ export async function writeSheets(
       list.forEach((d) => d.draw(worksheet));
     });
     // Last of all: the real titles replace the banners.
-    if (banner)
-      targets.forEach(({ output }, s) => {
-        if (output.values.length > 0) sheet(s).getRange('A1').values = [[asText(output.values[0][0])]];
-      });
+    targets.forEach((target, s) => {
+      if (bannered(target) && target.output.values.length > 0)
+        sheet(s).getRange('A1').values = [[asText(target.output.values[0][0])]];
+    });
   };
 
   let now: SheetsNow = {
     present: (target) => target.existing !== undefined,
+    // A log's sheet keeps its tables.
     tables: targets.map((t) =>
-      workbook.tables.filter((x) => t.existing && x.sheet && sameSheetName(x.sheet, t.existing)).map((x) => x.name),
+      t.append
+        ? []
+        : workbook.tables.filter((x) => t.existing && x.sheet && sameSheetName(x.sheet, t.existing)).map((x) => x.name),
     ),
   };
   try {
@@ -615,7 +639,7 @@ export async function writeSheets(
         // none, so grouping again cannot nest a second level.
         if (last && options.support.outline && targets.some((t) => t.output.columnGroups?.length || wasFolded(t))) {
           await withoutOutline(context, targets, now);
-          drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, false));
+          drawings = targets.map((t, s) => decorations(t.output, grids[s].width, options.support, false, placing(t)));
         }
         continue;
       }
@@ -626,7 +650,7 @@ export async function writeSheets(
       if (last) return report;
     }
   } catch (error) {
-    await recover(context, targets, banner);
+    await recover(context, targets, bannered);
     throw error;
   }
 }
@@ -665,7 +689,9 @@ async function sheetsNow(context: Excel.RequestContext, targets: readonly Target
     return sheet !== undefined && (target.existing !== undefined || sheet.id === addedId(target));
   };
   const tables = targets.map((target) =>
-    present(target) ? context.workbook.worksheets.getItem(target.output.name).tables.load('items/name') : undefined,
+    present(target) && !target.append
+      ? context.workbook.worksheets.getItem(target.output.name).tables.load('items/name')
+      : undefined,
   );
   await context.sync();
   return { present, tables: tables.map((t) => t?.items.map((x) => x.name) ?? []) };
@@ -693,19 +719,28 @@ export const MAX_PAGE_BREAKS = 1026;
  * drawn. What a previous run drew and this one replaces goes first: row heights (the cells' formats went with
  * the clear), frozen panes, page breaks. Freeze panes and page setup only where the host has their sets.
  */
-function decorations(output: OutputSheet, width: number, support: ApiSupport, wasFolded = false): Drawing[] {
+function decorations(
+  output: OutputSheet,
+  width: number,
+  support: ApiSupport,
+  wasFolded = false,
+  placing: Placing = { offset: 0, append: false, fresh: true },
+): Drawing[] {
   const list: Drawing[] = [];
-  const whole = (r: number) => address(r, 0, 1, width);
+  const { offset, append } = placing;
+  const whole = (r: number) => address(r + offset, 0, 1, width);
   for (const r of output.boldRows) {
     const at = whole(r);
     list.push(drawing(1, at, (sheet) => (sheet.getRange(at).format.font.bold = true)));
   }
-  output.columnWidths.forEach((chars, c) => {
-    const columns = `${columnLetters(c)}:${columnLetters(c)}`;
-    list.push(drawing(1, columns, (sheet) => (sheet.getRange(columns).format.columnWidth = chars * 7)));
-  });
+  // A log's sheet keeps the widths a reader gave its columns.
+  if (placing.fresh)
+    output.columnWidths.forEach((chars, c) => {
+      const columns = `${columnLetters(c)}:${columnLetters(c)}`;
+      list.push(drawing(1, columns, (sheet) => (sheet.getRange(columns).format.columnWidth = chars * 7)));
+    });
   for (const t of output.tables) {
-    const at = address(t.row, t.column, t.rowCount, t.columnCount);
+    const at = address(t.row + offset, t.column, t.rowCount, t.columnCount);
     list.push(
       drawing(3, [at, t.name], (sheet) => {
         const table = sheet.tables.add(at, true);
@@ -715,15 +750,24 @@ function decorations(output: OutputSheet, width: number, support: ApiSupport, wa
     );
   }
   if (output.rowStyles) {
-    // Heights outlive a clear: a header row of the previous run may stand elsewhere now.
-    if (support.freezePanes) list.push(drawing(1, 'A:XFD', (sheet) => (sheet.getRange('A:XFD').format.useStandardHeight = true)));
+    // Heights outlive a clear: a header row of the previous run may stand elsewhere now (a log: its new rows only).
+    const rows = append ? `${offset + 1}:${offset + Math.max(1, output.values.length)}` : 'A:XFD';
+    if (support.freezePanes) list.push(drawing(1, rows, (sheet) => (sheet.getRange(rows).format.useStandardHeight = true)));
     for (const { row, style, lines } of output.rowStyles) list.push(styledRow(whole(row), style, lines));
   }
-  if (output.frozen && support.freezePanes) list.push(frozenPanes(output.frozen));
-  if (output.page && support.pageLayout) list.push(pageSetup(output.page));
-  if (support.outline && (wasFolded || output.columnGroups?.length))
+  // A log's sheet keeps its panes and outline; its page breaks stay, the new ones added.
+  if (output.frozen && support.freezePanes && !append) list.push(frozenPanes(output.frozen));
+  if (output.page && support.pageLayout) list.push(pageSetup(output.page, placing));
+  if (support.outline && !append && (wasFolded || output.columnGroups?.length))
     list.push(columnGroups(output.columnGroups ?? [], wasFolded));
   return list;
+}
+
+/** Where a sheet's rows go: from `offset` on; `append` for a log's sheet; `fresh` where its columns are ours to size. */
+interface Placing {
+  offset: number;
+  append: boolean;
+  fresh: boolean;
 }
 
 /**
@@ -788,9 +832,9 @@ function frozenPanes({ rows, columns }: { rows: number; columns: number }): Draw
 }
 
 /** A4 landscape, one page wide and as many tall as needed; title rows, header and footer, page breaks. */
-function pageSetup(page: PageSetup): Drawing {
+function pageSetup(page: PageSetup, { offset, append }: Placing = { offset: 0, append: false, fresh: true }): Drawing {
   const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  const titleRows = page.titleRows && `$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`;
+  const titleRows = page.titleRows && `$${page.titleRows.first + offset + 1}:$${page.titleRows.last + offset + 1}`;
   const header = withinLimit(page.header);
   const footer = withinLimit(page.footer);
   const parts: Excel.Interfaces.HeaderFooterUpdateData = {
@@ -801,8 +845,10 @@ function pageSetup(page: PageSetup): Drawing {
     centerFooter: footer.center,
     rightFooter: footer.right,
   };
-  const breaks = [...new Set(page.breaksBefore.filter((r) => r > 0))].sort((a, b) => a - b).slice(0, MAX_PAGE_BREAKS);
-  const calls = 7 + (titleRows ? 1 : 0) + breaks.length;
+  const breaks = [...new Set(page.breaksBefore.map((r) => r + offset).filter((r) => r > 0))]
+    .sort((a, b) => a - b)
+    .slice(0, MAX_PAGE_BREAKS);
+  const calls = 7 + (titleRows ? 1 : 0) + breaks.length - (append ? 1 : 0);
   return drawing(calls, [zoom, titleRows, parts, breaks], (sheet) => {
     const layout = sheet.pageLayout;
     layout.paperSize = 'A4';
@@ -813,8 +859,8 @@ function pageSetup(page: PageSetup): Drawing {
     layout.headersFooters.state = 'Default';
     // The six parts at once: one set alone beside the previous run's others could pass Excel's limit.
     layout.headersFooters.defaultForAllPages.set(parts);
-    // Those of the previous run go: the rows have moved.
-    sheet.horizontalPageBreaks.removePageBreaks();
+    // Those of the previous run go: the rows have moved (a log's rows have not: its breaks stay).
+    if (!append) sheet.horizontalPageBreaks.removePageBreaks();
     for (const r of breaks) sheet.horizontalPageBreaks.add(`A${r + 1}`);
   });
 }
@@ -849,7 +895,11 @@ export function withinLimit(margin: PageMargin): PageMargin {
  * banner is emptied under it; a sheet this write added goes unless it is
  * complete (a template sheet always). The user's own sheets are never touched.
  */
-async function recover(context: Excel.RequestContext, targets: readonly Target[], banner: boolean): Promise<void> {
+async function recover(
+  context: Excel.RequestContext,
+  targets: readonly Target[],
+  bannered: (target: Target) => boolean,
+): Promise<void> {
   try {
     const worksheets = context.workbook.worksheets.load('items/name,items/id');
     await context.sync();
@@ -861,6 +911,7 @@ async function recover(context: Excel.RequestContext, targets: readonly Target[]
     });
     await context.sync();
     for (const { target, id, sheet, a1, tables } of probes) {
+      const banner = bannered(target);
       const title = target.output.values[0]?.[0] ?? null;
       const shows = a1.values[0][0];
       if (!target.existing) {
