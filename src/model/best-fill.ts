@@ -489,7 +489,8 @@ class PartnerGrid {
         let twin = false;
         for (let e = j - 1; e >= first && !twin && half.valueOf(masks[e]) === value; e--) twin = half.same(masks[e], mask);
         if (twin) continue;
-        masks.copyWithin(j + 1, j, end);
+        // A bucket holds a few masks: moved one by one (a call to copyWithin costs more).
+        for (let e = end; e > j; e--) masks[e] = masks[e - 1];
         masks[j] = mask;
         end++;
       }
@@ -580,8 +581,10 @@ class PartnerGrid {
     if (gap < 0) return -1;
     let cells = 1;
     // The box is one cell, the top one, when the corner's bottom lies in it in every year (mostly: the gap is
-    // small beside the cells); its key is then known on the way.
+    // small beside the cells); its key is then known on the way. Else mostly two in a year or two.
     let key = 0;
+    let below = 0;
+    let wide = false;
     for (let j = 0; j < dims.length; j++) {
       const t = dims[j];
       const top = (highCell[j] = this.cellOf(reach[t] + slack, j));
@@ -591,6 +594,8 @@ class PartnerGrid {
         lowCell[j] = Math.max(0, Math.floor(bottom / width));
         if (lowCell[j] > top) return -1;
         cells *= top - lowCell[j] + 1;
+        if (lowCell[j] === top - 1) below |= 1 << j;
+        else wide = true;
       }
       if (j > 0) key = key * this.sizes[j] + top;
     }
@@ -606,6 +611,11 @@ class PartnerGrid {
       this.scanBucket(highCell[0], key);
       return this.found;
     }
+    if (!wide && dims.length > 0) {
+      this.queries++;
+      this.corners(reach, gap, below);
+      return this.found;
+    }
     // A box of more cells than there are subsets: read them all instead.
     if (dims.length === 0 || cells > this.half.count / BUCKET_MATES)
       for (let c = 0; c < this.built.length; c++) {
@@ -615,6 +625,28 @@ class PartnerGrid {
     else this.visit(reach, gap);
     this.queries++;
     return this.found;
+  }
+
+  /**
+   * A box of at most two cells in each year: the top one and, in the years of `below`, the one under it; of
+   * those, the cells whose tops fall short of the reach by no more than the gap.
+   */
+  private corners(reach: Float64Array, gap: number, below: number): void {
+    const { dims, highCell, width, sizes, low } = this;
+    for (let down = 0; down < 1 << dims.length; down++) {
+      if ((down & below) !== down) continue;
+      let spent = 0;
+      let key = 0;
+      for (let j = 0; j < dims.length; j++) {
+        const t = dims[j];
+        const c = highCell[j] - ((down >> j) & 1);
+        spent += Math.max(0, reach[t] - (low[t] + (c + 1) * width));
+        if (j > 0) key = key * sizes[j] + c;
+      }
+      if (spent > gap) continue;
+      this.cellsRead++;
+      this.scanBucket(highCell[0] - (down & 1), key);
+    }
   }
 
   /**
