@@ -240,28 +240,43 @@ function proposalFiguresOf(r: ProposalResult, memo: Memo): ProposalFigures {
 const PROPOSALS = (m: Memo) => m.proposals;
 
 function roundProposal(r: ProposalResult, memo: Memo): ProposalFigures {
-  const round = (values: readonly number[]) => roundedArray(values, memo);
-  const split = r.split && { service: round(r.split.service), ejService: round(r.split.ejService) };
-  const udgift = split ? split.service.map((s, t) => s + split.ejService[t]) : round(r.udgift);
-  const indtaegt = round(r.indtaegt);
-  const investering = round(r.investering);
-  const netto = udgift.map((u, t) => u + indtaegt[t] + investering[t]);
+  const years = r.udgift.length;
+  let udgift: readonly number[];
+  let split: { service: readonly number[]; ejService: readonly number[] } | undefined;
+  if (r.split) {
+    const service = roundedArray(r.split.service, memo);
+    const ejService = roundedArray(r.split.ejService, memo);
+    split = { service, ejService };
+    const sum = new Array<number>(years);
+    for (let t = 0; t < years; t++) sum[t] = service[t] + ejService[t];
+    udgift = sum;
+  } else udgift = roundedArray(r.udgift, memo);
+  const indtaegt = roundedArray(r.indtaegt, memo);
+  const investering = roundedArray(r.investering, memo);
+  const netto = new Array<number>(years);
+  for (let t = 0; t < years; t++) netto[t] = udgift[t] + indtaegt[t] + investering[t];
   const persons = r.fullTimePersons;
+  let nettoPerPerson: number[] | undefined;
+  if (persons !== undefined && persons > 0) {
+    // From the exact netto: in 1.000 kr. or mio. kr. the rounded netto would move the figure per person by hundreds of kroner.
+    nettoPerPerson = new Array<number>(years);
+    for (let t = 0; t < years; t++) nettoPerPerson[t] = roundHalfAwayFromZero(r.netto[t] / persons);
+  }
+  const { proposal } = r;
   return {
-    nr: r.proposal.nr,
-    title: r.proposal.title,
-    committee: r.proposal.committee,
+    nr: proposal.nr,
+    title: proposal.title,
+    committee: proposal.committee,
     kind: r.kind,
     included: r.included,
-    priority: r.proposal.priority,
+    priority: proposal.priority,
     udgift,
     split,
     indtaegt,
     investering,
     netto,
     fullTimePersons: persons,
-    // From the exact netto: in 1.000 kr. or mio. kr. the rounded netto would move the figure per person by hundreds of kroner.
-    nettoPerPerson: persons !== undefined && persons > 0 ? r.netto.map((n) => roundHalfAwayFromZero(n / persons)) : undefined,
+    nettoPerPerson,
   };
 }
 
@@ -274,8 +289,11 @@ interface ScenarioParts {
   /** Per proposal: its committee's index in `committees` and its place there (−1: not included). */
   committeeOf: Int32Array;
   placeInCommittee: Int32Array;
-  /** Per proposal and year: its rounded netto (the requests' rows read it here, not from an object each). */
-  netto: Float64Array;
+  /**
+   * Per proposal and year: the rounded netto of the proposals `of` (the requests' rows read it here, not from
+   * an object each). A list made from another shares its table: where its proposal differs, read its own.
+   */
+  netto: { of: readonly ProposalFigures[]; table: Float64Array };
 }
 
 function scenarioParts(
@@ -345,11 +363,13 @@ function allPartsOf(results: readonly ProposalResult[], years: number, memo: Mem
     years,
     withSplit,
   );
-  const netto = new Float64Array(proposals.length * years);
+  const table = new Float64Array(proposals.length * years);
   for (let i = 0; i < proposals.length; i++) {
     const values = proposals[i].netto;
-    for (let t = 0; t < years; t++) netto[i * years + t] = values[t];
+    for (let t = 0; t < years; t++) table[i * years + t] = values[t];
   }
+  // Its own copy of the list: a layout may reorder the figures' list, never this one.
+  const netto = { of: proposals.slice(), table };
   return { proposals, committees, total, reductions, committeeOf, placeInCommittee, netto };
 }
 
@@ -376,7 +396,8 @@ function partsFromReference(
   for (let i = 0; i < results.length; i++)
     if (results[i] !== before[i]) {
       // Another Udvalg (an edited proposal, rows moved since the previous run): the committees change.
-      if (results[i].proposal.committee !== before[i].proposal.committee) return undefined;
+      const { proposal } = results[i];
+      if (proposal !== before[i].proposal && proposal.committee !== before[i].proposal.committee) return undefined;
       if (results[i].included !== before[i].included) {
         // Put back in (its place among the members is not kept), or the first of its Udvalg (the order of the
         // Udvalg follows their first members): made from scratch.
@@ -388,7 +409,6 @@ function partsFromReference(
     }
   let { committeeOf, placeInCommittee } = base;
   const proposals = base.proposals.slice();
-  const netto = changed.length === 0 ? base.netto : base.netto.slice();
   const committees = base.committees.slice();
   const touched = new Map<number, { proposals: ProposalFigures[]; total: Amounts }>();
   const reductions = [...base.reductions];
@@ -408,7 +428,6 @@ function partsFromReference(
     const p = proposalFiguresOf(results[i], memo);
     const old = proposals[i];
     proposals[i] = p;
-    for (let t = 0; t < years; t++) netto[i * years + t] = p.netto[t];
     const k = committeeOf[i];
     if (k < 0) continue; // not included: in no committee and no total
     const committee = touch(k);
@@ -458,7 +477,7 @@ function partsFromReference(
           years,
           memo.withSplit,
         );
-  const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee, netto };
+  const parts = { proposals, committees, total, reductions, committeeOf, placeInCommittee, netto: base.netto };
   if (reference === memo.reference) memo.changedFromReference.set(proposals, changed);
   return parts;
 }
@@ -592,7 +611,7 @@ export function scenarioFigures(
   const { allocation } = result;
   const { requests, fractions, statuses } = allocationTable(allocation);
   const { count, amounts } = requests;
-  const { netto } = listParts;
+  const { of: tableOf, table: nettoTable } = listParts.netto;
   // Requests carry their proposal's index; a match by number only for allocations made elsewhere.
   const at = requests.indexed ? requests.index : proposalsOfRequests(requests, proposals);
   const fundedTable = new Float64Array(count * years);
@@ -603,7 +622,11 @@ export function scenarioFigures(
   for (let i = 0; i < count; i++) {
     const fraction = fractions[i];
     const row = i * years;
-    const from = at[i] * years;
+    const k = at[i];
+    // The proposal's rounded netto: from the table where it is the table's, else its own.
+    const own = proposals[k] === tableOf[k];
+    const netto: ArrayLike<number> = own ? nettoTable : proposals[k].netto;
+    const from = own ? k * years : 0;
     let zero = true;
     for (let t = 0; t < years; t++) {
       const exact = fraction === 0 ? 0 : amounts[row + t] * fraction + 0;

@@ -99,6 +99,14 @@ export interface Evaluation {
  * the netto came about (for an explanation; a run does not need them).
  */
 export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[], steps?: NettoStep[]): YearFigures {
+  return resultOf(p, s, issues, steps);
+}
+
+/**
+ * proposalFigures as the result a run keeps: one object per proposal and
+ * scenario, whose kind is set when the base has decided it (rule 0).
+ */
+function resultOf(p: Proposal, s: Scenario, issues: Issue[], steps?: NettoStep[]): ProposalResult {
   steps?.push({ rule: 'udgift', udgift: p.udgift });
   const scenarioVolume = p.benefit !== undefined ? s.fullTimePersonsByBenefit[p.benefit] : undefined;
   const scales = p.fullTimePersons !== undefined && p.fullTimePersons > 0 && scenarioVolume !== undefined;
@@ -153,6 +161,9 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[], steps
   const nettoPerYear = netto(udgift, refusion ?? zerosShared(udgift.length), p.indtaegt, investering);
   steps?.push({ rule: 'netto', netto: nettoPerYear });
   return {
+    proposal: p,
+    kind: UNDECIDED,
+    included: true,
     udgift,
     split,
     indtaegt,
@@ -161,6 +172,9 @@ export function proposalFigures(p: Proposal, s: Scenario, issues: Issue[], steps
     fullTimePersons: p.fullTimePersons === undefined ? undefined : (scenarioVolume ?? p.fullTimePersons),
   };
 }
+
+/** The kind of a result before the base has decided it: replaced before any result leaves the run. */
+const UNDECIDED: Kind = 'Reduktion';
 
 /** How a proposal's netto comes about in a scenario, step by step and unrounded (rules 1–5): what an explanation shows. */
 export function nettoSteps(p: Proposal, s: Scenario): NettoStep[] {
@@ -470,7 +484,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const members = group.members.map((i) => all[i]);
       // The previous run's entry for the same values: what its proposals (the same objects) had is kept as it was.
       const same = (j: number) => before !== undefined && before.proposals[j] === members[j];
-      const computed = members.map((p, j) => (same(j) ? (before as GroupFigures).results[j] : proposalFigures(p, s, [])));
+      const computed = members.map((p, j) => (same(j) ? (before as GroupFigures).results[j] : resultOf(p, s, [])));
       const b = group.benefit;
       const entry: GroupFigures = {
         group: g,
@@ -499,17 +513,12 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const kind = known[group.members[j]];
       const old = before?.results[j];
       if (old && old.proposal === entry.proposals[j] && old.kind === kind && sameFigures(old, f)) return old;
-      return {
-        proposal: entry.proposals[j],
-        kind,
-        included: true,
-        udgift: f.udgift,
-        split: f.split,
-        indtaegt: f.indtaegt,
-        investering: f.investering,
-        netto: f.netto,
-        fullTimePersons: f.fullTimePersons,
-      };
+      // Made in this run (not the previous run's, which another evaluation holds): its kind is set in place.
+      if (f !== old) {
+        f.kind = kind;
+        return f;
+      }
+      return { ...f, proposal: entry.proposals[j], kind, included: true };
     });
     // The same results: the same results left out, so lists with exclusions stay the previous run's too.
     if (before && entry.results.every((r, j) => r === before.results[j])) entry.excludedResults = before.excludedResults;
