@@ -3,7 +3,8 @@
 /**
  * Renders the task pane and the output sheets to PNG (screenshots/, not committed),
  * from the built preview in Debian's headless Chromium. `npm run screenshots`.
- * With --readme it also refreshes the two images the README shows (docs/images/).
+ * With --readme it also refreshes the images the README shows (docs/images/): the sheet and the pane,
+ * and the pane's scenario editor, comparison and explanation (pane-*.png) at a 320 px pane.
  */
 const fs = require('fs');
 const path = require('path');
@@ -44,7 +45,32 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
       await page.getByRole('tab', { name: sheet, exact: true }).click();
       await shot(`${n}-${sheet.toLowerCase().replace('å', 'aa')}`);
     }
+    // Issue 12: a scenario made in the pane (caseload 40, EBU 3 left out), not yet saved; the comparison; why a figure.
+    await page.locator('aside').evaluate((aside) => {
+      aside.style.width = '320px';
+    });
+    const editor = page.getByRole('region', { name: 'Rediger scenarier' });
+    await editor.getByRole('button', { name: 'Nyt scenarie' }).click();
+    await editor.getByRole('slider', { name: 'Caseload, skyder 40–45' }).focus();
+    await page.keyboard.press('Home');
+    await editor.getByRole('checkbox', { name: /^EBU 3 / }).check();
+    await editor.getByText('3 ændringer er ikke gemt').waitFor();
+    await editor.getByRole('checkbox', { name: /^EBU 3 / }).blur();
+    await shot('6-pane-editor', editor);
+    const comparison = page.getByRole('region', { name: /^Sammenligning/ });
+    await comparison.getByRole('combobox', { name: 'Vis' }).selectOption({ label: 'Netto i alt' });
+    await shot('7-pane-comparison', comparison);
+    await page.getByRole('combobox', { name: 'Forslag', exact: true }).selectOption('BIU_F_03');
+    const why = page.getByRole('region', { name: 'Hvorfor dette tal?' });
+    await why.getByText('+1.300.000').first().waitFor();
+    await shot('8-pane-explanation', why);
     if (process.argv.includes('--readme')) {
+      for (const [from, to] of [
+        ['6-pane-editor', 'pane-editor'],
+        ['7-pane-comparison', 'pane-comparison'],
+        ['8-pane-explanation', 'pane-explanation'],
+      ])
+        fs.copyFileSync(path.join(out, `${from}.png`), path.join(root, 'docs', 'images', `${to}.png`));
       const images = path.join(root, 'docs', 'images');
       fs.mkdirSync(images, { recursive: true });
       fs.copyFileSync(path.join(out, '4-raaderum.png'), path.join(images, 'raaderum-sheet.png'));

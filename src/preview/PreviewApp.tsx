@@ -135,25 +135,22 @@ export function PreviewApp({ calculator = inThread, whatIf }: PreviewProps = {})
   /** Counts the opens begun: an open overtaken by a later one (a slow sample) shows nothing. */
   const opens = useRef(0);
 
-  const store = useMemo(
+  /** The in-browser workbook as the pane's host; a cell clicked in the sheet view is a selection it tells of. */
+  const host = useMemo(
     () =>
-      new PaneStore(
-        afterFirstLoad(
-          workbookHost(() => workbookRef.current, {
-            changed: () => setVersion((v) => v + 1),
-            selected: (place) => {
-              setActive(place.sheet);
-              setSelected(place);
-            },
-            written: (sheets) => fileRef.current?.written(sheets),
-          }),
-          firstLoad.loaded,
-        ),
-        'da',
-        calculator,
-        whatIf,
-      ),
-    [firstLoad, calculator, whatIf],
+      workbookHost(() => workbookRef.current, {
+        changed: () => setVersion((v) => v + 1),
+        selected: (place) => {
+          setActive(place.sheet);
+          setSelected(place);
+        },
+        written: (sheets) => fileRef.current?.written(sheets),
+      }),
+    [],
+  );
+  const store = useMemo(
+    () => new PaneStore(afterFirstLoad(host, firstLoad.loaded), 'da', calculator, whatIf),
+    [host, firstLoad, calculator, whatIf],
   );
   const language = useSyncExternalStore(store.subscribe, () => store.getState().language);
 
@@ -267,6 +264,10 @@ export function PreviewApp({ calculator = inThread, whatIf }: PreviewProps = {})
           active={active}
           onActivate={setActive}
           selected={selected}
+          onSelect={(place) => {
+            setSelected(place);
+            host.selectedByHand(place);
+          }}
           version={version}
           language={language}
         />

@@ -134,11 +134,13 @@ export interface WorkbookViewProps {
   active: string;
   onActivate: (sheet: string) => void;
   selected?: CellPlace;
+  /** A cell clicked (0-based row and column of its sheet), as selecting it in Excel: the pane explains a proposal's row. */
+  onSelect?: (place: CellPlace) => void;
   version: number;
   language?: Language;
 }
 
-export function WorkbookView({ workbook, active, onActivate, selected, language = 'da' }: WorkbookViewProps) {
+export function WorkbookView({ workbook, active, onActivate, selected, onSelect, language = 'da' }: WorkbookViewProps) {
   const styles = useStyles();
   const selectedCell = useRef<HTMLTableCellElement>(null);
   const sheet = workbook.getWorksheet(active) ?? workbook.worksheets[0];
@@ -187,6 +189,7 @@ export function WorkbookView({ workbook, active, onActivate, selected, language 
               ref={isSelected ? selectedCell : undefined}
               aria-selected={isSelected || undefined}
               title={shown.title}
+              onClick={onSelect && (() => onSelect({ sheet: sheet.name, row: r, column: c }))}
             >
               {shown.text}
             </td>

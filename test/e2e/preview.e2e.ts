@@ -282,8 +282,11 @@ test('issue 12: a scenario with caseload 40 and EBU 3 left out changes the compa
   expect(await page.locator('table[aria-label] tr', { hasText: 'BIU_F_03' }).count()).toBeGreaterThan(0);
   await page.getByRole('tab', { name: 'Kørsler' }).click();
   expect(await page.locator('table[aria-label]').textContent()).toContain('Scenarie 4');
-  await page.getByRole('heading', { name: 'Kørsler' }).waitFor();
-  expect(await page.getByRole('radio', { name: /Til: Kørsel 1/ }).count()).toBe(1);
+  await page.getByText('Kun én kørsel: intet at sammenligne med endnu.').waitFor();
+  expect(await page.getByRole('heading', { name: 'Kørsler' }).count()).toBe(1);
+  // A second round: the pane's log has both, and tells what changed between them.
+  await calculate();
+  await page.getByText('De seneste kørsler, nyeste først. Vælg to for at se forskellen.').waitFor();
 });
 
 test('the pane fits a 320 px task pane: nothing wider than it, with the editor, comparison and explanation open', async () => {
@@ -295,4 +298,17 @@ test('the pane fits a 320 px task pane: nothing wider than it, with the editor, 
   for (const summary of await editor().locator('summary').all()) await summary.click();
   const overflow = await page.locator('aside').evaluate((aside) => aside.scrollWidth - aside.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a cell of a proposal row chosen in the workbook explains that proposal in the pane', async () => {
+  await page.getByRole('tab', { name: 'Faxe' }).click();
+  await page.locator('table[aria-label] tr', { hasText: 'BIU_F_03' }).locator('td').nth(2).click();
+  const why = page.getByRole('region', { name: 'Hvorfor dette tal?' });
+  await why.getByText('+1.300.000').first().waitFor();
+  expect(await page.getByRole('combobox', { name: 'Forslag', exact: true }).inputValue()).toBe('BIU_F_03');
+  // A cell outside any proposal row leaves the explanation as it was.
+  await page.getByRole('tab', { name: 'Scenarier' }).click();
+  await page.locator('table[aria-label] tr', { hasText: 'Enhed' }).locator('td').first().click();
+  await page.waitForTimeout(300);
+  expect(await why.getByText('+1.300.000').count()).toBeGreaterThan(0);
 });

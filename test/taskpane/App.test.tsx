@@ -409,3 +409,30 @@ test('a calculation in the pane’s own thread offers no stop it could not honou
   await act(async () => held.open());
   await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
 });
+
+test('the editor: a caseload typed in a scenario is marked as not saved and changes the comparison at once; Kassér undoes it', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  setup(workbook);
+  const editor = await screen.findByRole('region', { name: 'Rediger scenarier' });
+  expect((within(editor).getByRole('combobox', { name: 'Scenarie' }) as HTMLSelectElement).value).toBe('Caseload 40');
+  const comparison = await screen.findByRole('region', { name: 'Sammenligning' });
+  // Budgetvirkning: per year (2027 first) the difference of Caseload 40, then of Flere fuldtidspersoner.
+  const differences = () =>
+    Array.from(comparison.querySelectorAll('[data-difference]')).map((e) => e.getAttribute('data-difference'));
+  expect(differences().slice(2, 4)).toEqual(['500000', '-126316']);
+  fireEvent.change(within(editor).getByRole('textbox', { name: 'Caseload (sager pr. årsværk)' }), { target: { value: '45' } });
+  await within(editor).findByText('1 ændring er ikke gemt');
+  expect(within(editor).getByText('Caseload (sager pr. årsværk)').parentElement?.textContent).toContain('ikke gemt');
+  await screen.findByRole('region', { name: 'Sammenligning (med ændringer, der ikke er gemt)' });
+  await waitFor(() => expect(differences().slice(2, 4)).toEqual(['0', '-126316']));
+  // Text that is not a number is said so at the field, and changes nothing.
+  fireEvent.change(within(editor).getByRole('textbox', { name: /^Caseload \(sager pr\. årsværk\)/ }), {
+    target: { value: '4x' },
+  });
+  expect(within(editor).getByText('»4x« er ikke et tal')).toBeTruthy();
+  fireEvent.click(within(editor).getByRole('button', { name: 'Kassér ændringer' }));
+  await within(editor).findByText('Alle ændringer er gemt i arket Scenarier.');
+  await waitFor(() => expect(differences().slice(2, 4)).toEqual(['500000', '-126316']));
+  // Nothing reached the workbook.
+  expect(workbook.getWorksheet('Scenarier')?.getRow(8).getCell(3).value).toBe(40);
+}, 30_000);

@@ -17,6 +17,7 @@ import {
   Slider,
   Subtitle2,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type ReactNode } from 'react';
@@ -41,6 +42,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     marginLeft: tokens.spacingHorizontalXS,
   },
+  /** Inputs shrink with a narrow pane (two staircase bands side by side at 320 px). */
+  input: { minWidth: 0, width: '100%', maxWidth: '100%' },
   pendingInput: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}` },
   details: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -48,7 +51,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
   },
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
-  bands: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  bands: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { minWidth: 0 },
+  },
   picks: {
     maxHeight: '14rem',
     overflowY: 'auto',
@@ -389,15 +397,14 @@ function ParameterField({
       onValue(result.value);
     }
   };
-  return (
+  const control = (
     <Field
       label={{ children: <Label text={label} pending={pending} t={t} /> }}
       validationMessage={problem}
       validationState={problem ? 'error' : 'none'}
     >
-      {extra}
       <Input
-        className={pending ? styles.pendingInput : undefined}
+        className={mergeClasses(styles.input, pending && styles.pendingInput)}
         value={text}
         placeholder={placeholder}
         inputMode="decimal"
@@ -405,6 +412,15 @@ function ParameterField({
         onBlur={() => setDraft(undefined)}
       />
     </Field>
+  );
+  // A slider beside the field is a control of its own (a Field labels one control).
+  return extra ? (
+    <div>
+      {control}
+      {extra}
+    </div>
+  ) : (
+    control
   );
 }
 
