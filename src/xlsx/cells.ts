@@ -216,7 +216,8 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
     output,
     existing: workbook.worksheets.find((w) => sameSheetName(w.name, output.name)),
   }));
-  const replaced = new Set(targets.map((t) => t.existing));
+  // A log's sheet (appendAt) is written below what it holds: its tables stay.
+  const replaced = new Set(targets.filter((t) => t.output.appendAt === undefined).map((t) => t.existing));
   const taken = new Map<string, string>();
   for (const sheet of workbook.worksheets)
     if (!replaced.has(sheet)) for (const name of tableNames(sheet)) taken.set(excelNameKey(name), sheet.name);
@@ -226,8 +227,28 @@ export function writeSheets(workbook: Workbook, sheets: readonly OutputSheet[]):
       if (owner !== undefined) throw new TableNameTaken(table.name, owner);
       taken.set(excelNameKey(table.name), output.name);
     }
-  for (const { output, existing } of targets) fill(existing ? clearSheet(existing) : workbook.addWorksheet(output.name), output);
+  for (const { output, existing } of targets) {
+    if (output.appendAt === undefined) fill(existing ? clearSheet(existing) : workbook.addWorksheet(output.name), output);
+    else
+      fill(existing ?? workbook.addWorksheet(output.name), output, {
+        offset: Math.max(0, output.appendAt),
+        append: true,
+        fresh: existing === undefined,
+      });
+  }
 }
+
+/**
+ * Where an output's rows go: from sheet row `offset` on; `append` for a log's sheet (OutputSheet.appendAt:
+ * nothing above touched, its panes, outline and page breaks kept); `fresh` where the columns are ours to size.
+ */
+interface Placing {
+  offset: number;
+  append: boolean;
+  fresh: boolean;
+}
+
+const REPLACED: Placing = { offset: 0, append: false, fresh: true };
 
 /** A styled row's look on one cell (ROW_STYLES): font, fill, borders, wrap. */
 function drawLook(cell: ExcelJS.Cell, look: RowLook): void {
@@ -246,14 +267,14 @@ const marginText = (margin: PageMargin): string =>
   [`&L${margin.left}`, `&C${margin.center}`, `&R${margin.right}`].filter((part) => part.length > 2).join('');
 
 /** Frozen panes, page setup (A4 landscape, one page wide), print titles, header and footer, page breaks. */
-function drawPage(sheet: Worksheet, output: OutputSheet): void {
+function drawPage(sheet: Worksheet, output: OutputSheet, { offset, append }: Placing = REPLACED): void {
   const rows = Math.max(0, Math.floor(output.frozen?.rows ?? 0));
   const columns = Math.max(0, Math.floor(output.frozen?.columns ?? 0));
-  if (rows > 0 || columns > 0)
+  if (!append && (rows > 0 || columns > 0))
     sheet.views = [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetters(columns)}${rows + 1}` }];
   const page = output.page;
   if (!page) return;
-  const titles = page.titleRows ? `${page.titleRows.first + 1}:${page.titleRows.last + 1}` : undefined;
+  const titles = page.titleRows ? `${page.titleRows.first + offset + 1}:${page.titleRows.last + offset + 1}` : undefined;
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
@@ -266,23 +287,25 @@ function drawPage(sheet: Worksheet, output: OutputSheet): void {
   const header = marginText(page.header);
   const footer = marginText(page.footer);
   sheet.headerFooter = { ...sheet.headerFooter, oddHeader: header || undefined, oddFooter: footer || undefined };
-  // A break's id is the 1-based row it follows: the row above the one that starts a page.
+  // A break's id is the 1-based row it follows: the row above the one that starts a page. A log keeps its own.
+  const kept = append ? breaksOf(sheet).map((b) => b.id) : [];
   breaksOf(sheet).splice(
     0,
     Infinity,
-    ...[...new Set(page.breaksBefore)]
+    ...[...new Set([...kept, ...page.breaksBefore.map((r) => r + offset)])]
       .filter((r) => Number.isInteger(r) && r > 0)
       .sort((a, b) => a - b)
       .map((r) => ({ id: r, max: 16383, man: 1 })),
   );
 }
 
-function fill(sheet: Worksheet, output: OutputSheet): void {
+function fill(sheet: Worksheet, output: OutputSheet, placing: Placing = REPLACED): void {
+  const { offset } = placing;
   const bold = new Set(output.boldRows);
   const styled = new Map((output.rowStyles ?? []).map((s) => [s.row, s]));
   const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   output.values.forEach((row, r) => {
-    const excelRow = sheet.getRow(r + 1);
+    const excelRow = sheet.getRow(r + offset + 1);
     row.forEach((value, c) => {
       if (value === null) return;
       const cell = excelRow.getCell(c + 1);
@@ -298,16 +321,16 @@ function fill(sheet: Worksheet, output: OutputSheet): void {
       if (rowStyle.lines !== undefined && rowStyle.lines > 0) excelRow.height = rowStyle.lines * LINE_HEIGHT_POINTS;
     } else if (bold.has(r)) excelRow.font = { bold: true };
   });
-  output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  if (placing.fresh) output.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
   // Grouped columns carry an outline level, hidden while the group is collapsed.
-  for (const group of output.columnGroups ?? [])
+  for (const group of placing.append ? [] : (output.columnGroups ?? []))
     for (let c = Math.max(0, group.first); c <= group.last; c++) {
       const column = sheet.getColumn(c + 1);
       column.outlineLevel = 1;
       column.hidden = group.collapsed;
     }
-  if ((output.columnGroups ?? []).length > 0) sheet.properties.outlineLevelCol = 1;
-  drawPage(sheet, output);
+  if (!placing.append && (output.columnGroups ?? []).length > 0) sheet.properties.outlineLevelCol = 1;
+  drawPage(sheet, output, placing);
   for (const table of output.tables) {
     const header = output.values[table.row].slice(table.column, table.column + table.columnCount);
     const rows = output.values
@@ -315,7 +338,7 @@ function fill(sheet: Worksheet, output: OutputSheet): void {
       .map((r) => r.slice(table.column, table.column + table.columnCount));
     sheet.addTable({
       name: table.name,
-      ref: `${columnLetters(table.column)}${table.row + 1}`,
+      ref: `${columnLetters(table.column)}${table.row + offset + 1}`,
       headerRow: true,
       style: { theme: 'TableStyleLight9', showRowStripes: true },
       columns: header.map((h) => ({ name: String(h), filterButton: true })),

@@ -461,9 +461,11 @@ function pageElements(page: PageSetup, old: ReadonlyMap<string, string>): string
   );
 }
 
-/** Manual page breaks above the given rows (a break's id is the 1-based row it follows). */
-function rowBreaks(page: PageSetup | undefined): string {
-  const rows = [...new Set(page?.breaksBefore ?? [])].filter((r) => Number.isInteger(r) && r > 0).sort((a, b) => a - b);
+/** Manual page breaks above the given rows (a break's id is the 1-based row it follows); `kept`: a log's own. */
+function rowBreaks(page: PageSetup | undefined, offset = 0, kept: readonly number[] = []): string {
+  const rows = [...new Set([...kept, ...(page?.breaksBefore ?? []).map((r) => r + offset)])]
+    .filter((r) => Number.isInteger(r) && r > 0)
+    .sort((a, b) => a - b);
   if (rows.length === 0) return '';
   const breaks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
   return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
@@ -474,6 +476,8 @@ const ROWS_PER_BLOCK = 2_000;
 
 interface SheetPlan {
   output: OutputSheet;
+  /** The sheet row of the output's first row (OutputSheet.appendAt), 0 when absent. */
+  offset?: number;
   part: string;
   tables: { area: TableArea; part: string; id: number; relId: string; columns: string[] }[];
   kept: KeptSettings;
@@ -514,9 +518,10 @@ function joined(blocks: Iterable<Uint8Array>): Uint8Array {
 function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
   const { output, kept } = plan;
   const encoder = new TextEncoder();
+  const offset = plan.offset ?? 0;
   const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
-  const dimension = output.values.length > 0 && width > 0 ? `A1:${letters[width - 1]}${output.values.length}` : 'A1';
+  const dimension = output.values.length > 0 && width > 0 ? `A1:${letters[width - 1]}${offset + output.values.length}` : 'A1';
   // Grouped columns carry an outline level (hidden while collapsed); the column after a collapsed group carries its +.
   const outline = columnOutline(output);
   const cols = output.columnWidths
@@ -530,6 +535,21 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}<dimension ref="${dimension}"/>` +
       `${sheetViews(output.frozen)}<sheetFormatPr defaultRowHeight="15"${outline.size > 0 ? ' outlineLevelCol="1"' : ''}/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
   );
+  yield* rowsXml(plan, styles);
+  const tableParts =
+    plan.tables.length > 0
+      ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
+      : '';
+  yield encoder.encode(`</sheetData>${kept.page.join('')}${rowBreaks(output.page, offset)}${tableParts}</worksheet>`);
+}
+
+/** The output's rows as `<row>` elements, from sheet row `plan.offset` on, in UTF-8 blocks of ROWS_PER_BLOCK rows. */
+function* rowsXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
+  const { output } = plan;
+  const encoder = new TextEncoder();
+  const offset = plan.offset ?? 0;
+  const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
   // Table headers hold their column names as text.
   const headerText = new Map<number, Map<number, string>>();
   for (const t of plan.tables) {
@@ -551,7 +571,7 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
   for (let r = 0; r < output.values.length; r++) {
     const values = output.values[r];
     const formats = output.formats[r] ?? [];
-    const headers = headerText.get(r);
+    const headers = headerText.get(r + offset);
     const rowStyle = styled.get(r);
     const look = rowStyle ? ROW_STYLES[rowStyle.style] : bold.has(r) ? BOLD : PLAIN;
     const lookName = rowStyle ? rowStyle.style : look.bold ? 'b' : '';
@@ -561,7 +581,7 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     for (let c = 0; c < end; c++) {
       const header = headers?.get(c);
       const value = header ?? values[c];
-      const ref = `${letters[c] ?? columnLetters(c)}${r + 1}`;
+      const ref = `${letters[c] ?? columnLetters(c)}${r + offset + 1}`;
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
         // A number Excel cannot hold is left blank rather than written as text.
         if (rowStyle) cells.push(`<c r="${ref}" s="${style('General', look, lookName)}"/>`);
@@ -579,19 +599,83 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     }
     const height =
       rowStyle?.lines !== undefined && rowStyle.lines > 0 ? ` ht="${rowStyle.lines * LINE_HEIGHT_POINTS}" customHeight="1"` : '';
-    if (cells.length > 0 || height) rows.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
+    if (cells.length > 0 || height) rows.push(`<row r="${r + offset + 1}"${height}>${cells.join('')}</row>`);
     if (rows.length >= ROWS_PER_BLOCK) {
       yield encoder.encode(rows.join(''));
       rows = [];
     }
   }
   yield encoder.encode(rows.join(''));
-  const tableParts =
-    plan.tables.length > 0
-      ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
-      : '';
-  yield encoder.encode(`</sheetData>${kept.page.join('')}${rowBreaks(output.page)}${tableParts}</worksheet>`);
 }
+
+/** Elements a worksheet may hold after its page setup (CT_Worksheet order): `rowBreaks` goes before the first found. */
+const AFTER_ROW_BREAKS = [
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+/**
+ * A log's sheet (OutputSheet.appendAt) with the output's rows written into it from that row on: the rows above,
+ * its columns, panes, page setup, tables and everything else kept as written. Rows at or below that row hold no
+ * values (the log starts below its last used row): their elements go, so no row is listed twice. The new page
+ * breaks join the sheet's own. A record's own tables are not written here (the run log has none).
+ */
+function appendedSheet(xml: string, output: OutputSheet, styles: Styles): string {
+  const offset = Math.max(0, output.appendAt ?? 0);
+  const prefix = /<((?:\w+:)?)sheetData\b/.exec(xml)?.[1] ?? /<((?:\w+:)?)worksheet\b/.exec(xml)?.[1] ?? '';
+  const plan: SheetPlan = { output, offset, part: '', tables: [], kept: { page: [], rels: [] } };
+  const decoder = new TextDecoder();
+  let rows = decoder.decode(joined(rowsXml(plan, styles)));
+  // The sheet's own prefix on the new elements, where its main namespace has one (texts are escaped: no < in them).
+  if (prefix) rows = rows.replace(/<(\/?)(row|c|is|t|v)\b/g, `<$1${prefix}$2`);
+  let out = xml.replace(new RegExp(`<(${prefix})row\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1row>)`, 'g'), (row) => {
+    const r = Number(attributes(row.slice(0, row.indexOf('>') + 1)).r);
+    return Number.isFinite(r) && r > offset ? '' : row;
+  });
+  const empty = new RegExp(`<${prefix}sheetData\\s*/>`);
+  if (empty.test(out)) out = out.replace(empty, () => `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
+  else out = out.replace(`</${prefix}sheetData>`, () => `${rows}</${prefix}sheetData>`);
+  // The dimension covers the new rows.
+  const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
+  out = out.replace(
+    new RegExp(`(<${prefix}dimension\\b[^>]*?\\sref\\s*=\\s*")([^"]*)(")`),
+    (_, head: string, ref: string, tail: string) => {
+      const end = /([A-Z]+)(\d+)$/.exec(ref);
+      const lastColumn = end ? Math.max(columnIndex(end[1]), width - 1) : width - 1;
+      const lastRow = Math.max(end ? Number(end[2]) : 1, offset + output.values.length);
+      return `${head}A1:${columnLetters(Math.max(0, lastColumn))}${lastRow}${tail}`;
+    },
+  );
+  if ((output.page?.breaksBefore ?? []).length > 0) {
+    const old = new RegExp(`<${prefix}rowBreaks\\b[^>]*?(?:/>|>[\\s\\S]*?</${prefix}rowBreaks>)`).exec(out);
+    const kept = old ? [...old[0].matchAll(/<(?:\w+:)?brk\b[^>]*>/g)].map((m) => Number(attributes(m[0]).id)) : [];
+    let breaks = rowBreaks(output.page, offset, kept);
+    if (prefix) breaks = breaks.replace(/<(\/?)(rowBreaks|brk)\b/g, `<$1${prefix}$2`);
+    if (old) out = out.slice(0, old.index) + breaks + out.slice(old.index + old[0].length);
+    else {
+      const next = AFTER_ROW_BREAKS.map((name) => new RegExp(`<${prefix}${name}\\b`).exec(out)).find((m) => m);
+      const at = next ? next.index : out.lastIndexOf(`</${prefix}worksheet>`);
+      out = out.slice(0, at) + breaks + out.slice(at);
+    }
+  }
+  return out;
+}
+
+/** A column's index from its letters (A is 0). */
+const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function tableXml(table: SheetPlan['tables'][number]): string {
   const { area } = table;
@@ -735,7 +819,9 @@ export async function writeOutputSheets(
     const other = existing ? undefined : listed.find((s) => sameSheetName(s.name, output.name));
     if (other) throw new SheetNameTaken(other.name);
   }
-  const replacedParts = new Set(targets.flatMap((t) => (t.existing?.part ? [t.existing.part] : [])));
+  // A log's sheet (appendAt) is written into, below what it holds: its part, tables and cells stay.
+  const appended = (t: (typeof targets)[number]) => t.output.appendAt !== undefined && t.existing?.part !== undefined;
+  const replacedParts = new Set(targets.flatMap((t) => (t.existing?.part && !appended(t) ? [t.existing.part] : [])));
   const taken = new Map<string, string>();
   let maxTableId = 0;
   for (const sheet of listed) {
@@ -777,7 +863,12 @@ export async function writeOutputSheets(
   let nextSheetId = listed.reduce((m, s) => Math.max(m, s.sheetId || 0), 0) + 1;
   const addedSheets: string[] = [];
   const tablesFolder = `${folderOf(workbookPart)}tables/`;
-  for (const { output, existing } of targets) {
+  for (const target of targets) {
+    const { output, existing } = target;
+    if (appended(target)) {
+      pkg.put(existing!.part!, appendedSheet((await pkg.text(existing!.part!)) ?? '', output, styles));
+      continue;
+    }
     const part = existing?.part ?? pkg.freeName(`${folderOf(workbookPart)}worksheets/sheet`, '.xml');
     const kept: KeptSettings = { page: [], rels: [] };
     const oldPage = new Map<string, string>();
@@ -812,13 +903,16 @@ export async function writeOutputSheets(
     }
     kept.page = output.page ? pageElements(output.page, oldPage) : [...oldPage.values()];
     const nextRelId = freeId(kept.rels.map((r) => r.id));
+    const offset = Math.max(0, output.appendAt ?? 0);
     const plan: SheetPlan = {
       output,
+      offset,
       part,
       kept,
-      tables: output.tables.map((area) => {
+      tables: output.tables.map((relative) => {
+        const area = { ...relative, row: relative.row + offset };
         const tablePart = pkg.freeName(`${tablesFolder}table`, '.xml');
-        const table = { area, part: tablePart, id: ++maxTableId, relId: nextRelId(), columns: tableColumns(output, area) };
+        const table = { area, part: tablePart, id: ++maxTableId, relId: nextRelId(), columns: tableColumns(output, relative) };
         pkg.put(tablePart, tableXml(table));
         contentTypes.add(tablePart, CONTENT_TYPE.table);
         return table;
@@ -834,7 +928,7 @@ export async function writeOutputSheets(
   }
 
   // A calculation chain naming cells of a replaced sheet would point at formulas no longer there.
-  const replacedIds = new Set(targets.flatMap((t) => (t.existing ? [t.existing.sheetId] : [])));
+  const replacedIds = new Set(targets.flatMap((t) => (t.existing && !appended(t) ? [t.existing.sheetId] : [])));
   const calcRel = workbookRels.find((r) => r.type === REL_TYPE.calcChain && !r.external);
   let droppedRel: string | undefined;
   if (calcRel && replacedIds.size > 0) {
@@ -862,7 +956,9 @@ export async function writeOutputSheets(
   }
   // Print titles are defined names local to their sheet, which is named by its place in the sheet list.
   let added = 0;
-  const titles = targets.flatMap(({ output, existing }) => {
+  const titles = targets.flatMap((target) => {
+    const { output, existing } = target;
+    if (appended(target)) return [];
     const index = existing ? listed.indexOf(existing) : listed.length + added++;
     return output.page ? [{ index, name: output.name, rows: output.page.titleRows }] : [];
   });
