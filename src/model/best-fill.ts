@@ -68,8 +68,20 @@ export interface BestFillOptions {
  * totals are exactly equal; other amounts in doubles with the tolerance.
  */
 export function bestFill(capacity: readonly number[], ordered: readonly FillRequest[], options: BestFillOptions = {}): boolean[] {
-  const n = ordered.length;
-  if (n > MAX_BEST_FILL_REQUESTS) throw new RangeError(`best fill is exact for up to ${MAX_BEST_FILL_REQUESTS} requests`);
+  if (ordered.length > MAX_BEST_FILL_REQUESTS)
+    throw new RangeError(`best fill is exact for up to ${MAX_BEST_FILL_REQUESTS} requests`);
+  return bestFillBeyondLimit(capacity, ordered, options);
+}
+
+/**
+ * `bestFill` without the limit, for measuring where it lies (scripts/bench-best-fill.js --beyond): the time and
+ * the memory double with every two requests more.
+ */
+export function bestFillBeyondLimit(
+  capacity: readonly number[],
+  ordered: readonly FillRequest[],
+  options: BestFillOptions = {},
+): boolean[] {
   const { onProgress } = options;
   onProgress?.(0);
   // A request that asks nothing in any year changes neither fit nor total, so the tie rule always takes it.
