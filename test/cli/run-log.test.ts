@@ -53,3 +53,24 @@ test('--json alone writes no file and no log: the JSON is the same with Beregnin
   expect(after).toMatchObject({ code: 0, stderr: '' });
   expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
 });
+
+test('a second run on the copy adds its record below the first; a name typed for the first run is kept', async () => {
+  const { dir, book } = await sampleBook();
+  const first = path.join(dir, 'first.xlsx');
+  expect((await cliOn(book, 'run', '--out', first)).code).toBe(0);
+  // The user names the first run in its Navn cell (the row after the record's header), as in Excel.
+  const [entry] = readRunLog((await readWorkbookSheets(first)).sheets);
+  const named = await loadWorkbook(first);
+  named.getWorksheet('Kørsler')!.getCell(entry.row + 3, 2).value = 'Forhandlingsrunde 1';
+  const edited = path.join(dir, 'named.xlsx');
+  await saveWorkbook(named, edited);
+  const second = path.join(dir, 'second.xlsx');
+  expect((await cliOn(edited, 'run', '--out', second)).code).toBe(0);
+  const entries = readRunLog((await readWorkbookSheets(second)).sheets);
+  expect(entries.map((e) => [e.run, e.label, e.row])).toEqual([
+    [1, 'Forhandlingsrunde 1', entry.row],
+    [2, '', expect.any(Number)],
+  ]);
+  expect(entries[1].inputHash).toBe(entries[0].inputHash);
+  expect(entries[1].changes).toBe('Siden kørsel 1: samme inddata (samme SHA-256) og samme resultater.');
+});
