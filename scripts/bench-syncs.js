@@ -31,12 +31,37 @@ function compile() {
     console.error(`bench-syncs: type errors (measured anyway):\n${String(error.stdout).trim()}`);
   }
   const from = (file) => require(path.join(DIST, file));
+  // The scenario editor's write, where tsconfig.bench.json compiles it (src/office/changes.ts, src/workbook/scenario-edit.ts).
+  const optional = (file) => (fs.existsSync(path.join(DIST, file)) ? from(file) : {});
   return {
     ...from('test/office/excel-double.js'),
     ...from('test/office/naive-syncs.js'),
     ...from('src/office/excel-adapter.js'),
     ...from('src/workbook/run.js'),
+    ...optional('src/office/changes.js'),
+    ...optional('src/workbook/scenario-edit.js'),
   };
+}
+
+/**
+ * The scenario editor's write (WorkbookHost.writeChanges) on the generated workbook: `parameters` new parameter
+ * rows in the base and, past one, a copy of the base: its syncs and cells. Undefined where it was not compiled.
+ */
+async function editRun(m, parameters) {
+  if (!m.writeChanges || !m.editScenarios) return undefined;
+  const excel = double(m, 10);
+  const book = await m.readWorkbook(excel.context);
+  const edits = Array.from({ length: parameters }, (_, i) => ({
+    kind: 'set',
+    scenario: 'Basis',
+    parameter: `Fuldtidspersoner Ydelse ${i + 1}`,
+    value: 100 + i,
+  }));
+  if (parameters > 1) edits.push({ kind: 'add', name: 'Kopi', copyOf: 'Basis' });
+  const { changes } = m.editScenarios(book.sheets, edits);
+  const before = excel.syncs;
+  await m.writeChanges(excel.context, changes, { resizeTable: true, events: true, suspendCalculation: true });
+  return { cells: changes.reduce((n, c) => n + c.cells.length, 0), syncs: excel.syncs - before, refusals: excel.refusals.length };
 }
 
 /** The generated workbook in the double: Forslag and Scenarier as Excel would hold them. */
@@ -86,7 +111,13 @@ async function run({ quick = false } = {}) {
   for (const n of sizes) runs.push(await adapterRun(m, n));
   const naive = [];
   for (const n of naiveSizes) naive.push(await naiveRun(m, n));
+  const edits = [];
+  for (const parameters of [1, 100, 5000]) {
+    const edit = await editRun(m, parameters);
+    if (edit) edits.push(edit);
+  }
   return {
+    editSyncs: edits,
     syncs: runs.map(({ proposals, syncs }) => ({ proposals, syncs })),
     naiveSyncs: naive,
     // The largest single payload of any run, request or response (both are limited to 5 MB).
@@ -115,6 +146,12 @@ if (require.main === module) {
           35,
         ) +
           `${mb(r.maxRequestBytes).padStart(15)}   ${mb(r.maxResponseBytes).padStart(16)}   ${String(r.refusals).padStart(7)}   ${naive.has(r.proposals) ? String(naive.get(r.proposals)).padStart(10) : '         —'}`,
+      );
+    if (result.editSyncs.length === 0)
+      console.log('scenario editor: not compiled (tsconfig.bench.json lacks src/office/changes.ts)');
+    for (const e of result.editSyncs)
+      console.log(
+        `scenario editor: ${e.cells.toLocaleString('da-DK')} cells written in ${e.syncs} syncs (${e.refusals} refused)`,
       );
   });
 }

@@ -2,7 +2,9 @@
  * Round trips to Excel: how many `context.sync` calls a run takes as the workbook grows, and that every request
  * and response stays under Excel on the web's 5 MB limit. Counts, not timings.
  */
+import { writeChanges } from '../../src/office/changes';
 import { FIRST_READ, readWorkbook, writeSheets } from '../../src/office/excel-adapter';
+import { editScenarios, type ScenarioEdit } from '../../src/workbook/scenario-edit';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/office/payload';
 import type { SheetCells } from '../../src/workbook/grid';
 import { runWorkbook } from '../../src/workbook/run';
@@ -140,5 +142,32 @@ describe('the row-by-row baseline', () => {
     // Names; per input sheet its size and each of its rows (11 + 5); per output sheet one sync to add it, and its rows.
     expect(naive.syncs).toBe(1 + (1 + 11) + (1 + 5) + outputs.length + outputRows);
     expect(adapter.syncs).toBe(3);
+  });
+});
+
+describe("the scenario editor's write", () => {
+  test('two syncs whatever the number of cells: one parameter, a column of 100, 5.000 parameters in two scenarios', async () => {
+    const counts: { cells: number; syncs: number }[] = [];
+    for (const parameters of [1, 100, 5000]) {
+      const excel = new ExcelDouble(workbook(10));
+      const book = await readWorkbook(excel.context);
+      const edits: ScenarioEdit[] = [
+        ...Array.from({ length: parameters }, (_, i): ScenarioEdit => ({
+          kind: 'set',
+          scenario: 'Basis',
+          parameter: `Fuldtidspersoner Ydelse ${i + 1}`,
+          value: 100 + i,
+        })),
+        ...(parameters > 1 ? [{ kind: 'add', name: 'Kopi', copyOf: 'Basis' } as const] : []),
+      ];
+      const { changes } = editScenarios(book.sheets, edits);
+      const before = excel.syncs;
+      await writeChanges(excel.context, changes, { resizeTable: true, events: true, suspendCalculation: true });
+      counts.push({ cells: changes[0].cells.length, syncs: excel.syncs - before });
+      expect(excel.refusals).toEqual([]);
+      expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    }
+    expect(counts.map((c) => c.syncs)).toEqual([2, 2, 2]);
+    expect(counts[2].cells).toBeGreaterThan(10_000);
   });
 });
