@@ -61,6 +61,12 @@ export function largestRemainder(parts: ArrayLike<number>, denominator = 1000, w
     remainders[i] = scaled - floor;
   }
   let missing = Math.round(total) - floorSum;
+  // Units to give to the largest positive remainders (the usual case): only who they go to is needed, not an order of all.
+  const top = missing > 0 ? largestRemainders(remainders, slack, missing) : undefined;
+  if (top) {
+    for (const i of top) units[i] += 1;
+    missing = 0;
+  }
   if (missing !== 0) {
     const byRemainder = indicesByRemainder(remainders, slack);
     for (let k = 0; missing > 0 && k < n; k++, missing--) units[byRemainder[k]] += 1;
@@ -100,6 +106,76 @@ function indicesByRemainder(remainders: Float64Array, tie: number): Uint32Array 
   tail.sort((a, b) => remainders[b] - remainders[a] || a - b);
   tiesByIndex(order, negative, n, remainders, tie);
   return order;
+}
+
+/**
+ * The `k` first of indicesByRemainder's order, as a set, where they are all
+ * positive remainders (undefined where they are not: k is more than there
+ * are). Positive remainders are put in buckets as there; only the buckets
+ * around the k-th are sorted, to find the run of ties (neighbours within
+ * `tie`) it is in: of that run, the first by index are taken.
+ */
+function largestRemainders(remainders: Float64Array, tie: number, k: number): Uint32Array | undefined {
+  const n = remainders.length;
+  let above = 0;
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) above++;
+  if (k > above) return undefined;
+  const starts = new Uint32Array(above + 1);
+  const bucket = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = remainders[i];
+    if (r > tie) {
+      const b = Math.min(above - 1, Math.max(0, Math.floor((1 - r) * above)));
+      bucket[i] = b;
+      starts[b + 1]++;
+    }
+  }
+  for (let b = 0; b < above; b++) starts[b + 1] += starts[b];
+  const fill = starts.slice(0, above);
+  const order = new Uint32Array(above);
+  for (let i = 0; i < n; i++) if (remainders[i] > tie) order[fill[bucket[i]]++] = i;
+  // Buckets hold the remainders in order between them; within one, sorted when a position in it is read.
+  const sorted = new Uint8Array(above);
+  let b = 0;
+  const at = (position: number): number => {
+    // The bucket of a position: the last whose start is at or before it (buckets may be empty).
+    let lo = 0;
+    let hi = above - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    b = lo;
+    if (!sorted[b]) {
+      insertionSort(
+        order,
+        starts[b],
+        starts[b + 1],
+        (x, y) => remainders[x] > remainders[y] || (remainders[x] === remainders[y] && x < y),
+      );
+      sorted[b] = 1;
+    }
+    return remainders[order[position]];
+  };
+  // The run of ties around the boundary between position k − 1 and k: [first, end).
+  let first = k - 1;
+  let end = k;
+  if (k < above && at(k - 1) - at(k) <= tie) {
+    while (first > 0 && at(first - 1) - at(first) <= tie) first--;
+    while (end < above && at(end - 1) - at(end) <= tie) end++;
+  } else first = k;
+  // Positions before the run: every remainder there is above the run's (bucket `first` is sorted when the run is read).
+  if (first > 0) at(first - 1);
+  if (first < above) at(first);
+  const top = new Uint32Array(k);
+  top.set(order.subarray(0, first));
+  if (first < k) {
+    // Of the run, the first by index (rule 6a: ties go to the first in order).
+    const run = order.slice(first, end).sort();
+    top.set(run.subarray(0, k - first), first);
+  }
+  return top;
 }
 
 /** Sorts order[from, to) by `before` (few elements: a bucket or a run of ties). */

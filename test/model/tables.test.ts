@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { allocate, fundedPart, fundingStatus, type Allocation, type Request } from '../../src/model/allocation';
 import { scenarioFigures } from '../../src/model/figures';
-import { TOLERANCE } from '../../src/model/rounding';
+import { largestRemainder, TOLERANCE } from '../../src/model/rounding';
 import { evaluate, type ScenarioResult } from '../../src/model/scenarios';
 import type { AllocationMode, Book, Scenario } from '../../src/model/types';
 import { proposal, scenario } from './builders';
@@ -154,5 +154,43 @@ test('figures made from an allocation given as plain objects (made elsewhere) ar
       }
     }),
     { numRuns: 150 },
+  );
+});
+
+/** Rule 6 for shares, as plainly as it is stated: a full sort by remainder, runs of ties by index. */
+function sharesByFullSort(parts: readonly number[], denominator: number, whole: number): number[] {
+  const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));
+  const scaled = parts.map((p) => (p * denominator) / whole);
+  const units = scaled.map((x) => Math.floor(x + slack));
+  const remainders = scaled.map((x, i) => x - units[i]);
+  let missing = Math.round(scaled.reduce((a, b) => a + b, 0)) - units.reduce((a, b) => a + b, 0);
+  const positive = remainders.flatMap((r, i) => (r > slack ? [i] : []));
+  positive.sort((a, b) => remainders[b] - remainders[a] || a - b);
+  const order: number[] = [];
+  for (let start = 0; start < positive.length;) {
+    let end = start + 1;
+    while (end < positive.length && remainders[positive[end - 1]] - remainders[positive[end]] <= slack) end++;
+    order.push(...positive.slice(start, end).sort((a, b) => a - b));
+    start = end;
+  }
+  for (let k = 0; missing > 0 && k < order.length; k++, missing--) units[order[k]] += 1;
+  if (missing !== 0) return largestRemainder(parts, denominator, whole); // zeros and negatives: not what this checks
+  return units.map((u) => u / denominator);
+}
+
+test('shares: the units go to the same parts as a full sort of the remainders would give them, ties included', () => {
+  // Amounts from a few values, with binary noise: many equal remainders and runs of near-equal ones.
+  const partsArb = fc.array(
+    fc.tuple(fc.constantFrom(1, 2, 3, 7, 100, 333, 1001, 12_345), fc.constantFrom(0, 1e-9, -1e-9, 0.3e-6, 5e-6)),
+    { minLength: 1, maxLength: 400 },
+  );
+  fc.assert(
+    fc.property(partsArb, fc.integer({ min: 0, max: 5000 }), (pairs, extra) => {
+      const parts = pairs.map(([v, noise]) => v * 1000 + noise);
+      const whole = parts.reduce((a, b) => a + b, 0) + extra;
+      parts.push(extra);
+      expect(largestRemainder(parts, 1000, whole)).toEqual(sharesByFullSort(parts, 1000, whole));
+    }),
+    { numRuns: 500 },
   );
 });
