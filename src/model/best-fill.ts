@@ -354,7 +354,7 @@ class HalfSums {
 /** The years (those whose amounts spread most) by which the grid places subsets. */
 const GRID_YEARS = 4;
 /** Subsets sharing a grid cell on average that the grid's width aims at. */
-const CELL_MATES = 16;
+const CELL_MATES = 4;
 /** Subsets per bucket on average. */
 const BUCKET_MATES = 4;
 
