@@ -7,7 +7,7 @@
  * place these figures; they never add, round or convert them.
  */
 import { allocationTable, FUNDED, STATUSES, UNFUNDED, type FundingStatus, type RequestTable } from './allocation';
-import { largestRemainder, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
+import { largestRemainderInto, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
 import type { Evaluation, ProposalResult, ScenarioResult } from './scenarios';
 import { lazyField, zerosShared } from './rules';
 import type { AllocationMode, Kind } from './types';
@@ -536,8 +536,9 @@ interface RequestTables {
   at: Int32Array;
   /** Per request: its status (an index into STATUSES). */
   statuses: Uint8Array;
-  /** Per request and year: the unrounded funded amount. */
-  exact: Float64Array;
+  /** Per request and year: its amount (unrounded); and per request the fraction funded. */
+  amounts: Float64Array;
+  fractions: Float64Array;
   /** Per request: funded with nothing in every year (its funded amounts and shares are the shared zeros). */
   none: Uint8Array;
   /** Per request: some year's rounded funded amount was set by rounding the year as a whole. */
@@ -549,7 +550,7 @@ interface RequestTables {
 
 function requestFiguresAt(tables: RequestTables, i: number, years: number): RequestFigures {
   const status = STATUSES[tables.statuses[i]];
-  const fundedExact = rowOf(tables.exact, i, years);
+  const fundedExact = exactRow(tables.amounts, tables.fractions, i, years);
   const p = tables.proposals[tables.at[i]];
   const available = tables.availableExact;
   let funded: readonly number[];
@@ -575,6 +576,18 @@ function requestFiguresAt(tables: RequestTables, i: number, years: number): Requ
     share,
     shownShare: rowOf(tables.shownShare, i, years),
   };
+}
+
+/** A request's unrounded funded amount in a year, as fundedPart makes it: amount × fraction (+ 0: never −0), 0 when nothing. */
+const exactFunded = (amounts: Float64Array, fraction: number, at: number): number =>
+  fraction === 0 ? 0 : amounts[at] * fraction + 0;
+
+/** Request i's unrounded funded amounts; the shared zeros when funded with nothing. */
+function exactRow(amounts: Float64Array, fractions: Float64Array, i: number, years: number): readonly number[] {
+  if (fractions[i] === 0) return zerosShared(years);
+  const row = new Array<number>(years);
+  for (let t = 0; t < years; t++) row[t] = exactFunded(amounts, fractions[i], i * years + t);
+  return row;
 }
 
 /** Per request: the position of its proposal (by index where it names the right one, else by Nr). */
@@ -615,8 +628,6 @@ export function scenarioFigures(
   // Requests carry their proposal's index; a match by number only for allocations made elsewhere.
   const at = requests.indexed ? requests.index : proposalsOfRequests(requests, proposals);
   const fundedTable = new Float64Array(count * years);
-  // The unrounded funded amounts, as fundedPart makes them (amount × fraction, + 0: never −0), in one table.
-  const exactTable = new Float64Array(count * years);
   const none = new Uint8Array(count);
   const requested = zerosOf(years);
   for (let i = 0; i < count; i++) {
@@ -629,9 +640,7 @@ export function scenarioFigures(
     const from = own ? k * years : 0;
     let zero = true;
     for (let t = 0; t < years; t++) {
-      const exact = fraction === 0 ? 0 : amounts[row + t] * fraction + 0;
-      exactTable[row + t] = exact;
-      if (exact !== 0) zero = false;
+      if (exactFunded(amounts, fraction, row + t) !== 0) zero = false;
       requested[t] += netto[from + t];
     }
     const status = statuses[i];
@@ -640,7 +649,8 @@ export function scenarioFigures(
       continue; // funded: zeros
     }
     if (status === FUNDED) for (let t = 0; t < years; t++) fundedTable[row + t] = netto[from + t];
-    else for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exactTable[row + t], step);
+    else
+      for (let t = 0; t < years; t++) fundedTable[row + t] = roundHalfAwayFromZero(exactFunded(amounts, fraction, row + t), step);
   }
   const reshaped = new Uint8Array(count);
   // Rule 6: an allocation that fits is never shown as an overdraft. Where the funded amounts, each rounded on
@@ -651,7 +661,7 @@ export function scenarioFigures(
     const fits = allocation.remaining[t] >= -TOLERANCE;
     if (!fits || shown <= available[t] || count === 0) continue;
     const exact = new Array<number>(count);
-    for (let i = 0; i < count; i++) exact[i] = exactTable[i * years + t];
+    for (let i = 0; i < count; i++) exact[i] = exactFunded(amounts, fractions[i], i * years + t);
     let exactSum = 0;
     for (const x of exact) exactSum += x;
     const totalFunded = Math.min(roundHalfAwayFromZero(exactSum, step), available[t]);
@@ -667,17 +677,18 @@ export function scenarioFigures(
   const fundedShare = zerosOf(years);
   const remainingShare = zerosOf(years);
   const parts = new Float64Array(count + 1);
+  const shares = new Float64Array(count + 1);
   for (let t = 0; t < years; t++) {
     const availableExact = allocation.available[t];
     if (availableExact <= TOLERANCE) continue;
     let left = availableExact;
     for (let i = 0; i < count; i++) {
-      const x = exactTable[i * years + t];
+      const x = exactFunded(amounts, fractions[i], i * years + t);
       parts[i] = x;
       left -= x;
     }
     parts[count] = left;
-    const shares = largestRemainder(parts, 1000, availableExact);
+    largestRemainderInto(parts, 1000, availableExact, shares);
     let units = 0;
     for (let i = 0; i < count; i++) {
       // Only a share that differs from 0 is set (a −0 never shows).
@@ -693,7 +704,8 @@ export function scenarioFigures(
     proposals,
     at,
     statuses,
-    exact: exactTable,
+    amounts,
+    fractions,
     none,
     reshaped,
     funded: fundedTable,

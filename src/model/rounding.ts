@@ -44,12 +44,22 @@ export function roundHalfAwayFromZero(value: number, step = 1): number {
  * within the amount tolerance below a unit counts as on it. Returns fractions.
  */
 export function largestRemainder(parts: ArrayLike<number>, denominator = 1000, whole = 1): number[] {
+  const shares = new Float64Array(parts.length);
+  largestRemainderInto(parts, denominator, whole, shares);
+  return Array.from(shares);
+}
+
+/** Scratch for the remainders of largestRemainderInto, grown when needed (shares are made thousands of times a run). */
+let scratch = new Float64Array(0);
+
+/** largestRemainder into `shares` (as long as `parts`): no arrays of its own for a caller that makes many. */
+export function largestRemainderInto(parts: ArrayLike<number>, denominator: number, whole: number, shares: Float64Array): void {
   const n = parts.length;
   // The amount tolerance in units; capped so that every share stays within one unit of its value.
   const slack = Math.min(0.5, (TOLERANCE * denominator) / Math.abs(whole));
-  // Typed arrays and an index sort: shares are made per request, year and scenario, so no objects per part.
-  const units = new Array<number>(n);
-  const remainders = new Float64Array(n);
+  const units = shares;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  const remainders = scratch.subarray(0, n);
   let total = 0;
   let floorSum = 0;
   for (let i = 0; i < n; i++) {
@@ -73,7 +83,6 @@ export function largestRemainder(parts: ArrayLike<number>, denominator = 1000, w
     for (let k = n - 1; missing < 0 && k >= 0; k--, missing++) units[byRemainder[k]] -= 1;
   }
   for (let i = 0; i < n; i++) units[i] /= denominator;
-  return units;
 }
 
 /**
