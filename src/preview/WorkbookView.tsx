@@ -144,7 +144,10 @@ export function WorkbookView({ workbook, active, onActivate, selected, onSelect,
   const styles = useStyles();
   const selectedCell = useRef<HTMLTableCellElement>(null);
   const sheet = workbook.getWorksheet(active) ?? workbook.worksheets[0];
-  useEffect(() => selectedCell.current?.scrollIntoView({ block: 'center', inline: 'center' }), [selected]);
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up and call.
+  useEffect(() => {
+    void selectedCell.current?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [selected]);
   if (!sheet) return <div className={styles.view} />;
   const rowCount = Math.min(sheet.rowCount, MAX_ROWS);
   const columnCount = Math.max(1, sheet.columnCount);
