@@ -578,6 +578,10 @@ function requestFiguresAt(tables: RequestTables, i: number, years: number): Requ
   };
 }
 
+/** Buffers for a year's shares (made per scenario and year, read at once): grown when needed, never kept in figures. */
+const scratchOf = (n: number) => ({ parts: new Float64Array(n), shares: new Float64Array(n) });
+let shareScratch = scratchOf(0);
+
 /** A request's unrounded funded amount in a year, as fundedPart makes it: amount × fraction (+ 0: never −0), 0 when nothing. */
 const exactFunded = (amounts: Float64Array, fraction: number, at: number): number =>
   fraction === 0 ? 0 : amounts[at] * fraction + 0;
@@ -676,8 +680,9 @@ export function scenarioFigures(
   const shownTable = new Float64Array(count * years);
   const fundedShare = zerosOf(years);
   const remainingShare = zerosOf(years);
-  const parts = new Float64Array(count + 1);
-  const shares = new Float64Array(count + 1);
+  if (shareScratch.parts.length < count + 1) shareScratch = scratchOf(count + 1);
+  const parts = shareScratch.parts.subarray(0, count + 1);
+  const shares = shareScratch.shares.subarray(0, count + 1);
   for (let t = 0; t < years; t++) {
     const availableExact = allocation.available[t];
     if (availableExact <= TOLERANCE) continue;
