@@ -23,7 +23,8 @@ import {
   type RowLook,
 } from '../workbook/output';
 import { sameSheetName } from '../workbook/read';
-import { attributes, relsPathOf, resolveTarget, xmlCharacters, xmlText } from './package';
+import type { CellChange, SheetChanges } from '../workbook/scenario-edit';
+import { attributes, decodeXml, relsPathOf, resolveTarget, xmlCharacters, xmlText } from './package';
 
 export { xmlText };
 
@@ -674,6 +675,198 @@ function appendedSheet(xml: string, output: OutputSheet, styles: Styles): string
   return out;
 }
 
+/** The sheets the package lacks, with the changes' cells: text as text, the table where given. */
+function sheetsOfChanges(changes: readonly SheetChanges[]): OutputSheet[] {
+  type Entry = { name: string; cells: Map<string, CellChange>; table?: TableArea };
+  const bySheet = new Map<string, Entry>();
+  for (const change of changes) {
+    const key = excelNameKey(change.sheet);
+    const entry: Entry = bySheet.get(key) ?? { name: change.sheet, cells: new Map() };
+    for (const cell of change.cells) entry.cells.set(`${cell.row},${cell.column}`, cell);
+    if (change.table) entry.table = change.table;
+    bySheet.set(key, entry);
+  }
+  return [...bySheet.values()].map(({ name, cells, table }) => {
+    let rows = table ? table.row + table.rowCount : 0;
+    let width = table ? table.column + table.columnCount : 0;
+    for (const c of cells.values()) {
+      rows = Math.max(rows, c.row + 1);
+      width = Math.max(width, c.column + 1);
+    }
+    const values = Array.from({ length: rows }, () => new Array<string | number | null>(width).fill(null));
+    for (const c of cells.values()) values[c.row][c.column] = c.value;
+    const formats = values.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General')));
+    return { name, values, formats, boldRows: [], tables: table ? [table] : [], columnWidths: [] };
+  });
+}
+
+/** The package's shared strings, by index (a cell of type `s` holds an index into them). */
+async function sharedStringsOf(pkg: Package, workbookPart: string, rels: readonly Relationship[]): Promise<string[]> {
+  const rel = rels.find((r) => /\/sharedStrings$/.test(r.type) && !r.external);
+  const xml = rel ? ((await pkg.text(resolveTarget(workbookPart, rel.target))) ?? '') : '';
+  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) =>
+    // The text of an item: its runs' <t>, not the phonetic <rPh> readings.
+    [...m[1].replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+      .map((t) => decodeXml(t[1]))
+      .join(''),
+  );
+}
+
+const CELL = /<((?:\w+:)?)c\b[^>]*?(?:\/>|>[\s\S]*?<\/\1c>)/g;
+const cellRef = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
+
+/** A cell written as the editor gives it, with the style it had: text inline (never a formula), null empty. */
+function cellXml(prefix: string, ref: string, style: string | undefined, value: CellChange['value']): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  if (value === null) return style === undefined ? '' : `<${prefix}c r="${ref}"${s}/>`;
+  if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  const text = xmlText(value);
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${text}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+/**
+ * The sheet XML with the cells written: each in its row, in column order, keeping its style; rows added where
+ * missing, in order; the dimension widened. `formulas`: a cell that held a formula was written over.
+ */
+function withCells(xml: string, cells: readonly CellChange[]): { xml: string; formulas: boolean } {
+  const prefix = /<((?:\w+:)?)sheetData\b/.exec(xml)?.[1] ?? '';
+  const data = new RegExp(`<${prefix}sheetData\\b[^>]*?(?:/>|>([\\s\\S]*?)</${prefix}sheetData>)`).exec(xml);
+  if (!data) throw new UnwritablePackage('a worksheet without sheetData');
+  const rows = new Map<number, string>();
+  for (const m of (data[1] ?? '').matchAll(new RegExp(`<(${prefix})row\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1row>)`, 'g')))
+    rows.set(Number(attributes(m[0].slice(0, m[0].indexOf('>') + 1)).r), m[0]);
+  let formulas = false;
+  const byRow = new Map<number, CellChange[]>();
+  for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const [row, changes] of byRow) {
+    const old = rows.get(row + 1);
+    const open = old ? /^<[^>]*?(?=\/?>)/.exec(old)![0].replace(/\sspans\s*=\s*"[^"]*"/, '') : `<${prefix}row r="${row + 1}"`;
+    const body = old && !/^<[^>]*\/>$/.test(old) ? old.slice(old.indexOf('>') + 1, old.lastIndexOf('<')) : '';
+    const present = new Map<number, string>();
+    for (const m of body.matchAll(CELL)) {
+      const ref = attributes(m[0].slice(0, m[0].indexOf('>') + 1)).r ?? '';
+      const letters = /^([A-Z]+)/.exec(ref)?.[1];
+      if (letters) present.set(columnIndex(letters), m[0]);
+    }
+    for (const change of changes) {
+      const before = present.get(change.column);
+      if (before && /<(?:\w+:)?f\b/.test(before)) formulas = true;
+      const style = before ? attributes(before.slice(0, before.indexOf('>') + 1)).s : undefined;
+      const written = cellXml(prefix, cellRef(change.row, change.column), style, change.value);
+      if (written) present.set(change.column, written);
+      else present.delete(change.column);
+    }
+    const content = [...present]
+      .sort(([a], [b]) => a - b)
+      .map(([, c]) => c)
+      .join('');
+    rows.set(row + 1, `${open}>${content}</${prefix}row>`);
+  }
+  const sheetData = `<${prefix}sheetData>${[...rows]
+    .sort(([a], [b]) => a - b)
+    .map(([, r]) => r)
+    .join('')}</${prefix}sheetData>`;
+  let out = xml.slice(0, data.index) + sheetData + xml.slice(data.index + data[0].length);
+  // The dimension covers the cells written.
+  const lastRow = Math.max(...cells.map((c) => c.row + 1));
+  const lastColumn = Math.max(...cells.map((c) => c.column));
+  out = out.replace(
+    new RegExp(`(<${prefix}dimension\\b[^>]*?\\sref\\s*=\\s*")([^"]*)(")`),
+    (_, head: string, ref: string, tail: string) => {
+      const [from, to = from] = ref.split(':');
+      const end = /([A-Z]+)(\d+)$/.exec(to);
+      const start = /([A-Z]+)(\d+)$/.exec(from);
+      const first = start
+        ? `${columnLetters(Math.min(columnIndex(start[1]), ...cells.map((c) => c.column)))}${Math.min(Number(start[2]), ...cells.map((c) => c.row + 1))}`
+        : 'A1';
+      const last = `${columnLetters(Math.max(end ? columnIndex(end[1]) : 0, lastColumn))}${Math.max(end ? Number(end[2]) : 1, lastRow)}`;
+      return `${head}${first}:${last}${tail}`;
+    },
+  );
+  return { xml: out, formulas };
+}
+
+/** The header row's texts over a table's extent, as the sheet now holds them (shared strings looked up). */
+function headerTexts(xml: string, area: TableArea, sharedStrings: readonly string[]): string[] {
+  const row = new RegExp(`<((?:\\w+:)?)row\\b[^>]*?\\sr="${area.row + 1}"[^>]*?(?:/>|>([\\s\\S]*?)</\\1row>)`).exec(xml);
+  const texts = new Map<number, string>();
+  for (const m of (row?.[2] ?? '').matchAll(CELL)) {
+    const a = attributes(m[0].slice(0, m[0].indexOf('>') + 1));
+    const letters = /^([A-Z]+)/.exec(a.r ?? '')?.[1];
+    if (!letters) continue;
+    const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(m[0])?.[1];
+    const inline = [...m[0].matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => decodeXml(t[1])).join('');
+    const text =
+      a.t === 's' ? (sharedStrings[Number(v)] ?? '') : a.t === 'inlineStr' ? inline : v !== undefined ? decodeXml(v) : '';
+    texts.set(columnIndex(letters), text);
+  }
+  return Array.from({ length: area.columnCount }, (_, i) => texts.get(area.column + i) ?? '');
+}
+
+/** Table column names: unique (case aside) and never empty, as Excel requires. */
+function uniqueNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header, i) => {
+    const base = header.trim() === '' ? `Kolonne${i + 1}` : xmlCharacters(header);
+    let name = base;
+    for (let k = 2; seen.has(excelNameKey(name)); k++) name = `${base}${k}`;
+    seen.add(excelNameKey(name));
+    return name;
+  });
+}
+
+/**
+ * A table over its new extent: ref and filter range, and its columns named by the header row (a column that
+ * keeps its name keeps its element, with whatever else it carries; a new one gets a new id).
+ */
+function resizedTable(xml: string, area: TableArea, headers: readonly string[]): string {
+  const ref = `${cellRef(area.row, area.column)}:${cellRef(area.row + area.rowCount - 1, area.column + area.columnCount - 1)}`;
+  const prefix = /<((?:\w+:)?)table\b/.exec(xml)?.[1] ?? '';
+  const columnsMatch = new RegExp(`<${prefix}tableColumns\\b[^>]*?(?:/>|>([\\s\\S]*?)</${prefix}tableColumns>)`).exec(xml);
+  const old = [
+    ...(columnsMatch?.[1] ?? '').matchAll(new RegExp(`<(${prefix})tableColumn\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1tableColumn>)`, 'g')),
+  ].map((m) => ({ xml: m[0], a: attributes(m[0].slice(0, m[0].indexOf('>') + 1)) }));
+  let nextId = old.reduce((n, c) => Math.max(n, Number(c.a.id) || 0), 0);
+  const columns = uniqueNames(headers).map((name) => {
+    const kept = old.find((c) => excelNameKey(decodeXml(c.a.name ?? '')) === excelNameKey(name));
+    return kept ? kept.xml : `<${prefix}tableColumn id="${++nextId}" name="${xmlText(name)}"/>`;
+  });
+  const list = `<${prefix}tableColumns count="${columns.length}">${columns.join('')}</${prefix}tableColumns>`;
+  let out = columnsMatch ? xml.slice(0, columnsMatch.index) + list + xml.slice(columnsMatch.index + columnsMatch[0].length) : xml;
+  out = out.replace(/(<(?:\w+:)?table\b[^>]*?\sref\s*=\s*")[^"]*(")/, (_, head: string, tail: string) => `${head}${ref}${tail}`);
+  out = out.replace(
+    /(<(?:\w+:)?autoFilter\b[^>]*?\sref\s*=\s*")[^"]*(")/,
+    (_, head: string, tail: string) => `${head}${ref}${tail}`,
+  );
+  // A filter on a column the table no longer has would point past its end.
+  out = out.replace(/<((?:\w+:)?)filterColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/\1filterColumn>)/g, (column) =>
+    Number(attributes(column.slice(0, column.indexOf('>') + 1)).colId) >= area.columnCount ? '' : column,
+  );
+  return out;
+}
+
+/** The sheet XML with one more table part listed (CT_Worksheet: tableParts comes before extLst, last but it). */
+function withTablePart(xml: string, relId: string): string {
+  const prefix = /<((?:\w+:)?)worksheet\b/.exec(xml)?.[1] ?? '';
+  const part = `<${prefix}tablePart r:id="${relId}"/>`;
+  const rNs = /xmlns:r\s*=/.test(xml) ? '' : ` xmlns:r="${NS.rel}"`;
+  const existing = new RegExp(`<${prefix}tableParts\\b([^>]*?)(/?)>`).exec(xml);
+  if (existing) {
+    const count = (xml.match(new RegExp(`<${prefix}tablePart\\b`, 'g')) ?? []).length + 1;
+    const head = `<${prefix}tableParts count="${count}">`;
+    if (existing[2] === '/')
+      return xml.replace(existing[0], () => `${head}${part.replace('/>', `${rNs}/>`)}</${prefix}tableParts>`);
+    return xml
+      .replace(existing[0], () => head)
+      .replace(`</${prefix}tableParts>`, () => `${part.replace('/>', `${rNs}/>`)}</${prefix}tableParts>`);
+  }
+  const list = `<${prefix}tableParts count="1">${part.replace('/>', `${rNs}/>`)}</${prefix}tableParts>`;
+  const ext = new RegExp(`<${prefix}extLst\\b`).exec(xml);
+  const at = ext ? ext.index : xml.lastIndexOf(`</${prefix}worksheet>`);
+  return xml.slice(0, at) + list + xml.slice(at);
+}
+
 /** A column's index from its letters (A is 0). */
 const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
@@ -753,6 +946,12 @@ export interface WriteOptions {
   /** Compression level of the parts JSZip compresses (1 fast … 9 small). */
   level?: number;
   compressed?: CompressedPart;
+  /**
+   * Cells of the user's sheets to write too (the scenario editor's, in the order made): into the sheet's own part,
+   * each cell keeping its style, everything else as written; a table grown or shrunk to its new extent. A sheet
+   * the package lacks is added with those cells.
+   */
+  changes?: readonly SheetChanges[];
 }
 
 /**
@@ -811,7 +1010,11 @@ export async function writeOutputSheets(
         .map((r) => ({ part: resolveTarget(sheet.part!, r.target), relId: r.id })),
     );
   }
-  const targets = sheets.map((output) => ({
+  // Changes to sheets the package lacks: the sheet is added with the cells, as an output sheet is.
+  const changed = (options.changes ?? []).filter((c) => c.cells.length > 0 || c.table);
+  const patched = changed.filter((c) => listed.some((s) => s.isWorksheet && s.part && sameSheetName(s.name, c.sheet)));
+  const sheetsAdded = changed.filter((c) => !patched.includes(c));
+  const targets = [...sheets, ...sheetsOfChanges(sheetsAdded)].map((output) => ({
     output,
     existing: listed.find((s) => s.isWorksheet && s.part && sameSheetName(s.name, output.name)),
   }));
@@ -928,7 +1131,55 @@ export async function writeOutputSheets(
   }
 
   // A calculation chain naming cells of a replaced sheet would point at formulas no longer there.
-  const replacedIds = new Set(targets.flatMap((t) => (t.existing && !appended(t) ? [t.existing.sheetId] : [])));
+  // The user's sheets the changes write into, cell by cell.
+  const formulasReplaced = new Set<number>();
+  if (patched.length > 0) {
+    const sharedStrings = await sharedStringsOf(pkg, workbookPart, workbookRels);
+    for (const sheet of listed) {
+      const mine = patched.filter((c) => sameSheetName(c.sheet, sheet.name));
+      if (mine.length === 0 || !sheet.part) continue;
+      let xml = (await pkg.text(sheet.part)) ?? '';
+      for (const change of mine) {
+        const result = withCells(xml, change.cells);
+        xml = result.xml;
+        if (result.formulas) formulasReplaced.add(sheet.sheetId);
+        if (!change.table) continue;
+        const wanted = change.table;
+        const headers = headerTexts(xml, wanted, sharedStrings);
+        let found = false;
+        for (const table of tablesBySheetPart.get(sheet.part) ?? []) {
+          const tableXmlText = (await pkg.text(table.part)) ?? '';
+          const a = attributes(/<(?:\w+:)?table\b[^>]*>/.exec(tableXmlText)?.[0] ?? '');
+          if (excelNameKey(a.name ?? '') !== excelNameKey(wanted.name)) continue;
+          pkg.put(table.part, resizedTable(tableXmlText, wanted, headers));
+          found = true;
+        }
+        if (!found) {
+          // A table the sheet lacks (its Scenarier was plain cells, or empty): added, with its part and relationship.
+          const tablePart = pkg.freeName(`${folderOf(workbookPart)}tables/table`, '.xml');
+          const relsXml = sheetRelsXml.get(sheet.part) ?? relationshipsXml([]);
+          const relId = freeId(relationshipsOf(relsXml).map((r) => r.id))();
+          const columns = uniqueNames(headers);
+          pkg.put(tablePart, tableXml({ area: wanted, part: tablePart, id: ++maxTableId, relId, columns }));
+          contentTypes.add(tablePart, CONTENT_TYPE.table);
+          const rels = relsXml.replace(
+            /<\/((?:\w+:)?)Relationships>\s*$/,
+            (_, p: string) =>
+              `${relationshipXml(relId, REL_TYPE.table, relativeTarget(sheet.part!, tablePart))}</${p}Relationships>`,
+          );
+          sheetRelsXml.set(sheet.part, rels);
+          pkg.put(relsPathOf(sheet.part), rels);
+          xml = withTablePart(xml, relId);
+        }
+      }
+      pkg.put(sheet.part, xml);
+    }
+  }
+
+  const replacedIds = new Set([
+    ...targets.flatMap((t) => (t.existing && !appended(t) ? [t.existing.sheetId] : [])),
+    ...formulasReplaced,
+  ]);
   const calcRel = workbookRels.find((r) => r.type === REL_TYPE.calcChain && !r.external);
   let droppedRel: string | undefined;
   if (calcRel && replacedIds.size > 0) {
