@@ -132,6 +132,9 @@ export function App({ store, theme = 'light' }: AppProps) {
         <Status state={state} t={t} onStop={() => store.stop()} />
         <FoundSection state={state} t={t} />
         <Problems state={state} t={t} onSelect={(place) => void store.select(place)} />
+        {/* The last run's figures first, then the editor and its live what-if. */}
+        <Summary state={state} t={t} />
+        <FundingChanges state={state} t={t} />
         <ScenarioEditor
           editor={state.editor}
           language={state.language}
@@ -157,8 +160,6 @@ export function App({ store, theme = 'light' }: AppProps) {
             onShowInWorkbook={(row) => void store.select({ sheet: 'Kørsler', row, column: 0 })}
           />
         )}
-        <Summary state={state} t={t} />
-        <FundingChanges state={state} t={t} />
       </main>
     </FluentProvider>
   );
