@@ -6,7 +6,7 @@
  * reference), and at the limit checks that hold whatever the search: the set fits in exact integer arithmetic,
  * no request left out could be added, and the best total does not depend on the order of the requests.
  */
-import { bestFill, MAX_BEST_FILL_REQUESTS, type FillRequest } from '../../src/model/best-fill';
+import { bestFill, bestFillBeyondLimit, MAX_BEST_FILL_REQUESTS, type FillRequest } from '../../src/model/best-fill';
 import { TOLERANCE } from '../../src/model/rounding';
 import { bruteForce } from '../helpers/best-fill-spec';
 
@@ -168,6 +168,17 @@ describe(`at the limit, ${MAX_BEST_FILL_REQUESTS} requests`, () => {
     const capacity = years((_, t) => amounts.reduce((s, a, i) => s + (planted[i] ? a[t] : 0), 0));
     const { total } = checkOptimal(capacity, amounts);
     expect(total).toBe(capacity.reduce((a, b) => a + b, 0));
+  });
+
+  test(`past the limit only when measuring (bestFillBeyondLimit): ${MAX_BEST_FILL_REQUESTS + 1} requests, most of nothing`, () => {
+    // Requests of nothing leave the search (the tie rule takes them), so this is a search over six.
+    const amounts = Array.from({ length: MAX_BEST_FILL_REQUESTS + 1 }, (_, i) => (i % 7 === 3 ? [i * 1_000, 2_000] : [0, 0]));
+    const capacity = [60_000, 7_000];
+    const requests = amounts.map((amount) => ({ amount }));
+    expect(() => bestFill(capacity, requests)).toThrow(RangeError);
+    const asking = amounts.filter((a) => a[0] !== 0);
+    const chosen = bruteForce(capacity, asking);
+    expect(bestFillBeyondLimit(capacity, requests)).toEqual(amounts.map((a) => a[0] === 0 || chosen[asking.indexOf(a)]));
   });
 
   test(`refuses ${MAX_BEST_FILL_REQUESTS + 1}`, () => {
