@@ -186,10 +186,13 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
 
   const count = 2 ** n1;
   const most = bound(units, first, second);
-  /** From A (a mask) down to the best's A or the first A with a partner reaching the bound, at most `budget` of them. */
-  const fillDown = (from: number, budget: number): void => {
+  /**
+   * From A (a mask) down to the best's A or the first A with a partner reaching the bound, at most `budget` of
+   * them; progress shown only by the last search run (else it would fall back when the next starts).
+   */
+  const fillDown = (from: number, budget: number, last: boolean): void => {
     for (let a = from; a >= Math.max(0, best.a) && from - a < budget; a--) {
-      if (onProgress && a % 65536 === 0) onProgress(1 - a / count);
+      if (last && onProgress && a % 65536 === 0) onProgress(1 - a / count);
       const value = first.sumsOf(a, sums);
       if (!roomOf()) continue;
       tryA(a, value, most);
@@ -199,7 +202,7 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   // Many sets may fill every year to the bound (round figures): the largest A with a partner that reaches it is
   // the best set's, so a short walk down from the largest A often settles it. Its queries are small (the corner
   // is the bound's rounding).
-  if (whole) fillDown(count - 1, Math.max(256, count >> 5));
+  if (whole) fillDown(count - 1, Math.max(256, count >> 5), false);
 
   // A quick look at scattered A, so that the best total is high and the boxes small from the start: aiming first
   // close to the bound (small boxes), lower after every few misses.
@@ -217,7 +220,7 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   if (whole && best.total === most) {
     // No set does better: of the sets that reach the bound, the tie rule picks the largest A with a partner and
     // its largest partner, so the A above the best's, from the largest down, until the first with a partner.
-    fillDown(count - 1, count);
+    fillDown(count - 1, count, true);
   } else {
     // Then every A, slab by slab of the cells where its partners lie (so that the queries read a small part of
     // the grid at a time): one at or above the best's A wins a tie, one below must be better.

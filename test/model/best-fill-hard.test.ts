@@ -122,6 +122,23 @@ describe('the tie rule', () => {
     expect(fill([0.3], [[0.1], [0.2], [0.3]])).toEqual([true, true, false]);
   });
 
+  test.each(['near-equal', 'round by year', 'fractional'])(
+    '%s: progress never falls back, whichever way the search goes',
+    (kind) => {
+      for (const n of [6, 12, 16, 24]) {
+        const { capacity, amounts } = instance(kind, n, 1);
+        const seen: number[] = [];
+        bestFill(
+          capacity,
+          amounts.map((amount) => ({ amount })),
+          { onProgress: (done) => seen.push(done) },
+        );
+        expect({ n, first: seen[0], last: seen[seen.length - 1] }).toEqual({ n, first: 0, last: 1 });
+        expect({ n, backwards: seen.filter((done, i) => i > 0 && done < seen[i - 1]) }).toEqual({ n, backwards: [] });
+      }
+    },
+  );
+
   test('progress runs from 0 to 1 and never falls back', () => {
     const { capacity, amounts } = instance('random', 24, 0);
     const seen: number[] = [];
