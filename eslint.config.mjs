@@ -16,7 +16,7 @@ import officeAddins from 'eslint-plugin-office-addins';
  */
 export const ROOMS = {
   model: { rooms: [], types: [], packages: [] },
-  workbook: { rooms: ['model'], types: [], packages: [] },
+  workbook: { rooms: ['model'], types: [], packages: ['@noble/hashes'] },
   office: { rooms: ['workbook'], types: ['model'], packages: [] },
   xlsx: { rooms: ['workbook'], types: ['model'], packages: ['exceljs', 'jszip', 'saxes', 'node'] },
   taskpane: { rooms: ['model', 'workbook', 'office'], types: [], packages: ['react', 'react-dom', '@fluentui/react-components'] },

@@ -79,7 +79,7 @@ const DA: Messages = {
   refusionAndIndtaegt: (p) => `forslag ${p.nr} har både Refusionsandel og Indtægt: tjek at intet tælles to gange`,
   tooManyRows: (p) => `arket ${p.sheet} ville få ${p.rows} rækker, flere end Excel kan rumme (1.048.576)`,
   calculationTooLarge: (p) =>
-    `arket ${p.sheet} ville få flere rækker, end Excel kan rumme (${danish(p.max)}); det skrives kun med en bemærkning, og forklaringen af et forslag ses i opgaveruden`,
+    `arket ${p.sheet} ville få mere end ${danish(p.max)} rækker; det skrives kun med en bemærkning, og forklaringen af et forslag ses i opgaveruden`,
   runLogNotOurs: (p) =>
     `arket ${p.sheet} er ikke skrevet af Råderum, men navnet er forbeholdt loggen over kørsler, som tilføjes nederst; omdøb arket`,
   textCellError: (p) => `cellen viser fejlen ${p.text} i stedet for en tekst; ret formlen eller skriv teksten`,
@@ -169,7 +169,7 @@ const EN: Messages = {
   refusionAndIndtaegt: (p) => `proposal ${p.nr} has both Refusionsandel and Indtægt: check that nothing is counted twice`,
   tooManyRows: (p) => `the sheet ${p.sheet} would get ${p.rows} rows, more than Excel holds (1,048,576)`,
   calculationTooLarge: (p) =>
-    `the sheet ${p.sheet} would get more rows than Excel holds (${english(p.max)}); it is written with a note only, and a proposal's explanation is shown in the task pane`,
+    `the sheet ${p.sheet} would get more than ${english(p.max)} rows; it is written with a note only, and a proposal's explanation is shown in the task pane`,
   runLogNotOurs: (p) =>
     `the sheet ${p.sheet} was not written by Råderum, but its name is reserved for the log of runs, which is added to at the bottom; rename the sheet`,
   textCellError: (p) => `the cell shows the error ${p.text} instead of a text; fix the formula or type the text`,

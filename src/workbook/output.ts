@@ -140,6 +140,14 @@ export interface PageSetup {
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
+/**
+ * The most rows of steps `Beregning` holds. Past it the sheet holds a note:
+ * nobody reads half a million rows (the pane explains any proposal), and
+ * writing them would double a large book's run (50.000 proposals × 3
+ * scenarios give about 490.000 rows: 9 s more and 300 MB more on the command
+ * line, and as many cells more through Office.js).
+ */
+export const CALCULATION_MAX_ROWS = 100_000;
 export const TEXT_FORMAT = '@';
 export const SHARE_FORMAT = '0.0%';
 const GENERAL = 'General';
@@ -182,7 +190,7 @@ const WORDS = {
     calculation:
       'Hvert forslags netto i hvert scenarie, trin for trin: trinnenes beløb giver tilsammen nettoen, som i Resultat. Trinnet Råderum viser, hvad en udvidelse får bevilget; en reduktions plads i råderummet står ved dens netto. Filtrér på Nr for at se ét forslag.',
     calculationTooLarge:
-      'Beregningen ville få flere rækker, end Excel kan rumme (1.048.576), og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
+      'Beregningen ville få mere end 100.000 rækker og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
     step: 'Trin',
     explanation: 'Forklaring',
     amount: 'Beløb',
@@ -244,7 +252,7 @@ const WORDS = {
     calculation:
       "Each proposal's net in each scenario, step by step: the steps' amounts add up to the net, as in Results. The step Råderum shows what an expansion is funded; a reduction's part in the råderum is told beside its net. Filter on No. to see one proposal.",
     calculationTooLarge:
-      "The calculation would take more rows than Excel holds (1,048,576) and is not written. See a proposal's explanation in the task pane.",
+      "The calculation would take more than 100,000 rows and is not written. See a proposal's explanation in the task pane.",
     step: 'Step',
     explanation: 'Explanation',
     amount: 'Amount',
@@ -887,8 +895,8 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
 /**
  * `Beregning`: every proposal's netto in every scenario, step by step (the
  * explanations' steps and amounts, one row each), and its råderum status;
- * one Excel table, so a reader filters by Nr. Past Excel's rows it holds
- * only its opening and a note, with a warning: the other sheets are written.
+ * one Excel table, so a reader filters by Nr. Past CALCULATION_MAX_ROWS it
+ * holds only its opening and a note, with a warning: the other sheets are written.
  */
 function calculationSheet(explanations: Explanations, c: Context, issues: Issue[]): OutputSheet {
   const { unit, years, v } = c;
@@ -906,7 +914,7 @@ function calculationSheet(explanations: Explanations, c: Context, issues: Issue[
   const withAmounts = [...texts, ...years.map(() => UNITS[unit].numberFormat)];
   const withoutAmounts = [...texts, ...years.map(() => GENERAL)];
   const blanks = years.map(() => null);
-  const room = EXCEL_MAX_ROWS - b.rowCount;
+  const room = CALCULATION_MAX_ROWS;
   let rows = 0;
   explain: for (let i = 0; i < explanations.count; i++) {
     const e = explanations.explain(i);
@@ -928,7 +936,7 @@ function calculationSheet(explanations: Explanations, c: Context, issues: Issue[
   const layout = { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer };
   const widths = [NR_WIDTH, 36, 18, 16, 90];
   if (rows > room) {
-    issues.push(warning('calculationTooLarge', { sheet: 'Beregning', max: EXCEL_MAX_ROWS }));
+    issues.push(warning('calculationTooLarge', { sheet: 'Beregning', max: CALCULATION_MAX_ROWS }));
     const note = new SheetBuilder('Beregning', UNITS[unit].numberFormat, c.names);
     opening(note, v.w.title.Beregning, [v.w.amounts(unit), v.w.calculation, v.w.mark], header);
     note.add([v.w.calculationTooLarge]);

@@ -7,7 +7,7 @@
 import { sampleSheets } from '../../src/sample/seed-workbook';
 import { explainProposal, type ProposalExplanation } from '../../src/workbook/explanation';
 import type { SheetCells } from '../../src/workbook/grid';
-import { EXCEL_MAX_ROWS, layOutSheets, type OutputCell, type OutputSheet } from '../../src/workbook/output';
+import { CALCULATION_MAX_ROWS, layOutSheets, type OutputCell, type OutputSheet } from '../../src/workbook/output';
 import { isOutputSheet, OUTPUT_MARK, readBook } from '../../src/workbook/read';
 import { runWorkbook } from '../../src/workbook/run';
 import { four } from '../helpers/sheets';
@@ -167,7 +167,7 @@ test('Beregning is an output sheet: a user’s own sheet of that name is never o
   expect(readBook([...sample(), written]).book).toBeDefined();
 });
 
-test('past Excel’s rows Beregning holds only a note, with a warning; the other sheets are written', () => {
+test('past 100.000 rows of steps Beregning holds only a note, with a warning; the other sheets are written', () => {
   const figures = runWorkbook(sample()).results!.figures;
   const step = { rule: 'netto' as const, text: 'Netto', amounts: four(1) };
   const one: ProposalExplanation = {
@@ -178,14 +178,14 @@ test('past Excel’s rows Beregning holds only a note, with a warning; the other
     unit: 'kr.',
     scenarios: [{ scenario: 'Basis', included: true, steps: [step, step, step], netto: four(1), status: '', funded: four(0) }],
   };
-  // Four rows a proposal (three steps and its funding), three rows of opening: 262.143 proposals leave one row of Excel's free, one more passes.
-  const fitting = 262143;
-  expect(3 + 4 * fitting).toBe(EXCEL_MAX_ROWS - 1);
+  // Four rows a proposal (three steps and its funding): 25.000 proposals fill the sheet's 100.000 rows of steps, one more passes.
+  const fitting = 25000;
+  expect(4 * fitting).toBe(CALCULATION_MAX_ROWS);
   const { sheets, issues } = layOutSheets(figures, 'kr.', [], { explanations: { count: fitting + 1, explain: () => one } });
   const sheet = sheets.find((s) => s.name === 'Beregning') as OutputSheet;
   expect(sheet.values.length).toBe(4);
   expect(sheet.values[3][0]).toBe(
-    'Beregningen ville få flere rækker, end Excel kan rumme (1.048.576), og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
+    'Beregningen ville få mere end 100.000 rækker og er ikke skrevet. Se forklaringen af et forslag i opgaveruden.',
   );
   expect(sheet.tables).toEqual([]);
   expect(issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'calculationTooLarge' })]);
@@ -193,5 +193,5 @@ test('past Excel’s rows Beregning holds only a note, with a warning; the other
 
   const fits = layOutSheets(figures, 'kr.', [], { explanations: { count: fitting, explain: () => one } });
   expect(fits.issues).toEqual([]);
-  expect(fits.sheets[3].values.length).toBe(EXCEL_MAX_ROWS - 1);
+  expect(fits.sheets[3].values.length).toBe(3 + CALCULATION_MAX_ROWS);
 });

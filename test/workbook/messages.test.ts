@@ -24,7 +24,7 @@ const SAMPLES: ProblemParams = {
   outputSheetNotOurs: { sheet: 'Resultat' },
   tooManyRows: { sheet: 'Resultat', rows: 2000000, max: 1048576 },
   tooManyColumns: { sheet: 'Resultat', columns: 20000, max: 16384 },
-  calculationTooLarge: { sheet: 'Beregning', max: 1048576 },
+  calculationTooLarge: { sheet: 'Beregning', max: 100000 },
   runLogNotOurs: { sheet: 'Kørsler' },
   scenarioSheetMissing: { sheet: 'Scenarier' },
   parameterHeaderMissing: { sheet: 'Scenarier' },
