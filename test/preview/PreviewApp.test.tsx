@@ -20,6 +20,8 @@ import { TextEncoder } from 'util';
 
 // A run hashes its input cells (the run log); jsdom's window lacks the TextEncoder every browser has.
 Object.assign(globalThis, { TextEncoder: UtilTextEncoder });
+// The whole preview renders in jsdom (the pane with its editor): seconds a test on a busy machine.
+jest.setTimeout(30_000);
 
 // Browsers have TextEncoder (the download writes sheet XML with it); jest's jsdom does not.
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder });

@@ -260,29 +260,44 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
         </Select>
       </Field>
 
-      <details className={styles.details}>
-        <summary className={styles.summary}>{t.pools}</summary>
-        {table.years.map((year) => field(`Råderum ${year}`, t.pool(year), 'amount'))}
-      </details>
+      <Folded title={t.pools}>{() => table.years.map((year) => field(`Råderum ${year}`, t.pool(year), 'amount'))}</Folded>
 
-      <details className={styles.details}>
-        <summary className={styles.summary}>{t.perBenefit}</summary>
-        {table.benefits.map((benefit) => (
-          <details key={benefit} className={styles.details}>
-            <summary className={styles.summary}>{benefit}</summary>
-            {field(benefitLabel('caseloadByBenefit', benefit), t.caseloadFor(benefit), 'number')}
-            {field(benefitLabel('refusionByBenefit', benefit), t.refusionFor(benefit), 'share')}
-            {field(benefitLabel('fullTimePersonsByBenefit', benefit), t.fullTimeFor(benefit), 'number')}
-            <fieldset className={styles.details}>
-              <legend>{t.staircaseFor(benefit)}</legend>
-              <div className={styles.bands}>{BANDS.map((band) => field(bandLabel(band, benefit), t.band(band), 'share'))}</div>
-            </fieldset>
-          </details>
-        ))}
-      </details>
+      <Folded title={t.perBenefit}>
+        {() =>
+          table.benefits.map((benefit) => (
+            <Folded key={benefit} title={benefit}>
+              {() => (
+                <>
+                  {field(benefitLabel('caseloadByBenefit', benefit), t.caseloadFor(benefit), 'number')}
+                  {field(benefitLabel('refusionByBenefit', benefit), t.refusionFor(benefit), 'share')}
+                  {field(benefitLabel('fullTimePersonsByBenefit', benefit), t.fullTimeFor(benefit), 'number')}
+                  <fieldset className={styles.details}>
+                    <legend>{t.staircaseFor(benefit)}</legend>
+                    <div className={styles.bands}>
+                      {BANDS.map((band) => field(bandLabel(band, benefit), t.band(band), 'share'))}
+                    </div>
+                  </fieldset>
+                </>
+              )}
+            </Folded>
+          ))
+        }
+      </Folded>
 
       <Exclusions table={table} excluded={excluded} pending={isPending(pending, current, 'Udelad')} t={t} onToggle={toggle} />
     </section>
+  );
+}
+
+/** A folded part (native details: a keyboard opens it with Enter or Space); its fields are made only while open. */
+function Folded({ title, children }: { title: string; children: () => ReactNode }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className={styles.details} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className={styles.summary}>{title}</summary>
+      {open && children()}
+    </details>
   );
 }
 
