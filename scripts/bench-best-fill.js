@@ -7,6 +7,7 @@
  *
  *   node scripts/bench-best-fill.js [--quick] [--json]
  *   node scripts/bench-best-fill.js --beyond [--json]
+ *   BEST_FILL_MODULE=/path/to/best-fill.js node scripts/bench-best-fill.js   (another build, e.g. the one before)
  *
  * `run({ quick })` returns `{ bestFill: [ { requests, years, medianMs, worstMs, worstKind, cpuWorstMs, kinds }, … ] }`
  * (`kinds`: the worst wall time per kind).
@@ -18,7 +19,10 @@
  * could beat it), and a dynamic programme over the amounts rounded to 1.000 kr. (every reachable set of yearly
  * sums; an exact check would come after): how many states it holds when the second runs out.
  */
-const { bestFill, bestFillBeyondLimit, MAX_BEST_FILL_REQUESTS } = require('../dist/cli/model/best-fill.js');
+// BEST_FILL_MODULE: another build of best-fill.js, to time before and after a change back to back.
+const { bestFill, bestFillBeyondLimit, MAX_BEST_FILL_REQUESTS } = require(
+  process.env.BEST_FILL_MODULE ?? '../dist/cli/model/best-fill.js',
+);
 
 const { YEARS, KINDS, instance } = require('./best-fill-instances.js');
 
@@ -226,8 +230,8 @@ if (require.main === module) {
         );
       console.log('\nWorst wall ms per kind');
       const kinds = Object.keys(KINDS);
-      console.log(`${'requests'.padStart(8)}  ${kinds.map((k) => k.padStart(14)).join('')}`);
+      console.log(`${'requests'.padStart(8)}  ${kinds.map((k) => k.padStart(16)).join('')}`);
       for (const r of result.bestFill)
-        console.log(`${String(r.requests).padStart(8)}  ${kinds.map((k) => String(r.kinds[k]).padStart(14)).join('')}`);
+        console.log(`${String(r.requests).padStart(8)}  ${kinds.map((k) => String(r.kinds[k]).padStart(16)).join('')}`);
     });
 }
