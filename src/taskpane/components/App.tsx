@@ -3,12 +3,10 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -37,6 +35,7 @@ import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
 import { ScenarioEditor } from './ScenarioEditor';
+import { Choice } from './controls';
 
 const useStyles = makeStyles({
   pane: {
@@ -56,8 +55,6 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3 },
   changes: { listStyleType: 'none', margin: 0, padding: 0 },
-  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
-  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   change: {
     display: 'flex',
     flexDirection: 'column',
@@ -175,20 +172,14 @@ function ExplanationSection({ state, store }: { state: PaneState; store: PaneSto
   const chosen = state.editor.explain && 'nr' in state.editor.explain ? state.editor.explain.nr : '';
   return (
     <section className={styles.section} aria-label={t.explanationTitle}>
-      <Field label={t.chooseProposal}>
-        <Select
-          className={styles.select}
-          value={chosen}
-          onChange={(_, data) => void store.explain(data.value ? { nr: data.value } : undefined)}
-        >
-          <option value="">{t.noProposal}</option>
-          {table.proposals.map((p) => (
-            <option key={p.nr} value={p.nr}>
-              {`${p.nr} ${p.title}`}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <Choice label={t.chooseProposal} value={chosen} onChange={(value) => void store.explain(value ? { nr: value } : undefined)}>
+        <option value="">{t.noProposal}</option>
+        {table.proposals.map((p) => (
+          <option key={p.nr} value={p.nr}>
+            {`${p.nr} ${p.title}`}
+          </option>
+        ))}
+      </Choice>
       {explained && (
         <Explanation explanation={explained} language={state.language} onShowInWorkbook={(place) => void store.select(place)} />
       )}

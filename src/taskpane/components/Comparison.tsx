@@ -4,19 +4,18 @@
  * the pane formats them and draws them, it computes none. A difference reads
  * without colour: an arrow, a sign and, for screen readers, words.
  */
-import { Caption1, Field, Select, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Language } from '../../workbook/messages';
 import { EDITOR_STRINGS } from '../editor-strings';
 import { COMPARED_FIGURES, type ComparedFigure, type ComparisonView } from '../what-if';
 import { ComparisonChart } from './ComparisonChart';
+import { Choice } from './controls';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   grow: { flex: 1, minWidth: '8rem', maxWidth: '100%' },
-  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
-  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   scroller: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   cell: {
@@ -97,24 +96,20 @@ export function Comparison({ comparison, language, pending, onReference }: Compa
         {pending ? ` (${t.withPending})` : ''}
       </Subtitle2>
       <div className={styles.row}>
-        <Field label={t.reference} className={styles.grow}>
-          <Select className={styles.select} value={reference} onChange={(_, data) => onReference(data.value)}>
-            {scenarios.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.figure} className={styles.grow}>
-          <Select className={styles.select} value={figure} onChange={(_, data) => setFigure(data.value as ComparedFigure)}>
-            {COMPARED_FIGURES.map((f) => (
-              <option key={f} value={f}>
-                {t.figures[f]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice label={t.reference} className={styles.grow} value={reference} onChange={onReference}>
+          {scenarios.map((s) => (
+            <option key={s.name} value={s.name}>
+              {s.name}
+            </option>
+          ))}
+        </Choice>
+        <Choice label={t.figure} className={styles.grow} value={figure} onChange={(value) => setFigure(value as ComparedFigure)}>
+          {COMPARED_FIGURES.map((f) => (
+            <option key={f} value={f}>
+              {t.figures[f]}
+            </option>
+          ))}
+        </Choice>
       </div>
       <Caption1 className={styles.hint}>{`${t.figures[figure]}, ${unit}`}</Caption1>
       {/* Focusable, so a keyboard can scroll a table wider than a narrow pane. */}

@@ -8,13 +8,8 @@ import {
   Body1,
   Button,
   Caption1,
-  Checkbox,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
-  Select,
-  Slider,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -29,14 +24,13 @@ import type { ScenarioEdit, ScenarioTable } from '../../workbook/scenario-edit';
 import { matchKey } from '../../workbook/text';
 import type { Unit } from '../../workbook/units';
 import { isPending, isPendingScenario, type EditorState } from '../editor-state';
+import { CheckRow, Choice, Range, TextField } from './controls';
 import { EDITOR_STRINGS, type EditorStrings } from '../editor-strings';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flex: 1, minWidth: '8rem', maxWidth: '100%' },
-  /** A select as wide as its field and no wider: long titles are cut, not the pane widened. */
-  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   pending: {
     color: tokens.colorPaletteMarigoldForeground2,
     fontWeight: tokens.fontWeightSemibold,
@@ -191,16 +185,14 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
       <PendingBar editor={editor} t={t} onSave={onSave} onDiscard={onDiscard} />
 
       <div className={styles.row}>
-        <Field label={t.scenario} className={styles.grow}>
-          <Select className={styles.select} value={current} onChange={(_, data) => setChosen(data.value)}>
-            {names.map((name, k) => (
-              <option key={name} value={name}>
-                {k === 0 ? `${name} (${t.base})` : name}
-                {isPendingScenario(pending, name) ? ` · ${t.unsaved}` : ''}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice label={t.scenario} className={styles.grow} value={current} onChange={setChosen}>
+          {names.map((name, k) => (
+            <option key={name} value={name}>
+              {k === 0 ? `${name} (${t.base})` : name}
+              {isPendingScenario(pending, name) ? ` · ${t.unsaved}` : ''}
+            </option>
+          ))}
+        </Choice>
       </div>
       <div className={styles.row}>
         <Button size="small" onClick={() => add()}>
@@ -235,30 +227,27 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
         'Caseload',
         t.caseload,
         'number',
-        <Slider
-          aria-label={t.caseloadSlider}
+        <Range
+          label={t.caseloadSlider}
           min={40}
           max={45}
-          step={1}
           value={Math.min(45, Math.max(40, caseloadNumber))}
-          onChange={(_, data) => set('Caseload', data.value)}
+          onChange={(value) => set('Caseload', value)}
         />,
       )}
 
-      <Field label={t.mode}>
-        <Select
-          value={modeValue}
-          // The sheet's own word (Danish), whatever the pane's language.
-          onChange={(_, data) => set('Fordeling', choiceWord(MODE_CHOICES, data.value as AllocationMode))}
-        >
-          {MODE_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {t.modes[c.value]}
-              {isPending(pending, current, 'Fordeling') && c.value === modeValue ? ` · ${t.unsaved}` : ''}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <Choice
+        label={<Label text={t.mode} pending={isPending(pending, current, 'Fordeling')} t={t} />}
+        value={modeValue}
+        // The sheet's own word (Danish), whatever the pane's language.
+        onChange={(value) => set('Fordeling', choiceWord(MODE_CHOICES, value as AllocationMode))}
+      >
+        {MODE_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {t.modes[c.value]}
+          </option>
+        ))}
+      </Choice>
 
       <Folded title={t.pools}>{() => table.years.map((year) => field(`Råderum ${year}`, t.pool(year), 'amount'))}</Folded>
 
@@ -413,20 +402,16 @@ function ParameterField({
     }
   };
   const control = (
-    <Field
-      label={{ children: <Label text={label} pending={pending} t={t} /> }}
-      validationMessage={problem}
-      validationState={problem ? 'error' : 'none'}
-    >
-      <Input
-        className={mergeClasses(styles.input, pending && styles.pendingInput)}
-        value={text}
-        placeholder={placeholder}
-        inputMode="decimal"
-        onChange={(_, data) => change(data.value)}
-        onBlur={() => setDraft(undefined)}
-      />
-    </Field>
+    <TextField
+      label={<Label text={label} pending={pending} t={t} />}
+      className={mergeClasses(styles.input, pending && styles.pendingInput)}
+      value={text}
+      placeholder={placeholder}
+      numeric
+      problem={problem}
+      onChange={change}
+      onBlur={() => setDraft(undefined)}
+    />
   );
   // A slider beside the field is a control of its own (a Field labels one control).
   return extra ? (
@@ -455,17 +440,16 @@ function NameField({
     if (draft.trim() !== name) onRename(draft.trim());
   };
   return (
-    <Field label={{ children: <Label text={t.name} pending={pending} t={t} /> }}>
-      <Input
-        value={draft}
-        onChange={(_, data) => setDraft(data.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-          if (event.key === 'Escape') setDraft(name);
-        }}
-      />
-    </Field>
+    <TextField
+      label={<Label text={t.name} pending={pending} t={t} />}
+      value={draft}
+      onChange={setDraft}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+        if (event.key === 'Escape') setDraft(name);
+      }}
+    />
   );
 }
 
@@ -497,15 +481,10 @@ function Exclusions({
         <Label text={t.excluded} pending={pending} t={t} />
       </legend>
       <Caption1 id={`${id}-count`}>{t.excludedCount(excluded.length)}</Caption1>
-      <Input aria-label={t.filter} placeholder={t.filter} value={filter} onChange={(_, data) => setFilter(data.value)} />
+      <TextField label={t.filter} value={filter} onChange={setFilter} />
       <div className={styles.picks}>
         {shownProposals.map((p) => (
-          <Checkbox
-            key={p.nr}
-            label={`${p.nr} ${p.title}`}
-            checked={isExcluded(p.nr)}
-            onChange={(_, data) => onToggle(p.nr, data.checked === true)}
-          />
+          <CheckRow key={p.nr} label={`${p.nr} ${p.title}`} checked={isExcluded(p.nr)} onChange={(on) => onToggle(p.nr, on)} />
         ))}
       </div>
     </fieldset>
