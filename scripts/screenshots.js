@@ -57,7 +57,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
     await editor.getByText('3 ændringer er ikke gemt').waitFor();
     await editor.getByRole('checkbox', { name: /^EBU 3 / }).blur();
     await shot('6-pane-editor', editor);
-    const comparison = page.getByRole('region', { name: /^Sammenligning/ });
+    const comparison = page.getByRole('region', { name: /^Sammenligning( \(med|$)/ });
     await comparison.getByRole('combobox', { name: 'Vis' }).selectOption({ label: 'Netto i alt' });
     await shot('7-pane-comparison', comparison);
     await page.getByRole('combobox', { name: 'Forslag', exact: true }).selectOption('BIU_F_03');

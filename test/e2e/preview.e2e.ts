@@ -248,7 +248,7 @@ async function openEveryFold(): Promise<void> {
 
 /** The pane's scenario editor: its section, found by its heading. */
 const editor = () => page.getByRole('region', { name: 'Rediger scenarier' });
-const comparison = () => page.getByRole('region', { name: /^Sammenligning/ });
+const comparison = () => page.getByRole('region', { name: /^Sammenligning( \(med|$)/ });
 
 /** The comparison's cell of a scenario in a year, as shown: the figure, then the difference against the reference. */
 async function comparedCell(scenario: string, year: string): Promise<string> {
