@@ -630,9 +630,11 @@ const AFTER_ROW_BREAKS = [
 
 /**
  * A log's sheet (OutputSheet.appendAt) with the output's rows written into it from that row on: the rows above,
- * its columns, panes, page setup, tables and everything else kept as written. Rows at or below that row hold no
- * values (the log starts below its last used row): their elements go, so no row is listed twice. The new page
- * breaks join the sheet's own. A record's own tables are not written here (the run log has none).
+ * its columns, panes, page setup, tables and everything else kept as written. Only the record's cells are written,
+ * as the Office adapter does: the log's appendAt comes from the values a reader gives, so rows below it may still
+ * hold what reads as blank (a formula showing "", a space, a height, a format), and cells beside the record are the
+ * user's too. A record's cell goes into the sheet's own row element where there is one; a blank cell of the record
+ * never replaces a cell that holds something. The new page breaks join the sheet's own. A record's own tables are not written here (the run log has none).
  */
 function appendedSheet(xml: string, output: OutputSheet, styles: Styles): string {
   const offset = Math.max(0, output.appendAt ?? 0);
@@ -642,13 +644,7 @@ function appendedSheet(xml: string, output: OutputSheet, styles: Styles): string
   let rows = decoder.decode(joined(rowsXml(plan, styles)));
   // The sheet's own prefix on the new elements, where its main namespace has one (texts are escaped: no < in them).
   if (prefix) rows = rows.replace(/<(\/?)(row|c|is|t|v)\b/g, `<$1${prefix}$2`);
-  let out = xml.replace(new RegExp(`<(${prefix})row\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1row>)`, 'g'), (row) => {
-    const r = Number(attributes(row.slice(0, row.indexOf('>') + 1)).r);
-    return Number.isFinite(r) && r > offset ? '' : row;
-  });
-  const empty = new RegExp(`<${prefix}sheetData\\s*/>`);
-  if (empty.test(out)) out = out.replace(empty, () => `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
-  else out = out.replace(`</${prefix}sheetData>`, () => `${rows}</${prefix}sheetData>`);
+  let out = mergedRows(xml, prefix, rows);
   // The dimension covers the new rows.
   const width = output.values.reduce((w, r) => Math.max(w, r.length), 0);
   out = out.replace(
@@ -673,6 +669,70 @@ function appendedSheet(xml: string, output: OutputSheet, styles: Styles): string
     }
   }
   return out;
+}
+
+/** A row element's start tag (without its closing `>` or `/>`) and its cells by column. */
+function rowParts(row: string): { open: string; cells: Map<number, string> } {
+  const open = /^<[^>]*?(?=\/?>)/.exec(row)![0];
+  const body = /^<[^>]*\/>$/.test(row) ? '' : row.slice(row.indexOf('>') + 1, row.lastIndexOf('<'));
+  const cells = new Map<number, string>();
+  for (const m of body.matchAll(CELL)) {
+    const letters = /^([A-Z]+)/.exec(attributes(m[0].slice(0, m[0].indexOf('>') + 1)).r ?? '')?.[1];
+    if (letters) cells.set(columnIndex(letters), m[0]);
+  }
+  return { open, cells };
+}
+
+/** Whether a cell element holds a value, a formula or an inline text (a bare styled cell does not). */
+const holdsSomething = (cell: string) => /<(?:\w+:)?(?:v|f|is)\b/.test(cell);
+
+/**
+ * The sheet XML with the new rows' cells merged into its sheetData: a row the sheet has keeps its attributes
+ * (height, format) and its other cells, the record's cells taking their columns; rows the sheet lacks are added,
+ * every row in order.
+ */
+function mergedRows(xml: string, prefix: string, rowsXml: string): string {
+  const data = new RegExp(`<${prefix}sheetData\\b[^>]*?(?:/>|>([\\s\\S]*?)</${prefix}sheetData>)`).exec(xml);
+  if (!data) throw new UnwritablePackage('a worksheet without sheetData');
+  const rowPattern = new RegExp(`<(${prefix})row\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1row>)`, 'g');
+  const numberOf = (row: string) => Number(attributes(row.slice(0, row.indexOf('>') + 1)).r);
+  const rows = new Map<number, string>();
+  let last = 0;
+  for (const m of (data[1] ?? '').matchAll(rowPattern)) {
+    // A row without r is the one after the row before it (ECMA-376 18.3.1.73).
+    const r = numberOf(m[0]);
+    last = Number.isFinite(r) ? r : last + 1;
+    rows.set(last, Number.isFinite(r) ? m[0] : m[0].replace(/^<(\S+)/, `<$1 r="${last}"`));
+  }
+  for (const m of rowsXml.matchAll(rowPattern)) {
+    const r = numberOf(m[0]);
+    const old = rows.get(r);
+    if (!old) {
+      rows.set(r, m[0]);
+      continue;
+    }
+    const mine = rowParts(m[0]);
+    const theirs = rowParts(old);
+    for (const [column, cell] of mine.cells) {
+      const before = theirs.cells.get(column);
+      if (before && holdsSomething(before) && !holdsSomething(cell)) continue;
+      theirs.cells.set(column, cell);
+    }
+    // The row's own height and format stay; a height the record asks for is added where the row has none.
+    let open = theirs.open.replace(/\sspans\s*=\s*"[^"]*"/, '');
+    const height = /\sht\s*=\s*"[^"]*"\s+customHeight\s*=\s*"1"/.exec(mine.open)?.[0];
+    if (height && !/\sht\s*=/.test(open)) open += height;
+    const content = [...theirs.cells]
+      .sort(([a], [b]) => a - b)
+      .map(([, c]) => c)
+      .join('');
+    rows.set(r, `${open}>${content}</${prefix}row>`);
+  }
+  const body = [...rows]
+    .sort(([a], [b]) => a - b)
+    .map(([, r]) => r)
+    .join('');
+  return xml.slice(0, data.index) + `<${prefix}sheetData>${body}</${prefix}sheetData>` + xml.slice(data.index + data[0].length);
 }
 
 /** The sheets the package lacks, with the changes' cells: text as text, the table where given. */

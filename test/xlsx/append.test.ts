@@ -117,3 +117,30 @@ test('a log sheet the workbook lacks is added and written from its row, its colu
   const copy = await writeOutputSheets(await bytes(new ExcelJS.Workbook().addWorksheet('Forslag').workbook), [record(0, 1)]);
   expect((await openWorkbook(copy)).workbook.getWorksheet('Kørsler')!.getCell('A1').value).toBe('Kørsel 1');
 });
+
+test("the command line's copy keeps every cell and row below and beside the record: formulas showing '', spaces, heights", async () => {
+  const workbook = workedBook();
+  const log = workbook.getWorksheet('Kørsler')!;
+  // What the reader sees as blank (so the log's appendAt lies above them) is still the user's.
+  log.getCell('A89').value = { formula: 'IF(B4="","",B4)', result: '' };
+  log.getCell('B89').value = { formula: 'B4', result: 'Navn' };
+  log.getCell('J33').value = ' ';
+  log.getCell('D7').value = ' ';
+  log.getRow(40).height = 33;
+  log.getRow(8).height = 27;
+  const copy = await writeOutputSheets(await bytes(workbook), [record(6, 2)]);
+  const after = (await openWorkbook(copy)).workbook.getWorksheet('Kørsler')!;
+  expect(after.getCell('A89').formula).toBe('IF(B4="","",B4)');
+  expect(after.getCell('B89').formula).toBe('B4');
+  expect(after.getCell('J33').value).toBe(' ');
+  expect(after.getCell('D7').value).toBe(' ');
+  expect(after.getRow(40).height).toBe(33);
+  expect(after.getCell('A7').value).toBe('Kørsel 2');
+  expect(after.getCell('C9').value).toBe('=runde');
+  const zip = await JSZip.loadAsync(copy);
+  const part = await zip.file(Object.keys(zip.files).find((f) => /worksheets\/sheet2\.xml$/.test(f))!)!.async('string');
+  // Each row once, in order.
+  const numbers = [...part.matchAll(/<row\b[^>]*?\sr="(\d+)"/g)].map((m) => Number(m[1]));
+  expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
+  expect(part).toMatch(/<dimension ref="A1:J89"\/>/);
+});
