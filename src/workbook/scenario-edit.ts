@@ -42,8 +42,21 @@ export interface SheetChanges {
   table?: { name: string; row: number; column: number; rowCount: number; columnCount: number };
 }
 
-/** Why an edit was refused (the pane words it); nothing is written then. */
-export type EditRefusal = 'unknownScenario' | 'nameTaken' | 'emptyName' | 'baseDeleted' | 'sheetNotOurs';
+/**
+ * Why an edit was refused (the pane words it); nothing is written then. A delete or a copy moves values, not
+ * cells (the grid holds a formula's result only), so it is refused where it would move:
+ * - `formulaMoved`: a cell holding a formula (it would become a constant), `place` the cell;
+ * - `valueNotWritable`: an error (#N/A) or TRUE/FALSE, which a cell change cannot write, `place` the cell.
+ */
+export type EditRefusal =
+  'unknownScenario' | 'nameTaken' | 'emptyName' | 'baseDeleted' | 'sheetNotOurs' | 'formulaMoved' | 'valueNotWritable';
+
+/**
+ * The Scenarier sheet as an adapter reads it: `formulas` lists the cells that hold a formula (0-based, absolute),
+ * which the grid gives as their results only. Absent where the host does not say: then no edit can tell one.
+ * (Every adapter gives it for the Scenarier sheet; it belongs in SheetCells, src/workbook/grid.ts, when that is edited.)
+ */
+export type ScenarioSheetCells = SheetCells & { formulas?: readonly { row: number; column: number }[] };
 
 /** The scenarios as the `Scenarier` sheet states them, for the editor. */
 export interface ScenarioTable {
@@ -149,10 +162,29 @@ class Refused extends Error {
 /** The sheet's cells with the edits' writes on top. */
 class Draft {
   readonly writes = new Map<string, { row: number; column: number; value: CellValue }>();
+  private readonly formulas: Set<string>;
   constructor(
     readonly name: string,
-    private readonly original: SheetCells | undefined,
-  ) {}
+    private readonly original: ScenarioSheetCells | undefined,
+  ) {
+    this.formulas = new Set((original?.formulas ?? []).map((f) => `${f.row},${f.column}`));
+  }
+  /** Whether the cell still holds the user's formula: one the sheet has and no write changes (as changes() sees it). */
+  private isFormula(row: number, column: number): boolean {
+    const key = `${row},${column}`;
+    if (!this.formulas.has(key)) return false;
+    const w = this.writes.get(key);
+    if (!w) return true;
+    const before = this.original ? cellAt(this.original, row, column) : null;
+    return w.value === before || (isBlank(w.value) && isBlank(before));
+  }
+  /** Refuses to move or copy a cell whose content a cell change cannot carry: a formula, an error, TRUE/FALSE. */
+  checkMovable(row: number, column: number): void {
+    const place = { sheet: this.name, row, column };
+    if (this.isFormula(row, column)) throw new Refused('formulaMoved', place);
+    const value = this.get(row, column);
+    if (typeof value === 'boolean' || (value !== null && typeof value === 'object')) throw new Refused('valueNotWritable', place);
+  }
   get(row: number, column: number): CellValue {
     const w = this.writes.get(`${row},${column}`);
     if (w) return w.value;
@@ -252,6 +284,7 @@ class Editor {
       // Enhed and Sprog are the workbook's, stated in the base column only.
       const p = parseParameter(cellText(this.draft.get(row, this.layout.column)));
       if (p?.key === 'unit' || p?.key === 'language') continue;
+      this.draft.checkMovable(row, source.column);
       this.draft.set(row, column, this.draft.get(row, source.column));
     }
   }
@@ -267,6 +300,8 @@ class Editor {
     if (!found) throw new Refused('unknownScenario');
     if (found.base) throw new Refused('baseDeleted');
     const last = this.layout.column + this.layout.width - 1;
+    for (let row = this.layout.headerRow; row <= this.lastRow; row++)
+      for (let column = found.column + 1; column <= last; column++) this.draft.checkMovable(row, column);
     for (let row = this.layout.headerRow; row <= this.lastRow; row++) {
       for (let column = found.column; column < last; column++) this.draft.set(row, column, this.draft.get(row, column + 1));
       this.draft.set(row, last, null);
@@ -379,7 +414,12 @@ export function applyCellChanges(sheet: SheetCells, cells: readonly CellChange[]
     Array.from({ length: right - left + 1 }, (_, c) => cellAt(sheet, top + r, left + c)),
   );
   for (const { row, column, value } of cells) values[row - top][column - left] = value;
-  return { ...sheet, origin: { row: top, column: left }, values };
+  const formulas = (sheet as ScenarioSheetCells).formulas;
+  if (formulas === undefined) return { ...sheet, origin: { row: top, column: left }, values };
+  // A cell written holds a value now, no formula.
+  const written = new Set(cells.map((c) => `${c.row},${c.column}`));
+  const kept = formulas.filter((f) => !written.has(`${f.row},${f.column}`));
+  return { ...sheet, origin: { row: top, column: left }, values, formulas: kept } as ScenarioSheetCells;
 }
 
 /**
