@@ -58,6 +58,22 @@ export function stepAmounts(steps: readonly NettoStep[], shown: Amounts, step: n
   });
 }
 
+/** What an included reduction does to the råderum available in one year. */
+export interface RaaderumEffect {
+  /** `grows` for a netto below 0 (a saving), `falls` for one above 0 (a cost), `none` for 0. */
+  change: 'grows' | 'falls' | 'none';
+  /** By how much, never below 0: −netto where it grows, netto where it falls. */
+  by: number;
+}
+
+/**
+ * Rule 7: available = pool − Σ netto of the included reductions, so a
+ * reduction's netto changes the råderum with the opposite sign. Per year, from
+ * the netto as shown (any unit): the words say what happens, not the sign.
+ */
+export const raaderumEffect = (netto: readonly number[]): RaaderumEffect[] =>
+  netto.map((n) => (n < 0 ? { change: 'grows', by: -n } : n > 0 ? { change: 'falls', by: n } : { change: 'none', by: 0 }));
+
 /** Rule 1's factor: the scenario's fuldtidspersoner over the row's. */
 export const volumeFactor = (s: { rowVolume: number; scenarioVolume: number }): number => s.scenarioVolume / s.rowVolume;
 

@@ -5,7 +5,15 @@
  * put into words here; the pane shows them and the `Beregning` sheet lists
  * them, so the explanation travels with the workbook.
  */
-import { extraStaff, refusionFraction, staircaseParts, stepAmounts, volumeFactor } from '../model/explained-figures';
+import {
+  extraStaff,
+  raaderumEffect,
+  refusionFraction,
+  staircaseParts,
+  stepAmounts,
+  volumeFactor,
+  type RaaderumEffect,
+} from '../model/explained-figures';
 import { bookFigures, type BookFigures, type ProposalFigures, type RequestFigures } from '../model/figures';
 import { STAIRCASE_RATES } from '../model/rules';
 import { evaluate, nettoSteps, type NettoStep } from '../model/scenarios';
@@ -78,6 +86,10 @@ class Numbers {
     const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, this.group);
     return n > 0 ? `+${digits}` : n < 0 ? `-${digits}` : '0';
   }
+  /** An amount without a sign (a size the words say the direction of). */
+  size(n: number): string {
+    return this.amount(n).replace(/^[+-]/, '');
+  }
   /** A fraction in percent: 0,3 → `30 %`. */
   share(fraction: number): string {
     // One way in both languages: `30 %`, with an ordinary space.
@@ -107,7 +119,17 @@ const WORDS = {
     perYear: (amount: string) => `= ${amount} om året (lægges til Investering)`,
     netto: 'Netto = Udgift + Indtægt + Investering',
     leftOut: 'Udeladt i scenariet: indgår ikke i summerne eller i råderummet',
-    reduction: (netto: string) => `Reduktion: netto ${netto} lægges til det råderum, der er til rådighed`,
+    reduction: {
+      grows: (amounts: string) => `Reduktion: øger råderummet med ${amounts}`,
+      falls: (amounts: string) => `Reduktion: mindsker råderummet med ${amounts}`,
+      none: 'Reduktion: netto 0; ændrer ikke råderummet',
+      /** Years that differ in direction, each said on its own; the råderum named in the first. */
+      year: (year: number, change: RaaderumEffect['change'], amount: string, first: boolean) =>
+        change === 'none'
+          ? `${year} ændrer ${first ? 'ikke råderummet' : 'det ikke'}`
+          : `${year} ${change === 'grows' ? 'øger' : 'mindsker'} ${first ? 'råderummet' : 'det'} med ${amount}`,
+      years: (parts: string) => `Reduktion: ${parts}`,
+    },
     funded: (funded: string) => `Bevilget fuldt af råderummet: ${funded}`,
     partial: (funded: string, requested: string) => `Delvist bevilget af råderummet: ${funded} af ønsket ${requested}`,
     unfunded: (requested: string) => `Ikke bevilget: der er ikke plads til ønsket ${requested} i råderummet`,
@@ -134,7 +156,16 @@ const WORDS = {
     perYear: (amount: string) => `= ${amount} a year (added to Investering)`,
     netto: 'Net = Udgift + Indtægt + Investering',
     leftOut: 'Left out of the scenario: not in the sums nor in the råderum',
-    reduction: (netto: string) => `Reduction: its net ${netto} adds to the råderum available`,
+    reduction: {
+      grows: (amounts: string) => `Reduction: increases the råderum by ${amounts}`,
+      falls: (amounts: string) => `Reduction: reduces the råderum by ${amounts}`,
+      none: 'Reduction: net 0; the råderum does not change',
+      year: (year: number, change: RaaderumEffect['change'], amount: string, first: boolean) =>
+        change === 'none'
+          ? `${year} leaves ${first ? 'the råderum' : 'it'} as it is`
+          : `${year} ${change === 'grows' ? 'increases' : 'reduces'} ${first ? 'the råderum' : 'it'} by ${amount}`,
+      years: (parts: string) => `Reduction: ${parts}`,
+    },
     funded: (funded: string) => `Funded in full from the råderum: ${funded}`,
     partial: (funded: string, requested: string) => `Partly funded from the råderum: ${funded} of the ${requested} requested`,
     unfunded: (requested: string) => `Not funded: the request of ${requested} does not fit in the råderum`,
@@ -192,6 +223,24 @@ export class Explainer {
     return values.map((v, t) => `${this.context.years[t]}: ${this.n.amount(v)}`).join(', ');
   }
 
+  /** Rule 7 in words: what an included reduction does to the råderum (its netto with the opposite sign). */
+  private reduction(netto: readonly number[]): string {
+    const { reduction } = this.w;
+    const effect = raaderumEffect(netto);
+    const changes = new Set(effect.map((e) => e.change));
+    if (!changes.has('falls') && !changes.has('grows')) return reduction.none;
+    if (!changes.has('falls') || !changes.has('grows')) {
+      const sizes = effect.map((e) => e.by);
+      const amounts = sizes.every((v) => v === sizes[0])
+        ? this.w.everyYear(this.n.size(sizes[0]))
+        : sizes.map((v, t) => `${this.context.years[t]}: ${this.n.size(v)}`).join(', ');
+      return changes.has('grows') ? reduction.grows(amounts) : reduction.falls(amounts);
+    }
+    return reduction.years(
+      effect.map((e, t) => reduction.year(this.context.years[t], e.change, this.n.size(e.by), t === 0)).join(', '),
+    );
+  }
+
   private benefit(key: string | undefined): string {
     if (key === undefined) return '';
     return this.context.benefitNames?.get(key) ?? key;
@@ -214,7 +263,7 @@ export class Explainer {
       status: '',
     };
     if (!shown.included) explanation.status = this.w.leftOut;
-    else if (shown.kind === 'Reduktion') explanation.status = this.w.reduction(this.amounts(netto));
+    else if (shown.kind === 'Reduktion') explanation.status = this.reduction(netto);
     else {
       const request = this.requests[k].get(p.nr);
       if (request === undefined) explanation.status = this.w.noRequest;

@@ -76,9 +76,10 @@ describe('Beregning on the sample', () => {
       ['Netto', ...four(100000)],
     ]);
     expect(forty[1][4]).toContain('450 sager / 40 = 11,25 årsværk');
-    // A reduction has no funding of its own: its part in the råderum is said beside its netto.
-    expect(forty[2][4]).toBe(
-      'Netto = Udgift + Indtægt + Investering. Reduktion: netto +100.000 om året lægges til det råderum, der er til rådighed',
+    // A reduction has no funding of its own: its part in the råderum is said beside its netto (rule 7: it takes what it costs).
+    expect(forty[2][4]).toBe('Netto = Udgift + Indtægt + Investering. Reduktion: mindsker råderummet med 100.000 om året');
+    expect(rowsOf(sheet, 'BIU_F_03', 'Basis')[2][4]).toBe(
+      'Netto = Udgift + Indtægt + Investering. Reduktion: øger råderummet med 400.000 om året',
     );
   });
 

@@ -7,6 +7,7 @@ import { sampleSheets } from '../../src/sample/seed-workbook';
 import { explainProposal, type ProposalExplanation, type ScenarioExplanation } from '../../src/workbook/explanation';
 import type { SheetCells } from '../../src/workbook/grid';
 import type { OutputSheet } from '../../src/workbook/output';
+import { readBook } from '../../src/workbook/read';
 import { runWorkbook } from '../../src/workbook/run';
 import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
 
@@ -45,7 +46,8 @@ describe('the sample: Faxe’s two fastholdelseskonsulenter (BIU_F_03)', () => {
       'Bemanding ved caseload 45: 450 sager / 45 = 10 årsværk − 8 nuværende = 2 årsværk × årsværkspris 400.000 kr. = +800.000 om året (lægges til Investering)',
     );
     expect(basis.netto).toEqual(four(-400000));
-    expect(basis.status).toBe('Reduktion: netto -400.000 om året lægges til det råderum, der er til rådighed');
+    // Rule 7: available = pool − Σ netto of included reductions, so a netto of −400.000 makes the råderum grow.
+    expect(basis.status).toBe('Reduktion: øger råderummet med 400.000 om året');
     expectPartsAddUp(basis);
   });
 
@@ -55,6 +57,8 @@ describe('the sample: Faxe’s two fastholdelseskonsulenter (BIU_F_03)', () => {
     expect(step(forty, 'caseload')?.text).toContain('450 sager / 40 = 11,25 årsværk − 8 nuværende = 3,25 årsværk');
     expect(step(forty, 'caseload')?.text).toContain('+1.300.000 om året');
     expect(forty.netto).toEqual(four(100000));
+    // A reduction that costs more than it saves takes from the råderum.
+    expect(forty.status).toBe('Reduktion: mindsker råderummet med 100.000 om året');
     expectPartsAddUp(forty);
   });
 
@@ -225,6 +229,75 @@ describe('a step of each kind', () => {
 });
 
 describe('the råderum status', () => {
+  const reduction = (udgift: number[], investering: number[], language?: 'da' | 'en') =>
+    inScenario(
+      explainProposal(
+        [
+          sheet(
+            'Forslag',
+            [
+              ['Nr', 'Titel', 'Art', ...perYear('Udgift'), ...perYear('Investering')],
+              ['R', 'Reduktion', 'Reduktion', ...udgift, ...investering],
+            ],
+            'Forslag',
+          ),
+          scenarioSheet([]),
+        ],
+        { nr: 'R' },
+        language,
+      ),
+      'Basis',
+    );
+
+  test('a reduction says what it does to the råderum, year by year where the years differ (rule 7)', () => {
+    // Hørsholm EBU 5: netto −85.000, then −110.000: the råderum grows every year.
+    expect(reduction(four(-110000), [25000, 0, 0, 0]).status).toBe(
+      'Reduktion: øger råderummet med 2025: 85.000, 2026: 110.000, 2027: 110.000, 2028: 110.000',
+    );
+    // A first year that costs more than it saves takes from the råderum that year only.
+    expect(reduction(four(-110000), [150000, 0, 0, 110000]).status).toBe(
+      'Reduktion: 2025 mindsker råderummet med 40.000, 2026 øger det med 110.000, 2027 øger det med 110.000, 2028 ændrer det ikke',
+    );
+    expect(reduction(four(-110000), four(110000)).status).toBe('Reduktion: netto 0; ændrer ikke råderummet');
+    expect(reduction(four(-110000), [25000, 0, 0, 0], 'en').status).toBe(
+      'Reduction: increases the råderum by 2025: 85,000, 2026: 110,000, 2027: 110,000, 2028: 110,000',
+    );
+    expect(reduction(four(-110000), four(210000), 'en').status).toBe('Reduction: reduces the råderum by 100,000 a year');
+    expect(reduction(four(-110000), [150000, 0, 0, 110000], 'en').status).toBe(
+      'Reduction: 2025 reduces the råderum by 40,000, 2026 increases it by 110,000, 2027 increases it by 110,000, 2028 leaves it as it is',
+    );
+  });
+
+  test('the råderum available is the pool and what the reductions’ words say they add (the sample’s Råderum sheet)', () => {
+    // Each included reduction's status names its effect; their sum is available − pool on the Råderum sheet.
+    const book = sample();
+    const run = runWorkbook(book).results;
+    const raaderum = run?.outputs.find((o) => o.name === 'Råderum');
+    if (!raaderum) throw new Error('no Råderum');
+    const read = (scenario: string, label: string): number => {
+      const band = raaderum.values.findIndex((r) => String(r[0]).startsWith(`Scenarie: ${scenario} ·`));
+      const row = raaderum.values.slice(band).find((r) => r[1] === label);
+      if (typeof row?.[4] !== 'number') throw new Error(`no ${label} in ${scenario}`);
+      return row[4];
+    };
+    for (const scenario of ['Basis', 'Caseload 40']) {
+      let effect = 0;
+      let reductions = 0;
+      for (const { nr } of readBook(book).book?.proposals ?? []) {
+        const s = inScenario(explainProposal(book, { nr }), scenario);
+        if (!s.included || !s.status.startsWith('Reduktion')) continue;
+        reductions++;
+        // 2027's figure: the one figure of every year, or the first of the years'.
+        const m = /^Reduktion: (øger|mindsker) råderummet med (?:2027: )?([\d.]+)( om året$|, 2028: )/.exec(s.status);
+        if (!m) throw new Error(`${nr} in ${scenario}: ${s.status}`);
+        const amount = Number(m[2].replace(/\./g, ''));
+        effect += m[1] === 'øger' ? amount : -amount;
+      }
+      expect(reductions).toBeGreaterThan(3);
+      expect(read(scenario, 'Til rådighed (pulje − reduktioner)') - read(scenario, 'Råderum (pulje)')).toBe(effect);
+    }
+  });
+
   test('Prioritet: K-1 funded; K-7 (6.000.000) does not fit in what is left', () => {
     const explain = (nr: string) => inScenario(explainProposal(sample(), { nr }), 'Basis');
     expect(explain('K-1').status).toBe('Bevilget fuldt af råderummet: 2027: +2.200.000, 2028: 0, 2029: 0, 2030: 0');
