@@ -14,7 +14,7 @@ import {
   volumeFactor,
   type RaaderumEffect,
 } from '../model/explained-figures';
-import { bookFigures, type BookFigures, type ProposalFigures, type RequestFigures } from '../model/figures';
+import { asTyped, bookFigures, type BookFigures, type ProposalFigures, type RequestFigures } from '../model/figures';
 import { STAIRCASE_RATES } from '../model/rules';
 import { evaluate, nettoSteps, type NettoStep } from '../model/scenarios';
 import type { Book, CellPlace, Proposal } from '../model/types';
@@ -64,13 +64,27 @@ export interface ProposalExplanation {
   scenarios: ScenarioExplanation[];
 }
 
-/** Numbers in words as each language writes them; amounts with their sign (minus a saving, plus a cost). */
+/**
+ * The workbook's unit after an amount in words. The sheets say `Beløb i 1.000 kr.` once; a sentence names
+ * the unit on every amount, as a finance officer writes it (`400 t.kr.`).
+ */
+const UNIT_WORDS: Record<Language, Record<Unit, string>> = {
+  da: { 'kr.': 'kr.', '1.000 kr.': 't.kr.', 'mio. kr.': 'mio. kr.' },
+  en: { 'kr.': 'kr.', '1.000 kr.': 'thousand kr.', 'mio. kr.': 'million kr.' },
+};
+
+/** Numbers in words as each language writes them; amounts with their sign (minus a saving, plus a cost) and the unit. */
 class Numbers {
   private readonly plain: Intl.NumberFormat;
   private readonly signed: Intl.NumberFormat;
   private readonly percent: Intl.NumberFormat;
   private readonly group: string;
-  constructor(readonly language: Language) {
+  private readonly unitWord: string;
+  constructor(
+    readonly language: Language,
+    unit: Unit,
+  ) {
+    this.unitWord = UNIT_WORDS[language][unit];
     const locale = language === 'en' ? 'en-GB' : 'da-DK';
     this.group = language === 'en' ? ',' : '.';
     this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
@@ -86,9 +100,17 @@ class Numbers {
     const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, this.group);
     return n > 0 ? `+${digits}` : n < 0 ? `-${digits}` : '0';
   }
-  /** An amount without a sign (a size the words say the direction of). */
+  /** An amount in the workbook's unit, signed, with the unit: `+800.000 kr.`, `0 kr.`. */
+  money(n: number): string {
+    return `${this.amount(n)} ${this.unitWord}`;
+  }
+  /** An amount without a sign (a size the words say the direction of), with the unit: `400 t.kr.`. */
   size(n: number): string {
-    return this.amount(n).replace(/^[+-]/, '');
+    return `${this.amount(n).replace(/^[+-]/, '')} ${this.unitWord}`;
+  }
+  /** An input amount as typed in the workbook's unit (all its decimals), with the unit: `400.000 kr.`, `0,45 mio. kr.`. */
+  typed(n: number): string {
+    return `${this.plain.format(n)} ${this.unitWord}`;
   }
   /** A fraction in percent: 0,3 → `30 %`. */
   share(fraction: number): string {
@@ -115,7 +137,7 @@ const WORDS = {
     caseload: (caseload: string, benefit: string | undefined) =>
       `Bemanding ved caseload ${caseload}${benefit === undefined ? '' : ` (${benefit})`}`,
     staffing: (cases: string, caseload: string, needed: string, current: string, extra: string, price: string) =>
-      `${cases} sager / ${caseload} = ${needed} årsværk − ${current} nuværende = ${extra} årsværk × årsværkspris ${price} kr.`,
+      `${cases} sager / ${caseload} = ${needed} årsværk − ${current} nuværende = ${extra} årsværk × årsværkspris ${price}`,
     perYear: (amount: string) => `= ${amount} om året (lægges til Investering)`,
     netto: 'Netto = Udgift + Indtægt + Investering',
     leftOut: 'Udeladt i scenariet: indgår ikke i summerne eller i råderummet',
@@ -152,7 +174,7 @@ const WORDS = {
     caseload: (caseload: string, benefit: string | undefined) =>
       `Staffing at caseload ${caseload}${benefit === undefined ? '' : ` (${benefit})`}`,
     staffing: (cases: string, caseload: string, needed: string, current: string, extra: string, price: string) =>
-      `${cases} cases / ${caseload} = ${needed} full-time staff − ${current} today = ${extra} × staff cost ${price} kr.`,
+      `${cases} cases / ${caseload} = ${needed} full-time staff − ${current} today = ${extra} × staff cost ${price}`,
     perYear: (amount: string) => `= ${amount} a year (added to Investering)`,
     netto: 'Net = Udgift + Indtægt + Investering',
     leftOut: 'Left out of the scenario: not in the sums nor in the råderum',
@@ -193,7 +215,7 @@ export class Explainer {
     private readonly figures: BookFigures,
     private readonly context: ExplainContext,
   ) {
-    this.n = new Numbers(context.language);
+    this.n = new Numbers(context.language, context.unit);
     this.w = WORDS[context.language];
     this.requests = figures.scenarios.map((s) => new Map(s.requests.map((r) => [r.nr, r])));
   }
@@ -219,8 +241,8 @@ export class Explainer {
 
   /** Amounts per year in words: one figure where every year has it, else year by year. */
   private amounts(values: readonly number[]): string {
-    if (values.every((v) => v === values[0])) return this.w.everyYear(this.n.amount(values[0]));
-    return values.map((v, t) => `${this.context.years[t]}: ${this.n.amount(v)}`).join(', ');
+    if (values.every((v) => v === values[0])) return this.w.everyYear(this.n.money(values[0]));
+    return values.map((v, t) => `${this.context.years[t]}: ${this.n.money(v)}`).join(', ');
   }
 
   /** Rule 7 in words: what an included reduction does to the råderum (its netto with the opposite sign). */
@@ -318,10 +340,11 @@ export class Explainer {
           n.number(step.staffNeeded),
           n.number(step.currentStaff),
           n.number(extraStaff(step)),
-          n.number(step.staffPrice),
+          // Årsværkspris is typed in the workbook's unit, like every amount (template: Enhed): shown as typed.
+          n.typed(asTyped(step.staffPrice, UNITS[this.context.unit].kroner)),
         );
         const shown = own && this.inUnit(own);
-        const perYear = shown && shown.every((v) => v === shown[0]) ? ` ${w.perYear(n.amount(shown[0]))}` : '';
+        const perYear = shown && shown.every((v) => v === shown[0]) ? ` ${w.perYear(n.money(shown[0]))}` : '';
         return `${head}: ${body}${perYear}`;
       }
       case 'netto':

@@ -77,9 +77,9 @@ describe('Beregning on the sample', () => {
     ]);
     expect(forty[1][4]).toContain('450 sager / 40 = 11,25 årsværk');
     // A reduction has no funding of its own: its part in the råderum is said beside its netto (rule 7: it takes what it costs).
-    expect(forty[2][4]).toBe('Netto = Udgift + Indtægt + Investering. Reduktion: mindsker råderummet med 100.000 om året');
+    expect(forty[2][4]).toBe('Netto = Udgift + Indtægt + Investering. Reduktion: mindsker råderummet med 100.000 kr. om året');
     expect(rowsOf(sheet, 'BIU_F_03', 'Basis')[2][4]).toBe(
-      'Netto = Udgift + Indtægt + Investering. Reduktion: øger råderummet med 400.000 om året',
+      'Netto = Udgift + Indtægt + Investering. Reduktion: øger råderummet med 400.000 kr. om året',
     );
   });
 
@@ -97,7 +97,7 @@ describe('Beregning on the sample', () => {
       'Flere fuldtidspersoner/Råderum',
     ]);
     expect(k7[8].slice(4)).toEqual([
-      'Delvist bevilget af råderummet: 2027: +3.126.316, 2028: 0, 2029: 0, 2030: 0 af ønsket 2027: +6.000.000, 2028: 0, 2029: 0, 2030: 0',
+      'Delvist bevilget af råderummet: 2027: +3.126.316 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr. af ønsket 2027: +6.000.000 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr.',
       3126316,
       0,
       0,

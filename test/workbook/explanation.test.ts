@@ -43,11 +43,11 @@ describe('the sample: Faxe’s two fastholdelseskonsulenter (BIU_F_03)', () => {
     expect(step(basis, 'udgift')?.amounts).toEqual(four(-1200000));
     expect(step(basis, 'caseload')?.amounts).toEqual(four(800000));
     expect(step(basis, 'caseload')?.text).toBe(
-      'Bemanding ved caseload 45: 450 sager / 45 = 10 årsværk − 8 nuværende = 2 årsværk × årsværkspris 400.000 kr. = +800.000 om året (lægges til Investering)',
+      'Bemanding ved caseload 45: 450 sager / 45 = 10 årsværk − 8 nuværende = 2 årsværk × årsværkspris 400.000 kr. = +800.000 kr. om året (lægges til Investering)',
     );
     expect(basis.netto).toEqual(four(-400000));
     // Rule 7: available = pool − Σ netto of included reductions, so a netto of −400.000 makes the råderum grow.
-    expect(basis.status).toBe('Reduktion: øger råderummet med 400.000 om året');
+    expect(basis.status).toBe('Reduktion: øger råderummet med 400.000 kr. om året');
     expectPartsAddUp(basis);
   });
 
@@ -55,10 +55,10 @@ describe('the sample: Faxe’s two fastholdelseskonsulenter (BIU_F_03)', () => {
     const forty = inScenario(explained, 'Caseload 40');
     expect(step(forty, 'caseload')?.amounts).toEqual(four(1300000));
     expect(step(forty, 'caseload')?.text).toContain('450 sager / 40 = 11,25 årsværk − 8 nuværende = 3,25 årsværk');
-    expect(step(forty, 'caseload')?.text).toContain('+1.300.000 om året');
+    expect(step(forty, 'caseload')?.text).toContain('+1.300.000 kr. om året');
     expect(forty.netto).toEqual(four(100000));
     // A reduction that costs more than it saves takes from the råderum.
-    expect(forty.status).toBe('Reduktion: mindsker råderummet med 100.000 om året');
+    expect(forty.status).toBe('Reduktion: mindsker råderummet med 100.000 kr. om året');
     expectPartsAddUp(forty);
   });
 
@@ -93,7 +93,7 @@ describe('the sample: Faxe’s two fastholdelseskonsulenter (BIU_F_03)', () => {
   test('in English on request', () => {
     const english = explainProposal(sample(), { nr: 'BIU_F_03' }, 'en');
     expect(step(inScenario(english, 'Caseload 40'), 'caseload')?.text).toBe(
-      'Staffing at caseload 40: 450 cases / 40 = 11.25 full-time staff − 8 today = 3.25 × staff cost 400,000 kr. = +1,300,000 a year (added to Investering)',
+      'Staffing at caseload 40: 450 cases / 40 = 11.25 full-time staff − 8 today = 3.25 × staff cost 400,000 kr. = +1,300,000 kr. a year (added to Investering)',
     );
   });
 });
@@ -221,10 +221,60 @@ describe('a step of each kind', () => {
     expect(step(s, 'investering')?.amounts).toEqual([50000, 0, 0, 0]);
     expect(step(s, 'caseload')?.amounts).toEqual(four(450000));
     expect(step(s, 'caseload')?.text).toBe(
-      'Bemanding ved caseload 40 (Sygedagpenge): 100 sager / 40 = 2,5 årsværk − 1 nuværende = 1,5 årsværk × årsværkspris 300.000 kr. = +450.000 om året (lægges til Investering)',
+      'Bemanding ved caseload 40 (Sygedagpenge): 100 sager / 40 = 2,5 årsværk − 1 nuværende = 1,5 årsværk × årsværkspris 300.000 kr. = +450.000 kr. om året (lægges til Investering)',
     );
     expect(s.netto).toEqual([-500000, -550000, -550000, -550000]);
     expectPartsAddUp(s);
+  });
+});
+
+describe('every amount in the words carries the workbook’s unit (Enhed)', () => {
+  /** Faxe's fastholdelse typed in `unit`: Udgift, Årsværkspris as the unit has them; caseload 40. */
+  const fastholdelse = (unit: string, udgift: number, price: number, language?: 'da' | 'en') =>
+    inScenario(
+      explainProposal(
+        [
+          sheet(
+            'Forslag',
+            [
+              ['Nr', 'Titel', 'Art', 'Ydelse', ...perYear('Udgift'), 'Sager', 'Nuværende årsværk', 'Årsværkspris'],
+              ['F', 'Fastholdelse', 'Reduktion', 'Sygedagpenge', ...four(udgift), 450, 8, price],
+            ],
+            'Forslag',
+          ),
+          scenarioSheet([
+            ['Enhed', unit],
+            ['Caseload', 40],
+          ]),
+        ],
+        { nr: 'F' },
+        language,
+      ),
+      'Basis',
+    );
+
+  test('in 1.000 kr. (Årsværkspris typed in the unit, as every amount): the price, the staffing and the status in t.kr.', () => {
+    const s = fastholdelse('1.000 kr.', -1200, 400);
+    expect(step(s, 'caseload')?.amounts).toEqual(four(1300));
+    expect(step(s, 'caseload')?.text).toBe(
+      'Bemanding ved caseload 40: 450 sager / 40 = 11,25 årsværk − 8 nuværende = 3,25 årsværk × årsværkspris 400 t.kr. = +1.300 t.kr. om året (lægges til Investering)',
+    );
+    expect(s.status).toBe('Reduktion: mindsker råderummet med 100 t.kr. om året');
+    expect(step(fastholdelse('1.000 kr.', -1200, 400, 'en'), 'caseload')?.text).toContain(
+      '× staff cost 400 thousand kr. = +1,300 thousand kr. a year',
+    );
+  });
+
+  test('a price typed as kroner in a 1.000 kr. workbook reads as typed, in the unit (400.000 t.kr., not 400.000.000 kr.)', () => {
+    const s = fastholdelse('1.000 kr.', -1200000, 400000);
+    expect(step(s, 'caseload')?.text).toContain('3,25 årsværk × årsværkspris 400.000 t.kr. = +1.300.000 t.kr. om året');
+  });
+
+  test('in mio. kr.: one decimal, with the unit', () => {
+    const s = fastholdelse('mio. kr.', -1.2, 0.4);
+    expect(step(s, 'caseload')?.text).toContain('× årsværkspris 0,4 mio. kr. = +1,3 mio. kr. om året');
+    expect(s.status).toBe('Reduktion: mindsker råderummet med 0,1 mio. kr. om året');
+    expect(fastholdelse('mio. kr.', -1.2, 0.4, 'en').status).toBe('Reduction: reduces the råderum by 0.1 million kr. a year');
   });
 });
 
@@ -252,19 +302,19 @@ describe('the råderum status', () => {
   test('a reduction says what it does to the råderum, year by year where the years differ (rule 7)', () => {
     // Hørsholm EBU 5: netto −85.000, then −110.000: the råderum grows every year.
     expect(reduction(four(-110000), [25000, 0, 0, 0]).status).toBe(
-      'Reduktion: øger råderummet med 2025: 85.000, 2026: 110.000, 2027: 110.000, 2028: 110.000',
+      'Reduktion: øger råderummet med 2025: 85.000 kr., 2026: 110.000 kr., 2027: 110.000 kr., 2028: 110.000 kr.',
     );
     // A first year that costs more than it saves takes from the råderum that year only.
     expect(reduction(four(-110000), [150000, 0, 0, 110000]).status).toBe(
-      'Reduktion: 2025 mindsker råderummet med 40.000, 2026 øger det med 110.000, 2027 øger det med 110.000, 2028 ændrer det ikke',
+      'Reduktion: 2025 mindsker råderummet med 40.000 kr., 2026 øger det med 110.000 kr., 2027 øger det med 110.000 kr., 2028 ændrer det ikke',
     );
     expect(reduction(four(-110000), four(110000)).status).toBe('Reduktion: netto 0; ændrer ikke råderummet');
     expect(reduction(four(-110000), [25000, 0, 0, 0], 'en').status).toBe(
-      'Reduction: increases the råderum by 2025: 85,000, 2026: 110,000, 2027: 110,000, 2028: 110,000',
+      'Reduction: increases the råderum by 2025: 85,000 kr., 2026: 110,000 kr., 2027: 110,000 kr., 2028: 110,000 kr.',
     );
-    expect(reduction(four(-110000), four(210000), 'en').status).toBe('Reduction: reduces the råderum by 100,000 a year');
+    expect(reduction(four(-110000), four(210000), 'en').status).toBe('Reduction: reduces the råderum by 100,000 kr. a year');
     expect(reduction(four(-110000), [150000, 0, 0, 110000], 'en').status).toBe(
-      'Reduction: 2025 reduces the råderum by 40,000, 2026 increases it by 110,000, 2027 increases it by 110,000, 2028 leaves it as it is',
+      'Reduction: 2025 reduces the råderum by 40,000 kr., 2026 increases it by 110,000 kr., 2027 increases it by 110,000 kr., 2028 leaves it as it is',
     );
   });
 
@@ -288,7 +338,7 @@ describe('the råderum status', () => {
         if (!s.included || !s.status.startsWith('Reduktion')) continue;
         reductions++;
         // 2027's figure: the one figure of every year, or the first of the years'.
-        const m = /^Reduktion: (øger|mindsker) råderummet med (?:2027: )?([\d.]+)( om året$|, 2028: )/.exec(s.status);
+        const m = /^Reduktion: (øger|mindsker) råderummet med (?:2027: )?([\d.]+) kr\.( om året$|, 2028: )/.exec(s.status);
         if (!m) throw new Error(`${nr} in ${scenario}: ${s.status}`);
         const amount = Number(m[2].replace(/\./g, ''));
         effect += m[1] === 'øger' ? amount : -amount;
@@ -300,10 +350,12 @@ describe('the råderum status', () => {
 
   test('Prioritet: K-1 funded; K-7 (6.000.000) does not fit in what is left', () => {
     const explain = (nr: string) => inScenario(explainProposal(sample(), { nr }), 'Basis');
-    expect(explain('K-1').status).toBe('Bevilget fuldt af råderummet: 2027: +2.200.000, 2028: 0, 2029: 0, 2030: 0');
+    expect(explain('K-1').status).toBe(
+      'Bevilget fuldt af råderummet: 2027: +2.200.000 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr.',
+    );
     expect(explain('K-1').funded).toEqual([2200000, 0, 0, 0]);
     expect(explain('K-7').status).toBe(
-      'Ikke bevilget: der er ikke plads til ønsket 2027: +6.000.000, 2028: 0, 2029: 0, 2030: 0 i råderummet',
+      'Ikke bevilget: der er ikke plads til ønsket 2027: +6.000.000 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr. i råderummet',
     );
     expect(explain('K-7').funded).toEqual(four(0));
   });
@@ -311,7 +363,7 @@ describe('the råderum status', () => {
   test('Prioritet, delvis: the first request that does not fit is funded in part', () => {
     const partial = inScenario(explainProposal(sample(), { nr: 'K-7' }), 'Flere fuldtidspersoner');
     expect(partial.status).toBe(
-      'Delvist bevilget af råderummet: 2027: +3.126.316, 2028: 0, 2029: 0, 2030: 0 af ønsket 2027: +6.000.000, 2028: 0, 2029: 0, 2030: 0',
+      'Delvist bevilget af råderummet: 2027: +3.126.316 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr. af ønsket 2027: +6.000.000 kr., 2028: 0 kr., 2029: 0 kr., 2030: 0 kr.',
     );
     expect(partial.funded).toEqual([3126316, 0, 0, 0]);
   });
