@@ -105,8 +105,8 @@ test('after a run in the worker the pane lists the sample’s funding changes, r
 
 test('best fill shows its progress by scenario while the pane stays responsive, and »Annullér« stops it with nothing written', async () => {
   await start();
-  // Eight scenarios: the run lasts far longer than the few steps below, even with a faster best fill.
-  await openBestFill(8);
+  // Twenty-four scenarios: the run lasts far longer than the few steps below, even with today's faster best fill.
+  await openBestFill(24);
   const before = await tabs();
   expect(before).toEqual(['Forslag', 'Scenarier']);
   await page.getByRole('button', { name: 'Skriv resultater' }).click();
