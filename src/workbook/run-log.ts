@@ -76,6 +76,8 @@ export interface RunLogEntry {
   row: number;
   /** The workbook's unit the totals are in, as the record states it. */
   unit?: Unit;
+  /** The language the record is written in (its numbers too: 21.000.000 or 21,000,000); Danish where not known. */
+  language?: Language;
 }
 
 /** One figure of one scenario in two runs. */
@@ -215,6 +217,33 @@ export function inputHash(sheets: readonly SheetCells[]): string {
   return bytesToHex(hash.digest());
 }
 
+/** Parameter values' numbers as each language writes them in the log. */
+const parameterNumbers = (language: Language): Intl.NumberFormat =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 10 });
+
+/** A number as `parameterNumbers` writes it in one language (grouped or not); any other text is no number there. */
+const NUMBER_TEXT: Record<Language, { pattern: RegExp; group: string; decimal: string }> = {
+  da: { pattern: /^[-−]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/, group: '.', decimal: ',' },
+  en: { pattern: /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/, group: ',', decimal: '.' },
+};
+function numberInLanguage(text: string, language: Language): number | undefined {
+  const { pattern, group, decimal } = NUMBER_TEXT[language];
+  if (!pattern.test(text)) return undefined;
+  return Number(text.replace('−', '-').split(group).join('').replace(decimal, '.'));
+}
+
+/**
+ * Two parameter values the same? Numbers as numbers, each read in its record's
+ * language (21.000.000 in a Danish run is 21,000,000 in an English one, and
+ * 1.125 is not 1.125); anything else as text.
+ */
+function sameValue(a: string | undefined, aLanguage: Language, b: string | undefined, bLanguage: Language): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const x = numberInLanguage(a, aLanguage);
+  const y = numberInLanguage(b, bLanguage);
+  return x !== undefined && y !== undefined ? x === y : a === b;
+}
+
 /** A value in the log as the user sees it: text as typed, numbers as the language writes them. */
 function valueText(value: CellValue, numbers: Intl.NumberFormat): string {
   if (typeof value === 'number') return numbers.format(value);
@@ -234,7 +263,7 @@ export function scenarioParameters(sheets: readonly SheetCells[], language: Lang
   const isHeader = (cell: CellValue | undefined) => matchKey(cellText(cell ?? null)) === matchKey(PARAMETER_HEADER);
   const area = sheetAreas(sheet).find((a) => isHeader(a.header[0])) ?? findHeaderRow(sheet, (header) => isHeader(header[0]));
   if (!area) return found;
-  const numbers = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 10 });
+  const numbers = parameterNumbers(language);
   const columns = area.header.flatMap((h, i) => (i > 0 && !isBlank(h) ? [{ name: cellText(h), index: i }] : []));
   columns.forEach((column, s) => {
     const parameters: LoggedScenario['parameters'] = [];
@@ -273,6 +302,7 @@ export function readRunLog(sheets: readonly SheetCells[]): RunLogEntry[] {
     if (isWord(at(row, 0), (w) => w.run) && isWord(at(row, 1), (w) => w.label)) {
       const band = cellText(at(row - 1, 0));
       const unit = cellText(at(row + 1, 3));
+      const language = LANGUAGES.find((l) => matchKey(cellText(at(row, 0))) === matchKey(WORDS[l].run)) ?? 'da';
       entry = {
         run: numberIn(at(row + 1, 0)) ?? entries.length + 1,
         label: cellText(at(row + 1, 1)),
@@ -282,6 +312,7 @@ export function readRunLog(sheets: readonly SheetCells[]): RunLogEntry[] {
         years: [],
         scenarios: [],
         row: row > top && LANGUAGES.some((l) => band.startsWith(`${WORDS[l].run} `)) ? row - 1 : row,
+        language,
       };
       if (unit in UNITS) entry.unit = unit as Unit;
       entries.push(entry);
@@ -300,11 +331,13 @@ export function readRunLog(sheets: readonly SheetCells[]): RunLogEntry[] {
       for (const { name } of names)
         if (!current.scenarios.some((s) => s.name === name))
           current.scenarios.push({ name, parameters: [], totalNetto: [], funded: [], remaining: [], effect: [] });
+      // A value a user retyped as a number reads as the record's language writes it.
+      const numbers = parameterNumbers(current.language ?? 'da');
       for (row++; row < last && !rowBlank(row) && !isWord(at(row, 0), (w) => w.scenario); row++) {
         const parameter = cellText(at(row, 0));
         if (parameter === '') continue;
         for (const { name, column } of names) {
-          const value = cellText(at(row, column));
+          const value = valueText(at(row, column), numbers);
           if (value !== '') current.scenarios.find((s) => s.name === name)?.parameters.push({ parameter, value });
         }
       }
@@ -355,7 +388,7 @@ export function compareRuns(from: RunLogEntry, to: RunLogEntry): RunDifference {
     for (const key of keys) {
       const x = a.get(key);
       const y = b.get(key);
-      if (x?.value !== y?.value)
+      if (!sameValue(x?.value, from.language ?? 'da', y?.value, to.language ?? 'da'))
         difference.parameters.push({
           scenario: after.name,
           parameter: (y ?? x)?.parameter ?? key,
@@ -431,7 +464,7 @@ export function runLogSheet(
   const w = WORDS[language];
   const previous = readRunLog(sheets).at(-1);
   const run = previous ? previous.run + 1 : 1;
-  const entry: RunLogEntry = { ...record, run, label: '', changes: '', row: 0 };
+  const entry: RunLogEntry = { ...record, run, label: '', changes: '', row: 0, language };
   entry.changes = changesText(previous, entry, language);
 
   const { numberFormat } = UNITS[record.unit];

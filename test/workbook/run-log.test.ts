@@ -265,6 +265,57 @@ describe('years and languages that differ between runs', () => {
   });
 });
 
+describe('a run in Danish, the next in English (the pane’s language): numbers compare as numbers', () => {
+  const first = run(sample(), { language: 'da' });
+  const second = run(first.sheets, { language: 'en', runTime: '2026-11-23 15:30' });
+  const entries = readRunLog(second.sheets);
+
+  test('each record states its numbers in its language, and is read back knowing it', () => {
+    const raaderum = (e: RunLogEntry) => e.scenarios[0].parameters.find((p) => p.parameter === 'Råderum 2027')?.value;
+    expect(entries.map(raaderum)).toEqual(['21.000.000', '21,000,000']);
+    expect(entries.map((e) => e.language)).toEqual(['da', 'en']);
+  });
+
+  test('nothing changed: the record says so, and compareRuns finds no parameter changed', () => {
+    expect(entries[1].changes).toBe('Since run 1: the same inputs (the same SHA-256) and the same results.');
+    expect(compareRuns(entries[0], entries[1]).parameters).toEqual([]);
+  });
+
+  test('a number that did change is still named, in each run’s own words', () => {
+    const third = run(withParameter(second.sheets, 'Råderum 2027', 1, 22000000.5), { language: 'da' });
+    const d = compareRuns(entries[1], readRunLog(third.sheets)[2]);
+    expect(d.parameters.filter((p) => p.scenario === 'Basis')).toEqual([
+      { scenario: 'Basis', parameter: 'Råderum 2027', from: '21,000,000', to: '22.000.000,5' },
+    ]);
+  });
+
+  test('the same figure in different words only where each record’s language reads it so (1.125 is not 1,125)', () => {
+    const entry = (language: 'da' | 'en', value: string): RunLogEntry => ({
+      run: 1,
+      time: '',
+      label: '',
+      inputHash: 'x',
+      years: [],
+      scenarios: [
+        { name: 'Basis', parameters: [{ parameter: 'Caseload', value }], totalNetto: [], funded: [], remaining: [], effect: [] },
+      ],
+      changes: '',
+      row: 0,
+      language,
+    });
+    const changed = (a: RunLogEntry, b: RunLogEntry) => compareRuns(a, b).parameters.length;
+    expect(changed(entry('da', '1.125'), entry('en', '1,125'))).toBe(0);
+    expect(changed(entry('da', '1,125'), entry('en', '1.125'))).toBe(0);
+    expect(changed(entry('da', '1.125'), entry('en', '1.125'))).toBe(1);
+    expect(changed(entry('da', '0,3'), entry('en', '0.3'))).toBe(0);
+    expect(changed(entry('da', '-1.000'), entry('en', '-1,000'))).toBe(0);
+    // Text stays text: a number's look-alike in one language is no number in the other.
+    expect(changed(entry('da', '1.5'), entry('en', '1.5'))).toBe(0);
+    expect(changed(entry('da', '1.5'), entry('en', '15'))).toBe(1);
+    expect(changed(entry('da', 'Prioritet'), entry('en', 'Prioritet'))).toBe(0);
+  });
+});
+
 test('compareRuns on entries made by hand: scenarios added and removed, parameters not stated', () => {
   const entry = (run: number, scenarios: RunLogEntry['scenarios']): RunLogEntry => ({
     run,
