@@ -43,7 +43,8 @@ export interface EditorStrings {
   cannotWrite: string;
   saveFailed: Record<HostFailure, string>;
   whatIfFailed: (detail: string) => string;
-  refusal: (reason: EditRefusal, name: string) => string;
+  /** A refused edit: the scenario's name it concerns, and the cell in the way where there is one (`Scenarier!C5`). */
+  refusal: (reason: EditRefusal, name: string, cell: string) => string;
   notNumber: (text: string) => string;
   notShare: (text: string) => string;
   comparisonTitle: string;
@@ -118,8 +119,10 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
       other: 'Intet er gemt: Excel kunne ikke skrive ændringerne.',
     },
     whatIfFailed: (detail) => `Beregningen i panelet mislykkedes (${detail}).`,
-    refusal: (reason, name) =>
+    refusal: (reason, name, cell) =>
       ({
+        formulaMoved: `Ændringen blev ikke lavet: ${cell} har en formel, som ville blive til et fast tal, hvis kolonnen blev flyttet. Ret det i arket.`,
+        valueNotWritable: `Ændringen blev ikke lavet: ${cell} har en fejl eller en sandhedsværdi, som Råderum ikke kan flytte. Ret cellen i arket.`,
         unknownScenario: `Ændringen blev ikke lavet: scenariet »${name}« findes ikke i arket Scenarier.`,
         nameTaken: `Ændringen blev ikke lavet: der er allerede et scenarie, der hedder »${name}«.`,
         emptyName: 'Ændringen blev ikke lavet: et scenarie skal have et navn.',
@@ -203,8 +206,10 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
       other: 'Nothing was saved: Excel could not write the changes.',
     },
     whatIfFailed: (detail) => `The pane's calculation failed (${detail}).`,
-    refusal: (reason, name) =>
+    refusal: (reason, name, cell) =>
       ({
+        formulaMoved: `Not changed: ${cell} holds a formula, which would become a fixed number if the column moved. Change it in the sheet.`,
+        valueNotWritable: `Not changed: ${cell} holds an error or TRUE/FALSE, which Råderum cannot move. Change the cell in the sheet.`,
         unknownScenario: `Not changed: there is no scenario “${name}” in the Scenarier sheet.`,
         nameTaken: `Not changed: a scenario is already called “${name}”.`,
         emptyName: 'Not changed: a scenario needs a name.',

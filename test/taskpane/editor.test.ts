@@ -138,8 +138,11 @@ test('a refused edit is worded and leaves the pending list; the others stay', as
   const editor = store.getState().editor;
   expect(editor.refusal?.reason).toBe('nameTaken');
   expect(editor.pending.map((e) => e.kind)).toEqual(['set']);
-  expect(EDITOR_STRINGS.da.refusal('nameTaken', 'Basis')).toBe(
+  expect(EDITOR_STRINGS.da.refusal('nameTaken', 'Basis', '')).toBe(
     'Ændringen blev ikke lavet: der er allerede et scenarie, der hedder »Basis«.',
+  );
+  expect(EDITOR_STRINGS.da.refusal('formulaMoved', 'Caseload 40', 'Scenarier!C8')).toMatch(
+    /^Ændringen blev ikke lavet: Scenarier!C8 har en formel/,
   );
   await store.edit({ kind: 'delete', scenario: 'Basis' });
   expect(store.getState().editor.refusal?.reason).toBe('baseDeleted');

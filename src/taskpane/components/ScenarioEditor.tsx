@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState, type ReactNode } from 'react';
 import { parseNumber, parseShare } from '../../workbook/cells';
+import { cellAddress } from '../../workbook/grid';
 import type { AllocationMode } from '../../model/types';
 import { BANDS, bandLabel, benefitLabel, choiceWord, MODE_CHOICES, NO_EXCLUSIONS } from '../../workbook/columns';
 import type { Language } from '../../workbook/messages';
@@ -333,7 +334,9 @@ function PendingBar({
       )}
       {refusal && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t.refusal(refusal.reason, refusedName ?? '')}</MessageBarBody>
+          <MessageBarBody>
+            {t.refusal(refusal.reason, refusedName ?? '', refusal.place ? cellAddress(refusal.place) : '')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {notice && (
