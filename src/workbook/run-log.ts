@@ -38,7 +38,7 @@ import { differenceOnYears } from '../model/explained-figures';
 import { problem, type Issue } from '../model/problems';
 import { findHeaderRow, sheetAreas } from './areas';
 import { PARAMETER_HEADER } from './columns';
-import { cellAt, cellError, isBlank, type CellValue, type SheetCells } from './grid';
+import { cellAt, cellError, excelNameKey, isBlank, type CellValue, type SheetCells } from './grid';
 import type { Language } from './messages';
 import { SheetBuilder, TableNames, TEXT_FORMAT, type OutputCell, type OutputSheet } from './output';
 import { isOutputSheet, isOwnOutput, OUTPUT_MARK, RUN_LOG_SHEET, sameSheetName } from './read';
@@ -98,6 +98,8 @@ export interface RunDifference {
   sameInputs: boolean;
   scenariosAdded: string[];
   scenariosRemoved: string[];
+  /** Scenarios both runs have under names that differ in case only (one name to Excel and the reader). */
+  scenariosRenamed?: { from: string; to: string }[];
   /** Parameters that differ in a scenario both runs have (undefined: not stated). */
   parameters: { scenario: string; parameter: string; from?: string; to?: string }[];
   /** Totals that differ, in scenarios both runs have. */
@@ -132,6 +134,7 @@ const WORDS = {
     inputsChanged: 'forslagslisterne eller andre inddata er ændret (ny SHA-256)',
     added: (name: string) => `nyt scenarie ${name}`,
     removed: (name: string) => `scenariet ${name} er fjernet`,
+    renamed: (from: string, to: string) => `scenariet ${from} hedder nu ${to}`,
     empty: '(tom)',
     more: (count: number) => `og ${count} ændringer mere`,
   },
@@ -155,6 +158,7 @@ const WORDS = {
     inputsChanged: 'the proposal lists or other inputs changed (a new SHA-256)',
     added: (name: string) => `new scenario ${name}`,
     removed: (name: string) => `the scenario ${name} is gone`,
+    renamed: (from: string, to: string) => `the scenario ${from} is now called ${to}`,
     empty: '(blank)',
     more: (count: number) => `and ${count} more changes`,
   },
@@ -367,42 +371,51 @@ export function readRunLog(sheets: readonly SheetCells[]): RunLogEntry[] {
 
 /** What differs between two runs: inputs, scenarios, parameters and totals. */
 export function compareRuns(from: RunLogEntry, to: RunLogEntry): RunDifference {
-  const fromNames = from.scenarios.map((s) => s.name);
-  const toNames = to.scenarios.map((s) => s.name);
+  // Scenario names match as Excel and the reader match them: Basis and BASIS are one scenario.
+  const before = new Map(from.scenarios.map((s) => [excelNameKey(s.name), s]));
+  const after = new Set(to.scenarios.map((s) => excelNameKey(s.name)));
   const difference: RunDifference = {
     from,
     to,
     sameInputs: from.inputHash !== '' && from.inputHash === to.inputHash,
-    scenariosAdded: toNames.filter((n) => !fromNames.includes(n)),
-    scenariosRemoved: fromNames.filter((n) => !toNames.includes(n)),
+    scenariosAdded: to.scenarios.filter((s) => !before.has(excelNameKey(s.name))).map((s) => s.name),
+    scenariosRemoved: from.scenarios.filter((s) => !after.has(excelNameKey(s.name))).map((s) => s.name),
+    scenariosRenamed: [],
     parameters: [],
     totals: [],
   };
-  for (const after of to.scenarios) {
-    const before = from.scenarios.find((s) => s.name === after.name);
-    if (!before) continue;
-    const values = (s: LoggedScenario) => new Map(s.parameters.map((p) => [matchKey(p.parameter), p]));
-    const a = values(before);
-    const b = values(after);
-    const keys = [...new Set([...b.keys(), ...a.keys()])];
-    for (const key of keys) {
-      const x = a.get(key);
-      const y = b.get(key);
-      if (!sameValue(x?.value, from.language ?? 'da', y?.value, to.language ?? 'da'))
-        difference.parameters.push({
-          scenario: after.name,
-          parameter: (y ?? x)?.parameter ?? key,
-          from: x?.value,
-          to: y?.value,
-        });
-    }
-    for (const figure of FIGURES) {
-      const d = differenceOnYears(from.years, before[figure], to.years, after[figure]);
-      if (d.difference.some((v) => v !== 0) || from.years.join() !== to.years.join())
-        difference.totals.push({ scenario: after.name, figure, ...d });
-    }
+  for (const now of to.scenarios) {
+    const then = before.get(excelNameKey(now.name));
+    if (!then) continue;
+    if (then.name !== now.name) difference.scenariosRenamed?.push({ from: then.name, to: now.name });
+    compareScenario(difference, then, now);
   }
   return difference;
+}
+
+/** A scenario both runs have: its parameters and totals that differ, added to `difference`. */
+function compareScenario(difference: RunDifference, before: LoggedScenario, after: LoggedScenario): void {
+  const { from, to } = difference;
+  const values = (s: LoggedScenario) => new Map(s.parameters.map((p) => [matchKey(p.parameter), p]));
+  const a = values(before);
+  const b = values(after);
+  const keys = [...new Set([...b.keys(), ...a.keys()])];
+  for (const key of keys) {
+    const x = a.get(key);
+    const y = b.get(key);
+    if (!sameValue(x?.value, from.language ?? 'da', y?.value, to.language ?? 'da'))
+      difference.parameters.push({
+        scenario: after.name,
+        parameter: (y ?? x)?.parameter ?? key,
+        from: x?.value,
+        to: y?.value,
+      });
+  }
+  for (const figure of FIGURES) {
+    const d = differenceOnYears(from.years, before[figure], to.years, after[figure]);
+    if (d.difference.some((v) => v !== 0) || from.years.join() !== to.years.join())
+      difference.totals.push({ scenario: after.name, figure, ...d });
+  }
 }
 
 /** What changed since the run before, in words (the record's column of changes). */
@@ -417,10 +430,10 @@ export function changesText(previous: RunLogEntry | undefined, current: RunLogEn
   const parts = [
     ...d.scenariosAdded.map(w.added),
     ...d.scenariosRemoved.map(w.removed),
+    ...(d.scenariosRenamed ?? []).map((r) => w.renamed(r.from, r.to)),
     ...d.parameters.map((p) => `${p.scenario}: ${p.parameter} ${p.from ?? w.empty} → ${p.to ?? w.empty}`),
   ];
-  if (!d.sameInputs && d.parameters.length === 0 && d.scenariosAdded.length === 0 && d.scenariosRemoved.length === 0)
-    parts.push(w.inputsChanged);
+  if (!d.sameInputs && parts.length === 0) parts.push(w.inputsChanged);
   for (const t of d.totals) {
     const years = t.years ?? current.years;
     const changed = t.difference.flatMap((v, k) => (v !== 0 ? [`${years[k]} ${amounts.format(v)}`] : []));

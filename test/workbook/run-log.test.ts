@@ -316,6 +316,32 @@ describe('a run in Danish, the next in English (the pane’s language): numbers 
   });
 });
 
+describe('a scenario renamed in case only (Basis → BASIS, one name to Excel and the reader)', () => {
+  const renamed = (sheets: SheetCells[]): SheetCells[] =>
+    sheets.map((s) =>
+      s.name === 'Scenarier' ? { ...s, values: s.values.map((r) => r.map((v) => (v === 'Basis' ? 'BASIS' : v))) } : s,
+    );
+  const first = run(sample());
+  const second = run(renamed(first.sheets), { runTime: '2026-11-23 15:30' });
+  const entries = readRunLog(second.sheets);
+
+  test('is the same scenario: not added, not removed; its parameters and totals compared', () => {
+    expect(entries[1].scenarios[0].name).toBe('BASIS');
+    const d = compareRuns(entries[0], entries[1]);
+    expect(d).toMatchObject({ scenariosAdded: [], scenariosRemoved: [], parameters: [], totals: [] });
+    expect(d.scenariosRenamed).toEqual([{ from: 'Basis', to: 'BASIS' }]);
+  });
+
+  test('the record says it was renamed, and nothing else changed', () => {
+    expect(entries[1].changes).toBe('Siden kørsel 1: scenariet Basis hedder nu BASIS.');
+    const third = run(withParameter(second.sheets, 'Caseload', 1, 44), { runTime: '2026-11-23 16:00' });
+    // The next run names it as it is now (Flere fuldtidspersoner inherits the base's caseload).
+    expect(readRunLog(third.sheets)[2].changes).toMatch(
+      /^Siden kørsel 2: BASIS: Caseload 45 → 44; Flere fuldtidspersoner: Caseload 45 → 44; BASIS Netto i alt /,
+    );
+  });
+});
+
 test('compareRuns on entries made by hand: scenarios added and removed, parameters not stated', () => {
   const entry = (run: number, scenarios: RunLogEntry['scenarios']): RunLogEntry => ({
     run,
