@@ -38,7 +38,7 @@ import { differenceOnYears } from '../model/explained-figures';
 import { problem, type Issue } from '../model/problems';
 import { findHeaderRow, sheetAreas } from './areas';
 import { PARAMETER_HEADER } from './columns';
-import { cellAt, cellError, excelNameKey, isBlank, type CellValue, type SheetCells } from './grid';
+import { cellAddress, cellAt, cellError, excelNameKey, isBlank, sheetReference, type CellValue, type SheetCells } from './grid';
 import type { Language } from './messages';
 import { SheetBuilder, TableNames, TEXT_FORMAT, type OutputCell, type OutputSheet } from './output';
 import { isOutputSheet, isOwnOutput, OUTPUT_MARK, RUN_LOG_SHEET, sameSheetName } from './read';
@@ -470,7 +470,18 @@ export function runLogSheet(
   language: Language,
 ): { sheet?: OutputSheet; entry?: RunLogEntry; issues: Issue[] } {
   const existing = sheets.find((s) => isRunLogSheet(s.name));
-  if (existing && !existing.oversized && !isOwnOutput(existing))
+  // A log an adapter could not read: where its records end is unknown, so nothing is written (readBook says the same).
+  if (existing?.oversized) {
+    const { rowCount, columnCount } = existing.oversized;
+    const last = {
+      sheet: existing.name,
+      row: existing.origin.row + rowCount - 1,
+      column: existing.origin.column + columnCount - 1,
+    };
+    const params = { sheet: sheetReference(existing.name), rows: rowCount, columns: columnCount, last: cellAddress(last) };
+    return { issues: [problem('sheetTooLarge', params, last)] };
+  }
+  if (existing && !isOwnOutput(existing))
     return {
       issues: [problem('runLogNotOurs', { sheet: existing.name }, { sheet: existing.name, ...existing.origin })],
     };

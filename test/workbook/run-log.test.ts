@@ -9,7 +9,7 @@ import type { CellValue, SheetCells } from '../../src/workbook/grid';
 import { isOutputSheet, readBook } from '../../src/workbook/read';
 import type { OutputSheet } from '../../src/workbook/output';
 import { runWorkbook, type RunOptions } from '../../src/workbook/run';
-import { compareRuns, inputHash, readRunLog, RUN_LOG_SHEET, type RunLogEntry } from '../../src/workbook/run-log';
+import { compareRuns, inputHash, readRunLog, RUN_LOG_SHEET, runLogSheet, type RunLogEntry } from '../../src/workbook/run-log';
 import { four, scenarioSheet, sheet } from '../helpers/sheets';
 
 const asCells = (o: OutputSheet): SheetCells => ({
@@ -206,6 +206,32 @@ test('Kørsler is no output-named sheet, never a proposal list; a user’s own s
   expect(refused.issues.filter((i) => i.code === 'runLogNotOurs')).toEqual([
     { severity: 'problem', code: 'runLogNotOurs', params: { sheet: 'KØRSLER' }, place: { sheet: 'KØRSLER', row: 0, column: 0 } },
   ]);
+});
+
+test('a Kørsler too large to read is refused, not written over from its first row', () => {
+  // An adapter could not read it (OutputSheet.oversized): where its records end is unknown.
+  const oversized: SheetCells = {
+    name: 'Kørsler',
+    origin: { row: 0, column: 0 },
+    values: [],
+    tables: [],
+    oversized: { rowCount: 1048576, columnCount: 16384 },
+  };
+  const record = { time: '2026-11-23 14:05', unit: 'kr.' as const, years: [2027], inputHash: 'x', scenarios: [] };
+  const log = runLogSheet([...sample(), oversized], record, 'da');
+  expect(log.sheet).toBeUndefined();
+  expect(log.issues).toEqual([
+    {
+      severity: 'problem',
+      code: 'sheetTooLarge',
+      params: { sheet: 'Kørsler', rows: 1048576, columns: 16384, last: 'Kørsler!XFD1048576' },
+      place: { sheet: 'Kørsler', row: 1048575, column: 16383 },
+    },
+  ]);
+  // A run stops at the same problem before anything is written.
+  const refused = runWorkbook([...sample(), oversized]);
+  expect(refused.results).toBeUndefined();
+  expect(refused.issues.filter((i) => i.code === 'sheetTooLarge')).toEqual(log.issues);
 });
 
 test('a run without the sheets (the pane’s what-if, the JSON) logs nothing', () => {
