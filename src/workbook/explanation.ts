@@ -20,7 +20,7 @@ import { evaluate, nettoSteps, type NettoStep } from '../model/scenarios';
 import type { Book, CellPlace, Proposal } from '../model/types';
 import { BANDS } from './columns';
 import type { SheetCells } from './grid';
-import type { Language } from './messages';
+import { UNIT_WORDS, type Language } from './messages';
 import { inUnit } from './output';
 import { readBook, sameSheetName } from './read';
 import { matchKey } from './text';
@@ -63,15 +63,6 @@ export interface ProposalExplanation {
   /** In the workbook's order of scenarios, the base first. */
   scenarios: ScenarioExplanation[];
 }
-
-/**
- * The workbook's unit after an amount in words. The sheets say `Beløb i 1.000 kr.` once; a sentence names
- * the unit on every amount, as a finance officer writes it (`400 t.kr.`).
- */
-const UNIT_WORDS: Record<Language, Record<Unit, string>> = {
-  da: { 'kr.': 'kr.', '1.000 kr.': 't.kr.', 'mio. kr.': 'mio. kr.' },
-  en: { 'kr.': 'kr.', '1.000 kr.': 'thousand kr.', 'mio. kr.': 'million kr.' },
-};
 
 /** Numbers in words as each language writes them; amounts with their sign (minus a saving, plus a cost) and the unit. */
 class Numbers {

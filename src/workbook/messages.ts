@@ -2,8 +2,18 @@
 import type { Issue, IssueOf, ProblemCode, ProblemParams } from '../model/problems';
 import { AMOUNT_FIELDS, header } from './columns';
 import { cellAddress } from './grid';
+import type { Unit } from './units';
 
 export type Language = 'da' | 'en';
+
+/**
+ * The workbook's unit after an amount in words. The sheets say `Beløb i 1.000 kr.` once; a sentence names
+ * the unit on every amount, as a finance officer writes it (`400 t.kr.`).
+ */
+export const UNIT_WORDS: Record<Language, Record<Unit, string>> = {
+  da: { 'kr.': 'kr.', '1.000 kr.': 't.kr.', 'mio. kr.': 'mio. kr.' },
+  en: { 'kr.': 'kr.', '1.000 kr.': 'thousand kr.', 'mio. kr.': 'million kr.' },
+};
 
 /** Whole numbers as each language writes them: 200.000 in Danish, 200,000 in English. */
 const danish = (n: number): string => new Intl.NumberFormat('da-DK').format(n);

@@ -39,7 +39,7 @@ import { problem, type Issue } from '../model/problems';
 import { findHeaderRow, sheetAreas } from './areas';
 import { PARAMETER_HEADER } from './columns';
 import { cellAddress, cellAt, cellError, excelNameKey, isBlank, sheetReference, type CellValue, type SheetCells } from './grid';
-import type { Language } from './messages';
+import { UNIT_WORDS, type Language } from './messages';
 import { SheetBuilder, TableNames, TEXT_FORMAT, type OutputCell, type OutputSheet } from './output';
 import { isOutputSheet, isOwnOutput, OUTPUT_MARK, RUN_LOG_SHEET, sameSheetName } from './read';
 import { SCENARIO_SHEET } from './scenario-sheet';
@@ -423,6 +423,8 @@ export function changesText(previous: RunLogEntry | undefined, current: RunLogEn
   const w = WORDS[language];
   if (!previous) return w.first;
   const d = compareRuns(previous, current);
+  // Every amount in the words with its unit (the record's Enhed beside it says the same).
+  const unit = UNIT_WORDS[language][current.unit ?? 'kr.'];
   const amounts = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'da-DK', {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
@@ -436,7 +438,7 @@ export function changesText(previous: RunLogEntry | undefined, current: RunLogEn
   if (!d.sameInputs && parts.length === 0) parts.push(w.inputsChanged);
   for (const t of d.totals) {
     const years = t.years ?? current.years;
-    const changed = t.difference.flatMap((v, k) => (v !== 0 ? [`${years[k]} ${amounts.format(v)}`] : []));
+    const changed = t.difference.flatMap((v, k) => (v !== 0 ? [`${years[k]} ${amounts.format(v)} ${unit}`] : []));
     if (changed.length > 0) parts.push(`${t.scenario} ${w.figures[t.figure]} ${changed.join(', ')}`);
   }
   if (parts.length === 0) return `${w.since(previous.run)} ${d.sameInputs ? w.same : w.sameInputs}`;

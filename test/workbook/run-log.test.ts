@@ -124,7 +124,7 @@ describe('two runs in a row, the second after a changed caseload', () => {
   test('the second record says in words what changed', () => {
     expect(entries[0].changes).toBe('Første kørsel i loggen.');
     expect(entries[1].changes).toMatch(
-      /^Siden kørsel 1: Caseload 40: Caseload 40 → 42; Caseload 40 Netto i alt 2027 -214\.286, /,
+      /^Siden kørsel 1: Caseload 40: Caseload 40 → 42; Caseload 40 Netto i alt 2027 -214\.286 kr\., 2028 -214\.286 kr\., /,
     );
   });
 });
@@ -272,7 +272,8 @@ describe('years and languages that differ between runs', () => {
       [2027, 2028, 2029, 2030],
       [2028, 2029, 2030, 2031],
     ]);
-    expect(entries[1].changes).toMatch(/^Since run 1: /);
+    // Every amount in the words with its unit, in the record's language.
+    expect(entries[1].changes).toMatch(/^Since run 1: .*; Basis Total net 2027 \+100 kr\., 2031 -100 kr\.;/);
     const d = compareRuns(entries[0], entries[1]);
     const effect = d.totals.find((t) => t.figure === 'effect');
     expect(effect).toEqual({
