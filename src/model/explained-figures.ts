@@ -89,20 +89,25 @@ export const refusionFraction = (s: { share: number; rate: number }): number => 
 /**
  * A figure per year in two runs whose years may differ, on the years of both
  * (in order): a year a run lacks counts as 0 there. For the run log's
- * comparison of totals.
+ * comparison of totals. `kronerPerUnit`: where the runs' units differ (Enhed
+ * changed), each run's kroner per unit; `from` is then given in `to`'s unit.
  */
 export function differenceOnYears(
   fromYears: readonly number[],
   from: readonly number[],
   toYears: readonly number[],
   to: readonly number[],
+  kronerPerUnit?: { from: number; to: number },
 ): { years: number[]; from: number[]; to: number[]; difference: number[] } {
   const years = [...new Set([...fromYears, ...toYears])].sort((a, b) => a - b);
   const at = (ys: readonly number[], values: readonly number[], year: number) => {
     const t = ys.indexOf(year);
     return t < 0 ? 0 : (values[t] ?? 0);
   };
-  const a = years.map((y) => at(fromYears, from, y));
+  const a = years.map((y) => {
+    const value = at(fromYears, from, y);
+    return kronerPerUnit ? (value * kronerPerUnit.from) / kronerPerUnit.to : value;
+  });
   const b = years.map((y) => at(toYears, to, y));
   // Figures as the sheets show them (one decimal at most): the difference is shown the same way, without binary noise.
   return { years, from: a, to: b, difference: b.map((x, t) => Math.round((x - a[t]) * 10) / 10 || 0) };

@@ -87,7 +87,10 @@ export interface TotalDifference {
   from: number[];
   to: number[];
   difference: number[];
-  /** The years the three arrays are for: both runs' years, in order (a year a run lacks counts as 0 there). */
+  /**
+   * The years the three arrays are for: both runs' years, in order (a year a run lacks counts as 0 there).
+   * Where the runs' units differ, `from` is in the newer run's unit.
+   */
   years?: number[];
 }
 
@@ -411,8 +414,11 @@ function compareScenario(difference: RunDifference, before: LoggedScenario, afte
         to: y?.value,
       });
   }
+  // Totals in two units (Enhed changed) compare in the newer run's.
+  const units =
+    from.unit && to.unit && from.unit !== to.unit ? { from: UNITS[from.unit].kroner, to: UNITS[to.unit].kroner } : undefined;
   for (const figure of FIGURES) {
-    const d = differenceOnYears(from.years, before[figure], to.years, after[figure]);
+    const d = differenceOnYears(from.years, before[figure], to.years, after[figure], units);
     if (d.difference.some((v) => v !== 0) || from.years.join() !== to.years.join())
       difference.totals.push({ scenario: after.name, figure, ...d });
   }

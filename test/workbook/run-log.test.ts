@@ -369,6 +369,39 @@ describe('a scenario renamed in case only (Basis → BASIS, one name to Excel an
   });
 });
 
+test('a run in 1.000 kr. after one in kr.: the totals compare in the newer unit, so the same package changes nothing', () => {
+  const book = (unit: string, scale: number) => [
+    sheet(
+      'Forslag',
+      [
+        ['Nr', 'Titel', 'Art', 'Udgift 2027'],
+        ['A', 'Besparelse', 'Reduktion', -100000 / scale],
+        ['B', 'Udvidelse', 'Udvidelse', 30000 / scale],
+      ],
+      'Forslag',
+    ),
+    scenarioSheet([
+      ['Enhed', unit],
+      ['Råderum 2027', 50000 / scale],
+    ]),
+  ];
+  const first = run(book('kr.', 1));
+  const next = book('1.000 kr.', 1000);
+  next.push(first.sheets.find((s) => s.name === RUN_LOG_SHEET) as SheetCells);
+  const entries = readRunLog(run(next).sheets);
+  expect(entries.map((e) => [e.unit, e.scenarios[0].effect])).toEqual([
+    ['kr.', [-70000]],
+    ['1.000 kr.', [-70]],
+  ]);
+  const d = compareRuns(entries[0], entries[1]);
+  expect(d.totals).toEqual([]);
+  expect(d.parameters.map((p) => [p.parameter, p.from, p.to])).toEqual([
+    ['Enhed', 'kr.', '1.000 kr.'],
+    ['Råderum 2027', '50.000', '50'],
+  ]);
+  expect(entries[1].changes).toBe('Siden kørsel 1: Basis: Enhed kr. → 1.000 kr.; Basis: Råderum 2027 50.000 → 50.');
+});
+
 test('compareRuns on entries made by hand: scenarios added and removed, parameters not stated', () => {
   const entry = (run: number, scenarios: RunLogEntry['scenarios']): RunLogEntry => ({
     run,
