@@ -38,6 +38,7 @@ import {
   type RowStyle,
 } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
+import { isScenarioSheet, type ScenarioSheetCells } from '../workbook/scenario-edit';
 import { shownValue } from '../workbook/excel-dates';
 import {
   BLOCK_BUDGET_BYTES,
@@ -189,7 +190,12 @@ interface Reading {
   firstRead: { rowCount: number; columnCount: number };
   /** Bytes of value and number format per cell, from the cells read (undefined before any). */
   bytesPerCell?: number;
+  /** The Scenarier sheet's formula cells (ScenarioSheetCells): read with its values, so the editor moves none as a value. */
+  formulas?: { row: number; column: number }[];
 }
+
+/** What a range is loaded with: the Scenarier sheet's formulas too (a small sheet: no extra sync). */
+const cellsToLoad = (name: string): string => (isScenarioSheet(name) ? 'values,numberFormat,formulas' : 'values,numberFormat');
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const { sheetNames: names, tables, dateSystem } = await workbookNames(context);
@@ -227,7 +233,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   // Number formats with the values, in the same sync: they alone tell a date from a number.
   const attempt = inputs.map((name) => {
     const used = usedRange(name).load(SIZE);
-    return { used, first: used.getIntersectionOrNullObject(firstArea).load(`values,numberFormat,${SIZE}`) };
+    return { used, first: used.getIntersectionOrNullObject(firstArea).load(`${cellsToLoad(name)},${SIZE}`) };
   });
   let sizes: Size[];
   let first: (Excel.Range | undefined)[] = [];
@@ -256,8 +262,9 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     // The intersection starts at the used range's top-left cell whenever it is not empty.
     const firstRead =
       read && !read.isNullObject ? { rowCount: read.rowCount, columnCount: read.columnCount } : { rowCount: 0, columnCount: 0 };
-    const reading: Reading = { name, used, rows, firstRead };
-    if (read && !read.isNullObject) place(reading, read, read.values, read.numberFormat, dateSystem);
+    const reading: Reading = { name, used, rows, firstRead, ...(isScenarioSheet(name) ? { formulas: [] } : {}) };
+    if (read && !read.isNullObject)
+      place(reading, read, read.values, read.numberFormat, dateSystem, reading.formulas && read.formulas);
     return reading;
   });
   await readRest(context, readings, dateSystem, unmeasured);
@@ -268,7 +275,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     const values = reading.rows.map(trimmed);
     // A blank sheet's used range is an empty A1: no rows.
     const blank = values.length === 1 && values[0].length === 0;
-    return { name, origin: { row: reading.used.row, column: reading.used.column }, values: blank ? [] : values, tables: [] };
+    const sheet = {
+      name,
+      origin: { row: reading.used.row, column: reading.used.column },
+      values: blank ? [] : values,
+      tables: [],
+    };
+    return reading.formulas ? ({ ...sheet, formulas: reading.formulas } as ScenarioSheetCells) : sheet;
   });
 
   const tablesOn = (name: string): TableArea[] =>
@@ -323,7 +336,14 @@ function trimmed(row: CellValue[]): CellValue[] {
 }
 
 /** Puts the cells of a range read into the sheet's rows, and learns what a cell of the sheet weighs. */
-function place(reading: Reading, range: Size, values: unknown[][], formats: unknown[][], system: DateSystem): void {
+function place(
+  reading: Reading,
+  range: Size,
+  values: unknown[][],
+  formats: unknown[][],
+  system: DateSystem,
+  formulas?: unknown[][],
+): void {
   const bytes = jsonBytes(values) + jsonBytes(formats);
   const cells = range.rowCount * range.columnCount;
   // The heavier of what was read before and now: a block sized from it rather fails less than more.
@@ -334,6 +354,14 @@ function place(reading: Reading, range: Size, values: unknown[][], formats: unkn
     const target = reading.rows[top + r];
     row.forEach((v, c) => (target[left + c] = cellValue(v, formats[r]?.[c], system)));
   });
+  // Range.formulas gives a formula cell's formula ("=…") and another cell's value: a text "=2*3" (typed with an
+  // apostrophe) gives the same in both, a formula its result in `values`.
+  formulas?.forEach((row, r) =>
+    row.forEach((f, c) => {
+      if (typeof f === 'string' && f.startsWith('=') && f !== values[r]?.[c])
+        reading.formulas?.push({ row: range.rowIndex + r, column: range.columnIndex + c });
+    }),
+  );
 }
 
 /** The areas of a sheet not read yet: what the first read left to the right of its rows, and the rows below. */
@@ -388,7 +416,7 @@ async function readRest(
       const range = context.workbook.worksheets
         .getItem(reading.name)
         .getRange(address(block.row, block.column, block.rowCount, block.columnCount))
-        .load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
+        .load(`${cellsToLoad(reading.name)},rowIndex,columnIndex,rowCount,columnCount`);
       batch.push({ reading, area: block, range });
       bytes += count * rowBytes;
     }
@@ -404,7 +432,8 @@ async function readRest(
       for (const reading of new Set(batch.map((b) => b.reading))) reading.bytesPerCell = 2 * weight(reading);
       continue;
     }
-    for (const { reading, range } of batch) place(reading, range, range.values, range.numberFormat, system);
+    for (const { reading, range } of batch)
+      place(reading, range, range.values, range.numberFormat, system, reading.formulas && range.formulas);
   }
 }
 

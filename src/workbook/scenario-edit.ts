@@ -88,9 +88,11 @@ export interface EditResult {
 /** The name of a new scenario table where the workbook has none: the template's. */
 const BASE_NAME = 'Basis';
 
-/** The Scenarier sheet among the sheets, found as readScenarioSheet finds it. */
-const findScenarioSheet = (sheets: readonly SheetCells[]): SheetCells | undefined =>
-  sheets.find((s) => !isOutputSheet(s.name) && matchKey(s.name) === matchKey(SCENARIO_SHEET));
+/** Whether a sheet of this name is the Scenarier sheet, as readScenarioSheet finds it (adapters mark its formulas). */
+export const isScenarioSheet = (name: string): boolean => !isOutputSheet(name) && matchKey(name) === matchKey(SCENARIO_SHEET);
+
+/** The Scenarier sheet among the sheets. */
+const findScenarioSheet = (sheets: readonly SheetCells[]): SheetCells | undefined => sheets.find((s) => isScenarioSheet(s.name));
 
 const isParameterHeader = (cell: CellValue | undefined): boolean =>
   cell !== undefined && matchKey(cellText(cell)) === matchKey(PARAMETER_HEADER);

@@ -15,7 +15,7 @@ import {
 import { LINE_HEIGHT_POINTS, ROW_STYLES, type OutputSheet, type PageMargin, type RowLook } from '../workbook/output';
 import { isOutputSheet, OUTPUT_MARK_ROWS, sameSheetName } from '../workbook/read';
 import { DAY_MS, dateText, shownValue } from '../workbook/excel-dates';
-import type { SheetChanges } from '../workbook/scenario-edit';
+import { isScenarioSheet, type ScenarioSheetCells, type SheetChanges } from '../workbook/scenario-edit';
 
 /** Serial 0 of ExcelJS's Dates: it counts days from 1970-01-01 as serial 25569 (1900 system, without Lotus's day). */
 const EXCELJS_EPOCH = 25_569;
@@ -127,7 +127,20 @@ export function readSheets(workbook: Workbook, options: { outputRows?: number } 
   );
 }
 
+/** A sheet's grid; the Scenarier sheet's with its formulas (ScenarioSheetCells): the editor moves no formula as a value. */
 function readSheet(sheet: Worksheet, rowLimit: number, system: 1900 | 1904): SheetCells {
+  if (!isScenarioSheet(sheet.name)) return readGrid(sheet, rowLimit, system);
+  const formulas: { row: number; column: number }[] = [];
+  const grid = readGrid(sheet, rowLimit, system, formulas);
+  return { ...grid, formulas } as ScenarioSheetCells;
+}
+
+function readGrid(
+  sheet: Worksheet,
+  rowLimit: number,
+  system: 1900 | 1904,
+  formulas?: { row: number; column: number }[],
+): SheetCells {
   const rows: number[] = [];
   const columns: number[] = [];
   const found: CellValue[] = [];
@@ -141,6 +154,7 @@ function readSheet(sheet: Worksheet, rowLimit: number, system: 1900 | 1904): She
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Excel keeps a merged range's value in its top-left cell only; ExcelJS repeats it in every cell.
       if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (formulas && cell.type === ExcelJS.ValueType.Formula) formulas.push({ row: rowNumber - 1, column: columnNumber - 1 });
       const value = gridValue(plainValue(contentOf(cell), cell.numFmt || undefined, system));
       if (value === null) return;
       const r = rowNumber - 1;

@@ -13,7 +13,7 @@
  * replaced sheet (it is then dropped: Excel rebuilds it).
  */
 import JSZip from 'jszip';
-import { columnLetters, excelNameKey, type TableArea } from '../workbook/grid';
+import { columnLetters, excelNameKey, NO_VALUE, type CellValue, type TableArea } from '../workbook/grid';
 import {
   LINE_HEIGHT_POINTS,
   ROW_STYLES,
@@ -775,11 +775,21 @@ async function sharedStringsOf(pkg: Package, workbookPart: string, rels: readonl
 const CELL = /<((?:\w+:)?)c\b[^>]*?(?:\/>|>[\s\S]*?<\/\1c>)/g;
 const cellRef = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
 
-/** A cell written as the editor gives it, with the style it had: text inline (never a formula), null empty. */
-function cellXml(prefix: string, ref: string, style: string | undefined, value: CellChange['value']): string {
+/**
+ * A cell written as the editor gives it, with the style it had: text inline (never a formula), null empty.
+ * The editor moves no error or TRUE/FALSE (it refuses: valueNotWritable); should a change carry one all the same,
+ * it is written as what it is (t="e", t="b"), never as text.
+ */
+function cellXml(prefix: string, ref: string, style: string | undefined, value: CellChange['value'] | CellValue): string {
   const s = style === undefined ? '' : ` s="${style}"`;
   if (value === null) return style === undefined ? '' : `<${prefix}c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  if (typeof value === 'boolean')
+    return `<${prefix}c r="${ref}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${prefix}c>`;
+  if (typeof value === 'object')
+    return value.error === NO_VALUE
+      ? `<${prefix}c r="${ref}"${s}/>`
+      : `<${prefix}c r="${ref}"${s} t="e"><${prefix}v>${xmlText(value.error)}</${prefix}v></${prefix}c>`;
   const text = xmlText(value);
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
   return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${text}</${prefix}t></${prefix}is></${prefix}c>`;

@@ -15,6 +15,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { NO_VALUE, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { isOutputSheet, OUTPUT_MARK_ROWS } from '../workbook/read';
 import { shownValue } from '../workbook/excel-dates';
+import { isScenarioSheet } from '../workbook/scenario-edit';
 import { gridValue, MAX_SHEET_CELLS, plainValue } from './cells';
 import { DamagedWorkbook } from './open';
 import { FileProblem, readWorkbookBytes } from './files';
@@ -299,6 +300,8 @@ async function readSheetPart(
   context: Context,
   part: string,
   rowLimit: number,
+  /** Filled with the cells that hold a formula, where given (the Scenarier sheet's: ScenarioSheetCells). */
+  formulas?: { row: number; column: number }[],
 ): Promise<{
   rows: number[];
   columns: number[];
@@ -403,6 +406,7 @@ async function readSheetPart(
       if (!inSheetData) return;
       if (name === 'c') {
         if (firstRow >= 0 && row >= firstRow + rowLimit) return;
+        if (formula && formulas) formulas.push({ row, column });
         const value = gridValue(cellValue());
         if (value === null) return;
         if (firstRow < 0) firstRow = row;
@@ -456,11 +460,14 @@ function dropMergedCells(cells: { rows: number[]; columns: number[]; found: Cell
 async function readSheet(context: Context, entry: SheetEntry, rowLimit: number): Promise<SheetCells> {
   const { name, part } = entry;
   if (part === undefined) return { name, origin: { row: 0, column: 0 }, values: [], tables: [] };
-  let cells = await readSheetPart(context, part, rowLimit);
+  // The Scenarier sheet's formulas (ScenarioSheetCells): the editor moves no formula as a value.
+  let formulas = isScenarioSheet(name) ? ([] as { row: number; column: number }[]) : undefined;
+  let cells = await readSheetPart(context, part, rowLimit, formulas);
   dropMergedCells(cells, cells.merges);
   if (rowLimit !== Infinity && cells.found.length > 0 && Math.min(...cells.rows) > cells.firstRow) {
     // The first row read was all merged away: the limit counts from a later row, so read again in full.
-    cells = await readSheetPart(context, part, Infinity);
+    formulas = formulas && [];
+    cells = await readSheetPart(context, part, Infinity, formulas);
     dropMergedCells(cells, cells.merges);
   }
   const { rows, columns, found } = cells;
@@ -473,7 +480,8 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
     if (table) tables.push(table);
   }
 
-  if (found.length === 0) return { name, origin: { row: 0, column: 0 }, values: [], tables };
+  const marked = formulas ? { formulas } : {};
+  if (found.length === 0) return { name, origin: { row: 0, column: 0 }, values: [], tables, ...marked };
   // Past the bound the area counts every cell with a value, merged or not (a sheet this full is not read either way).
   let { top, left, bottom, right } = cells.bounds;
   if (!cells.overflow) {
@@ -492,14 +500,14 @@ async function readSheet(context: Context, entry: SheetEntry, rowLimit: number):
   const rowCount = bottom - top + 1;
   const columnCount = right - left + 1;
   if (cells.overflow || rowCount * columnCount > context.maxCells)
-    return { name, origin, values: [], tables, oversized: { rowCount, columnCount } };
+    return { name, origin, values: [], tables, oversized: { rowCount, columnCount }, ...marked };
   const values: CellValue[][] = Array.from({ length: rowCount }, () => []);
   for (let i = 0; i < found.length; i++) {
     const r = rows[i] - top;
     if (r < rowCount) values[r][columns[i] - left] = found[i];
   }
   for (const line of values) for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
-  return { name, origin, values, tables };
+  return { name, origin, values, tables, ...marked };
 }
 
 /**

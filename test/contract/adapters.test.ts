@@ -8,6 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readWorkbook } from '../../src/office/excel-adapter';
 import type { SheetCells } from '../../src/workbook/grid';
+import type { ScenarioSheetCells } from '../../src/workbook/scenario-edit';
 import { runWorkbook } from '../../src/workbook/run';
 import * as xlsx from '../../src/xlsx/cells';
 import { openWorkbook } from '../../src/xlsx/open';
@@ -151,4 +152,21 @@ test('the fixtures hold what the contract is about (so a remade fixture cannot q
     ['M1', 'Mac-dato', '2026-02-01'],
     ['M2', 'Tal', 44592],
   ]);
+});
+
+test("the Scenarier sheet's formula cells, which the scenario editor moves no value of, are the same by all three readers", async () => {
+  const spec = workbooks.find((w) => w.name === 'valid')!;
+  const { office, file, direct } = await bothAdapters(spec);
+  const formulasOf = (sheets: SheetCells[]) => (sheets.find((s) => s.name === 'Scenarier') as ScenarioSheetCells).formulas;
+  const expected = spec.sheets
+    .find((s) => s.name === 'Scenarier')!
+    .rows.flatMap((row, r) =>
+      row.flatMap((cell, c) => (cell && typeof cell === 'object' && 'formula' in cell ? [{ row: r, column: c }] : [])),
+    );
+  expect(expected.length).toBeGreaterThan(0);
+  expect(formulasOf(office)).toEqual(expected);
+  expect(formulasOf(file)).toEqual(expected);
+  expect(formulasOf(direct)).toEqual(expected);
+  // Other sheets carry no such list.
+  expect(office.filter((s) => 'formulas' in s).map((s) => s.name)).toEqual(['Scenarier']);
 });

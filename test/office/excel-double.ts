@@ -332,6 +332,22 @@ export class FakeSheet {
     );
   }
 
+  /** Range.formulas: a formula cell's formula, another cell's value (as Excel gives them). */
+  formulas(area: Area): Value[][] {
+    return Array.from({ length: area.rowCount }, (_, r) =>
+      Array.from({ length: area.columnCount }, (_, c) => {
+        const cell = this.get(area.row + r, area.column + c);
+        return cell?.formula ?? cell?.value ?? '';
+      }),
+    );
+  }
+
+  /** Puts a formula in a cell, with the result Excel would show (the double does not calculate). */
+  setFormula(row: number, column: number, formula: string, result: Value): void {
+    this.set(row, column, result);
+    this.get(row, column)!.formula = formula;
+  }
+
   /** The cells' number format codes; a cell never formatted is General. */
   formats(area: Area): string[][] {
     return Array.from({ length: area.rowCount }, (_, r) =>
@@ -1247,6 +1263,7 @@ type RangeMembers =
   | 'load'
   | 'values'
   | 'numberFormat'
+  | 'formulas'
   | 'rowIndex'
   | 'columnIndex'
   | 'rowCount'
@@ -1316,11 +1333,13 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
         // Past five million cells Excel gives no values (null), not an error.
         if (properties.includes('values')) this.loaded.values = cells > MAX_READ_CELLS ? null : a.sheet.values(a);
         if (properties.includes('numberFormat')) this.loaded.numberFormat = cells > MAX_READ_CELLS ? null : a.sheet.formats(a);
+        if (properties.includes('formulas')) this.loaded.formulas = cells > MAX_READ_CELLS ? null : a.sheet.formulas(a);
       },
       responseBytes: () =>
         80 +
         (properties.includes('values') && this.loaded.values ? jsonBytes(this.loaded.values) : 0) +
-        (properties.includes('numberFormat') && this.loaded.numberFormat ? jsonBytes(this.loaded.numberFormat) : 0),
+        (properties.includes('numberFormat') && this.loaded.numberFormat ? jsonBytes(this.loaded.numberFormat) : 0) +
+        (properties.includes('formulas') && this.loaded.formulas ? jsonBytes(this.loaded.formulas) : 0),
     });
     return this;
   }
@@ -1329,6 +1348,9 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
   }
   get values(): Value[][] {
     return this.read('values');
+  }
+  get formulas(): Value[][] {
+    return this.read('formulas');
   }
   set values(rows: (Value | null)[][]) {
     this.write('range.values=', jsonBytes(rows), (a) => {

@@ -5,7 +5,7 @@ import { excelHost } from '../../src/office/host';
 import type { CellPlace } from '../../src/model/types';
 import type { SheetCells } from '../../src/workbook/grid';
 import { readBook } from '../../src/workbook/read';
-import { editScenarios, type ScenarioEdit } from '../../src/workbook/scenario-edit';
+import { editScenarios, type ScenarioEdit, type ScenarioSheetCells } from '../../src/workbook/scenario-edit';
 import { templateSheets } from '../../src/workbook/template';
 import { ExcelDouble, FakeSheet, minor } from './excel-double';
 
@@ -185,4 +185,28 @@ describe('watch', () => {
     expect(excel.syncs).toBe(0);
     stop();
   });
+});
+
+test("Excel: the Scenarier sheet's formulas are read with its values; a delete that would move one as a value is refused", async () => {
+  const excel = template();
+  await edit(excel, [
+    { kind: 'add', name: 'Caseload 40' },
+    { kind: 'add', name: 'Dobbelt' },
+  ]);
+  const scenarier = excel.sheet('Scenarier')!;
+  const column = [0, 1, 2, 3, 4, 5].find((c) => scenarier.get(0, c)?.value === 'Dobbelt')!;
+  scenarier.setFormula(4, column, '=C5*2', 0);
+  // A text that looks like a formula (typed with an apostrophe) is no formula.
+  scenarier.set(3, column, '=2*3');
+  const syncs = excel.syncs;
+  const sheets = (await readWorkbook(excel.context)).sheets;
+  const readSyncs = excel.syncs - syncs;
+  expect((sheets.find((s) => s.name === 'Scenarier') as ScenarioSheetCells).formulas).toEqual([{ row: 4, column }]);
+  const result = editScenarios(sheets, [{ kind: 'delete', scenario: 'Caseload 40' }]);
+  expect(result.refused).toMatchObject({ reason: 'formulaMoved', place: { sheet: 'Scenarier', row: 4, column } });
+  // The formulas ride with the first read: no sync more than a workbook without them.
+  scenarier.get(4, column)!.formula = undefined;
+  const plain = excel.syncs;
+  await readWorkbook(excel.context);
+  expect(excel.syncs - plain).toBe(readSyncs);
 });

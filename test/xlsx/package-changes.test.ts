@@ -99,3 +99,53 @@ test("the preview's download holds what its workbook holds after the editor's wr
     expect(scenarier(readSheets((await openWorkbook(downloaded)).workbook))).toEqual(scenarier(await host.read()));
   }
 });
+
+describe('errors and TRUE/FALSE in Scenarier (the download never crashes on them)', () => {
+  async function withScenarios(put: (sheet: ExcelJS.Worksheet, column: number) => void): Promise<Uint8Array> {
+    const workbook = newWorkbook(templateSheets(2026));
+    const host = workbookHost(() => workbook, {});
+    const added = editScenarios(await host.read(), [
+      { kind: 'add', name: 'Caseload 40' },
+      { kind: 'add', name: 'Flere fuldtidspersoner' },
+    ]);
+    await host.writeChanges!(added.changes);
+    const sheet = workbook.getWorksheet('Scenarier')!;
+    put(sheet, (sheet.getRow(1).values as unknown[]).indexOf('Flere fuldtidspersoner'));
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  const copyAndDelete: ScenarioEdit[] = [
+    { kind: 'add', name: 'Kopi', copyOf: 'Flere fuldtidspersoner' },
+    { kind: 'delete', scenario: 'Caseload 40' },
+  ];
+
+  test('=NA() in a column a copy and a delete move: refused as a formula, nothing to write', async () => {
+    const bytes = await withScenarios((sheet, c) => (sheet.getCell(4, c).value = { formula: 'NA()', result: { error: '#N/A' } }));
+    const result = editScenarios(readSheets((await openWorkbook(bytes)).workbook), copyAndDelete);
+    expect(result.refused?.reason).toBe('formulaMoved');
+    expect(result.changes).toEqual([]);
+  });
+
+  test('#N/A or TRUE typed as a value: refused as a value the editor cannot write', async () => {
+    for (const value of [{ error: '#N/A' } as ExcelJS.CellErrorValue, true]) {
+      const bytes = await withScenarios((sheet, c) => (sheet.getCell(4, c).value = value));
+      const result = editScenarios(readSheets((await openWorkbook(bytes)).workbook), copyAndDelete);
+      expect(result.refused).toMatchObject({ reason: 'valueNotWritable', place: { sheet: 'Scenarier', row: 3 } });
+    }
+  });
+
+  test('cellXml writes an error as t="e" and TRUE/FALSE as t="b", should a change carry one', async () => {
+    const bytes = await withScenarios(() => undefined);
+    const changes = [
+      {
+        sheet: 'Scenarier',
+        cells: [
+          { row: 3, column: 2, value: { error: '#N/A' } },
+          { row: 3, column: 3, value: false },
+        ],
+      },
+    ] as unknown as SheetChanges[];
+    const written = await writeOutputSheets(bytes, [], { changes });
+    const sheet = readSheets((await openWorkbook(written)).workbook).find((s) => s.name === 'Scenarier')!;
+    expect(sheet.values[3].slice(2, 4)).toEqual([{ error: '#N/A' }, false]);
+  });
+});

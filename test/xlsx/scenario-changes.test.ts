@@ -105,3 +105,21 @@ test('watch: a hand edit of Scenarier in the preview tells the watcher; of anoth
   host.editedByHand('Scenarier');
   expect(scenariosChanged).toHaveBeenCalledTimes(1);
 });
+
+test("the preview: a delete that would move a formula of Scenarier as a value is refused with the formula's cell", async () => {
+  const workbook = templateWithNote();
+  const host = workbookHost(() => workbook, {});
+  const added = editScenarios(await host.read(), [
+    { kind: 'add', name: 'Caseload 40' },
+    { kind: 'add', name: 'Dobbelt' },
+  ]);
+  await host.writeChanges!(added.changes);
+  // =C5*2 in D5 of Dobbelt's column, typed in Excel (here: ExcelJS), its result stored.
+  const sheet = workbook.getWorksheet('Scenarier')!;
+  const header = (sheet.getRow(1).values as unknown[]).indexOf('Dobbelt');
+  sheet.getCell(5, header).value = { formula: 'C5*2', result: 0 };
+  const saved = await roundTrip(workbook);
+  const result = editScenarios(readSheets(saved), [{ kind: 'delete', scenario: 'Caseload 40' }]);
+  expect(result.refused).toMatchObject({ reason: 'formulaMoved', place: { sheet: 'Scenarier', row: 4, column: header - 1 } });
+  expect(result.changes).toEqual([]);
+});
