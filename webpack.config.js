@@ -70,7 +70,8 @@ module.exports = (_env, argv) => {
           // one file that the pane loads as a script and the worker takes from the cache with
           // importScripts, instead of a second copy inside the worker's script.
           engine: {
-            test: /[\\/]src[\\/](model|workbook)[\\/]/,
+            // @noble/hashes (the run log's input hash) with it: one copy, not one in the pane and one in the worker.
+            test: /[\\/](src[\\/](model|workbook)|node_modules[\\/]@noble[\\/]hashes)[\\/]/,
             chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === WORKER_CHUNK,
             minChunks: 2,
             name: 'engine',

@@ -33,9 +33,8 @@ import { matchKey } from '../workbook/text';
 import { UNITS, type Unit } from '../workbook/units';
 import { readRunLog, type RunLogEntry } from '../workbook/run-log';
 
-/** The figures the comparison shows per scenario and year. */
-export const COMPARED_FIGURES = ['totalNetto', 'effect', 'available', 'funded', 'remaining'] as const;
-export type ComparedFigure = (typeof COMPARED_FIGURES)[number];
+import type { ComparedFigure } from './compared-figures';
+export { COMPARED_FIGURES, type ComparedFigure } from './compared-figures';
 
 export type FigureRows = Record<ComparedFigure, number[]>;
 

@@ -1,25 +1,7 @@
 /** The task pane: what was found, one button to calculate, problems you can click to see. */
-import {
-  Body1,
-  Button,
-  Caption1,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Button } from './button';
+import { Body1, Caption1, Subtitle2, Title3 } from './text';
 import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import type { Language } from '../../workbook/messages';
@@ -35,7 +17,7 @@ import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
 import { ScenarioEditor } from './ScenarioEditor';
-import { Choice } from './controls';
+import { Choice, Notice, Progress } from './controls';
 
 const useStyles = makeStyles({
   pane: {
@@ -53,6 +35,13 @@ const useStyles = makeStyles({
   issue: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', marginBottom: tokens.spacingVerticalS },
   address: { fontFamily: tokens.fontFamilyMonospace },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   hint: { color: tokens.colorNeutralForeground3 },
   changes: { listStyleType: 'none', margin: 0, padding: 0 },
   change: {
@@ -205,8 +194,8 @@ function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: ()
       {text && (
         <>
           <Body1>{text}</Body1>
-          <ProgressBar
-            aria-label={text}
+          <Progress
+            label={text}
             value={
               calculation
                 ? calculation.done
@@ -223,14 +212,10 @@ function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: ()
           )}
         </>
       )}
-      {state.queued && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.queued[state.queued]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {state.queued && <Notice intent="info">{t.queued[state.queued]}</Notice>}
       {/* Every action clears the notice as it starts: one shown meanwhile is about a press (busy, a cell not shown). */}
       {notice && (
-        <MessageBar
+        <Notice
           intent={
             notice.kind === 'done' || notice.kind === 'templateAdded'
               ? 'success'
@@ -241,23 +226,21 @@ function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: ()
                   : 'warning'
           }
         >
-          <MessageBarBody>
-            {notice.kind === 'done' && t.done}
-            {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
-            {notice.kind === 'stopped' && t.stopped}
-            {notice.kind === 'workbookChanging' && t.workbookChanging}
-            {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
-            {notice.kind === 'hostFailure' &&
-              [
-                `${t.hostFailure[notice.failure]} (${notice.detail})`,
-                notice.added && t.addedBeforeFailure(notice.added),
-                notice.notStarted && t.notStarted(label[notice.notStarted]),
-              ]
-                .filter(Boolean)
-                .join(' ')}
-            {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
-          </MessageBarBody>
-        </MessageBar>
+          {notice.kind === 'done' && t.done}
+          {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
+          {notice.kind === 'stopped' && t.stopped}
+          {notice.kind === 'workbookChanging' && t.workbookChanging}
+          {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
+          {notice.kind === 'hostFailure' &&
+            [
+              `${t.hostFailure[notice.failure]} (${notice.detail})`,
+              notice.added && t.addedBeforeFailure(notice.added),
+              notice.notStarted && t.notStarted(label[notice.notStarted]),
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
+        </Notice>
       )}
     </div>
   );
@@ -365,30 +348,32 @@ function Summary({ state, t }: { state: PaneState; t: Strings }) {
   const format = amountFormat(state.language, found.unit);
   // Years down, scenarios across: a narrow pane has room for a few scenarios, not for four long amounts.
   const table = (id: string, caption: string, pick: (s: ScenarioSummary) => number[]) => (
-    <Table size="extra-small" aria-labelledby={id}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell id={id}>{caption}</TableHeaderCell>
+    <table className={styles.table} aria-labelledby={id}>
+      <thead>
+        <tr>
+          <th scope="col" id={id} className={styles.cell}>
+            {caption}
+          </th>
           {summary.map((s) => (
-            <TableHeaderCell key={s.name} className={styles.number}>
+            <th scope="col" key={s.name} className={mergeClasses(styles.cell, styles.number)}>
               {s.name}
-            </TableHeaderCell>
+            </th>
           ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
+        </tr>
+      </thead>
+      <tbody>
         {found.years.map((year, i) => (
-          <TableRow key={year}>
-            <TableCell>{year}</TableCell>
+          <tr key={year}>
+            <td className={styles.cell}>{year}</td>
             {summary.map((s) => (
-              <TableCell key={s.name} className={styles.number}>
+              <td key={s.name} className={mergeClasses(styles.cell, styles.number)}>
                 {format.format(pick(s)[i])}
-              </TableCell>
+              </td>
             ))}
-          </TableRow>
+          </tr>
         ))}
-      </TableBody>
-    </Table>
+      </tbody>
+    </table>
   );
   return (
     <section className={styles.section} aria-labelledby="summary-heading">

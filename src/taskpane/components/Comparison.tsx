@@ -4,11 +4,13 @@
  * the pane formats them and draws them, it computes none. A difference reads
  * without colour: an arrow, a sign and, for screen readers, words.
  */
-import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Subtitle2 } from './text';
 import { useId, useState } from 'react';
 import type { Language } from '../../workbook/messages';
 import { EDITOR_STRINGS } from '../editor-strings';
-import { COMPARED_FIGURES, type ComparedFigure, type ComparisonView } from '../what-if';
+import { COMPARED_FIGURES, type ComparedFigure } from '../compared-figures';
+import type { ComparisonView } from '../what-if';
 import { ComparisonChart } from './ComparisonChart';
 import { Choice } from './controls';
 

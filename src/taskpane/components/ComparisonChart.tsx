@@ -5,7 +5,8 @@
  * than this file (see the README) for one chart. The arithmetic is pixels
  * only: the figures come as the core made them.
  */
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1 } from './text';
 
 /** One colour per scenario, distinct also for the common colour-vision deficiencies (Okabe–Ito); the legend and the table name them. */
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];

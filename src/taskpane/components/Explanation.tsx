@@ -10,7 +10,9 @@
  * netto and the råderum status, every amount with its sign and the unit.
  * No figure is computed here: every amount is one the workbook layer gave.
  */
-import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from './button';
+import { Body1, Caption1, Subtitle2 } from './text';
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { CellPlace } from '../../model/types';
 import type { ExplainedStep, ProposalExplanation, ScenarioExplanation } from '../../workbook/explanation';

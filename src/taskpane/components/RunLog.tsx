@@ -10,7 +10,9 @@
  * keys; below it the difference, in lists and one small table per scenario
  * (years down, the two runs and the difference across).
  */
-import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from './button';
+import { Body1, Caption1, Subtitle2 } from './text';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { RunDifference, RunLogEntry, TotalDifference } from '../../workbook/run-log';
 import { parseUnit, type Unit } from '../../workbook/units';

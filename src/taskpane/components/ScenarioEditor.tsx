@@ -4,17 +4,9 @@
  * (workbook/scenario-edit.ts), calculated at once in memory and written only
  * by "Gem som scenarie"; a pending value is marked in words, not only colour.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button } from './button';
+import { Body1, Caption1, Subtitle2 } from './text';
 import { useId, useState, type ReactNode } from 'react';
 import { parseNumber, parseShare } from '../../workbook/cells';
 import { cellAddress } from '../../workbook/grid';
@@ -25,7 +17,7 @@ import type { ScenarioEdit, ScenarioTable } from '../../workbook/scenario-edit';
 import { matchKey } from '../../workbook/text';
 import type { Unit } from '../../workbook/units';
 import { isPending, isPendingScenario, type EditorState } from '../editor-state';
-import { CheckRow, Choice, Range, TextField } from './controls';
+import { CheckRow, Choice, Notice, Range, TextField } from './controls';
 import { EDITOR_STRINGS, type EditorStrings } from '../editor-strings';
 
 const useStyles = makeStyles({
@@ -333,22 +325,18 @@ function PendingBar({
         <Caption1 className={styles.hint}>{t.noPending}</Caption1>
       )}
       {refusal && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {t.refusal(refusal.reason, refusedName ?? '', refusal.place ? cellAddress(refusal.place) : '')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">
+          {t.refusal(refusal.reason, refusedName ?? '', refusal.place ? cellAddress(refusal.place) : '')}
+        </Notice>
       )}
       {notice && (
-        <MessageBar intent={notice.kind === 'saved' ? 'success' : notice.kind === 'changedMeanwhile' ? 'warning' : 'error'}>
-          <MessageBarBody>
-            {notice.kind === 'saved' && t.saved(notice.count)}
-            {notice.kind === 'changedMeanwhile' && t.changedMeanwhile}
-            {notice.kind === 'cannotWrite' && t.cannotWrite}
-            {notice.kind === 'saveFailed' && `${t.saveFailed[notice.failure]} (${notice.detail})`}
-            {notice.kind === 'whatIfFailed' && t.whatIfFailed(notice.detail)}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={notice.kind === 'saved' ? 'success' : notice.kind === 'changedMeanwhile' ? 'warning' : 'error'}>
+          {notice.kind === 'saved' && t.saved(notice.count)}
+          {notice.kind === 'changedMeanwhile' && t.changedMeanwhile}
+          {notice.kind === 'cannotWrite' && t.cannotWrite}
+          {notice.kind === 'saveFailed' && `${t.saveFailed[notice.failure]} (${notice.detail})`}
+          {notice.kind === 'whatIfFailed' && t.whatIfFailed(notice.detail)}
+        </Notice>
       )}
     </div>
   );

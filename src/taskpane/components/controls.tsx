@@ -43,7 +43,85 @@ const useStyles = makeStyles({
     cursor: 'pointer',
   },
   box: { marginTop: '3px', accentColor: tokens.colorBrandBackground, flexShrink: 0 },
+  notice: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderLeftWidth: '4px',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  info: { borderLeftColor: tokens.colorNeutralStrokeAccessible },
+  success: { borderLeftColor: tokens.colorPaletteGreenBorder2, backgroundColor: tokens.colorPaletteGreenBackground1 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2, backgroundColor: tokens.colorPaletteRedBackground1 },
+  track: {
+    display: 'block',
+    width: '100%',
+    height: '2px',
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground6,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  fill: { height: '100%', backgroundColor: tokens.colorCompoundBrandBackground, transitionProperty: 'width' },
+  busy: {
+    width: '33%',
+    animationName: { '0%': { transform: 'translateX(-100%)' }, '100%': { transform: 'translateX(300%)' } },
+    animationDuration: '3s',
+    animationIterationCount: 'infinite',
+    animationTimingFunction: 'linear',
+    '@media screen and (prefers-reduced-motion: reduce)': { animationDuration: '0.01ms', animationIterationCount: '1' },
+  },
 });
+
+/**
+ * A message in the pane (done, a refusal, a failure) as a plain block styled with Fluent's tokens:
+ * Fluent's MessageBar brings its motion and icon packages with it (about 9 KB gzip). The words say
+ * what happened; the colour only repeats it.
+ */
+export function Notice({
+  intent,
+  live = false,
+  children,
+}: {
+  intent: 'info' | 'success' | 'warning' | 'error';
+  /** A live region of its own, where the notice is not inside one already. */
+  live?: boolean;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={mergeClasses(styles.notice, styles[intent])} data-intent={intent} role={live ? 'status' : undefined}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A progress bar as Fluent's ProgressBar renders one (a progressbar with its value from 0 to 1, none
+ * for a bar that only says "busy"), without Fluent's component around it.
+ */
+export function Progress({ label, value }: { label: string; value: number | undefined }) {
+  const styles = useStyles();
+  const known = value !== undefined;
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={known ? 0 : undefined}
+      aria-valuemax={known ? 1 : undefined}
+      aria-valuenow={known ? value : undefined}
+      className={styles.track}
+    >
+      <div
+        className={mergeClasses(styles.fill, !known && styles.busy)}
+        style={known ? { width: `${Math.min(100, Math.max(0, value * 100))}%` } : undefined}
+      />
+    </div>
+  );
+}
 
 export function Choice({
   label,
