@@ -5,7 +5,11 @@
  * Requirement sets, all checked at run time (the manifest keeps ExcelApi 1.4):
  * - writing cells, adding a sheet or a table, convertToRange: ExcelApi 1.1–1.2;
  * - `Table.resize` (ExcelApi 1.13) grows or shrinks the Scenarier table where it stands; without it the table
- *   becomes a plain range and is added again over its new extent, with its name and style;
+ *   becomes a plain range and is added again over its new extent, with its name and style only. What that
+ *   fallback loses (Excel 2016–2019 without 1.13): structured references to the table elsewhere
+ *   (=Scenarier[Basis]) become plain A1 references when the table becomes a range, and stay so (they no longer
+ *   follow the table); banding, first/last column, the total row and filter buttons go back to Excel's defaults;
+ *   the table's alt text and a slicer on it go. The cells and their formats stay;
  * - `WorksheetCollection.onChanged` and `onSelectionChanged` (ExcelApi 1.9): without them there is no watching;
  * - `WorksheetChangedEventArgs.triggerSource` (ExcelApi 1.14) tells the add-in's own writes from the user's;
  *   without it the pane also hears of its own writes (and reads once more).
@@ -35,6 +39,9 @@ export const editorSupport = (): EditorSupport => {
     suspendCalculation: requirements.isSetSupported('ExcelApi', '1.6'),
   };
 };
+
+/** Ends a header's temporary name while the headers move (a zero-width space: no name the editor writes has one last). */
+const TEMPORARY_MARK = '\u200B';
 
 /** The style Excel gives a table added without one. */
 const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
@@ -110,6 +117,15 @@ export async function writeChanges(
     const resized = table !== undefined && support.resizeTable;
     if (resized) context.workbook.tables.getItem(table.name).resize(extent!);
     else if (table) context.workbook.tables.getItem(table.name).convertToRange();
+    // Excel renames a table header written with a name another header has ("B" → "B2"), and a delete moves names
+    // left, a batch may swap two: the texts written first get a name no header has (their own with a zero-width
+    // space last), then their own. Every text, as the changes do not say which row is the header (a few cells
+    // written twice, in the same request: no sync more).
+    if (existing) {
+      const texts = change.cells.filter((c) => typeof c.value === 'string');
+      for (const block of blocksOf(texts.map((c) => ({ ...c, value: `${c.value as string}${TEMPORARY_MARK}` }))))
+        sheet.getRange(address(block.row, block.column, block.values.length, block.values[0].length)).values = block.values;
+    }
     for (const block of blocksOf(change.cells))
       sheet.getRange(address(block.row, block.column, block.values.length, block.values[0].length)).values = block.values;
     // A table is added over cells already written, so its header row holds the names.

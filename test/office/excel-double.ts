@@ -196,6 +196,25 @@ function nameBlankHeaders(sheet: FakeSheet): void {
   }
 }
 
+/**
+ * A table header written with a name another header of the table has (case aside) is renamed as Excel renames it:
+ * the name with the first number from 2 that no header has ("Lav" → "Lav2"; SpreadJS's knowledge base, "Duplicate
+ * column headers automatically renamed", describes Excel's rule). Cell by cell, in the order written.
+ */
+function uniqueHeader(sheet: FakeSheet, row: number, column: number): void {
+  const table = sheet.tables.find((t) => t.row === row && column >= t.column && column < t.column + t.columnCount);
+  const cell = sheet.get(row, column);
+  if (!table || !cell || cell.value === '') return;
+  const others = new Set<string>();
+  for (let c = table.column; c < table.column + table.columnCount; c++)
+    if (c !== column) others.add(String(sheet.get(row, c)?.value ?? '').toUpperCase());
+  const name = String(cell.value);
+  if (!others.has(name.toUpperCase())) return;
+  let n = 2;
+  while (others.has(`${name}${n}`.toUpperCase())) n++;
+  cell.value = `${name}${n}`;
+}
+
 /** A column's letters (0 is A). */
 const letters = (column: number): string => {
   let text = '';
@@ -1373,6 +1392,7 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
             cell.value = '#NAME?';
           }
           row0.set(a.column + c, cell); // "" empties the cell and keeps its format
+          uniqueHeader(a.sheet, a.row + r, a.column + c);
         });
       });
       nameBlankHeaders(a.sheet);

@@ -210,3 +210,24 @@ test("Excel: the Scenarier sheet's formulas are read with its values; a delete t
   await readWorkbook(excel.context);
   expect(excel.syncs - plain).toBe(readSyncs);
 });
+
+test('Excel: a delete moves the headers left with no two table headers sharing a name on the way (Excel would rename one "B2")', async () => {
+  for (const apiVersion of ['1.17', '1.4']) {
+    const excel = template(apiVersion);
+    excel.sheet('Scenarier')!.clear({ row: 2, column: 4, rowCount: 1, columnCount: 1 }); // room for three scenarios
+    await edit(excel, [
+      { kind: 'add', name: 'A' },
+      { kind: 'add', name: 'B' },
+      { kind: 'add', name: 'C' },
+    ]);
+    const deleted = await edit(excel, [{ kind: 'delete', scenario: 'A' }]);
+    expect(scenarioGrid(deleted.after).values[0]).toEqual(['Parameter', 'Basis', 'B', 'C']);
+    // Swapped names in one batch: B → T, C → B, T → C.
+    const { after } = await edit(excel, [
+      { kind: 'rename', scenario: 'B', name: 'T' },
+      { kind: 'rename', scenario: 'C', name: 'B' },
+      { kind: 'rename', scenario: 'T', name: 'C' },
+    ]);
+    expect(scenarioGrid(after).values[0]).toEqual(['Parameter', 'Basis', 'C', 'B']);
+  }
+});
