@@ -61,7 +61,7 @@ function loadWhatIf() {
   const out = path.join(cli, 'taskpane');
   fs.mkdirSync(out, { recursive: true });
   for (const name of fs.readdirSync(path.join(ROOT, 'src', 'taskpane'))) {
-    if (!/^(what-if|awaited)\.ts$/.test(name)) continue;
+    if (!/^(what-if|awaited|compared-figures)\.ts$/.test(name)) continue;
     const source = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', name), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
