@@ -8,8 +8,8 @@
  *   becomes a plain range and is added again over its new extent, with its name and style only. What that
  *   fallback loses (Excel 2016–2019 without 1.13): structured references to the table elsewhere
  *   (=Scenarier[Basis]) become plain A1 references when the table becomes a range, and stay so (they no longer
- *   follow the table); banding, first/last column, the total row and filter buttons go back to Excel's defaults;
- *   the table's alt text and a slicer on it go. The cells and their formats stay;
+ *   follow the table); banding, first/last column, the total row and filter buttons go back to Excel's defaults
+ *   (not verified in Excel). The cells and their formats stay;
  * - `WorksheetCollection.onChanged` and `onSelectionChanged` (ExcelApi 1.9): without them there is no watching;
  * - `WorksheetChangedEventArgs.triggerSource` (ExcelApi 1.14) tells the add-in's own writes from the user's;
  *   without it the pane also hears of its own writes (and reads once more).

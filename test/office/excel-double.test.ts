@@ -422,3 +422,28 @@ describe('formats, panes and page setup as Excel documents them', () => {
     expect(excel.sheet('Ark1')!.frozen).toEqual({ rows: 1, columns: 0 });
   });
 });
+
+test.each(['30 %', '1-4', '1.300', '32,5', '2026-02-01', 'TRUE', 'falsk', '-5'])(
+  'the values setter takes %s, text that looks like a number, date or truth value, as one in a General cell; text with "@" or an apostrophe',
+  async (text) => {
+    const { excel, workbook } = excelWith();
+    const sheet = workbook.worksheets.getItem('Ark1');
+    sheet.getRange('A2').values = [[text]];
+    const formatted = sheet.getRange('A3');
+    formatted.numberFormat = [['@']];
+    formatted.values = [[text]];
+    sheet.getRange('A4').values = [[`'${text}`]];
+    await excel.sync();
+    const cells = excel.sheet('Ark1')!;
+    expect(typeof cells.get(1, 0)?.value).not.toBe('string');
+    expect(cells.get(2, 0)?.value).toBe(text);
+    expect(cells.get(3, 0)?.value).toBe(text);
+  },
+);
+
+test.each(['Basis', 'EBU 1', 'K-2, EBU 1', '30 % af X', 'Lav caseload'])('%s stays text in a General cell', async (text) => {
+  const { excel, workbook } = excelWith();
+  workbook.worksheets.getItem('Ark1').getRange('A2').values = [[text]];
+  await excel.sync();
+  expect(excel.sheet('Ark1')!.get(1, 0)?.value).toBe(text);
+});

@@ -1277,6 +1277,35 @@ class RangeFormat implements Mirror<Excel.RangeFormat, RangeFormatMembers> {
 
 const FORMULA_START = /^[=+\-@]/;
 
+/**
+ * What Excel makes of a text typed into a General cell (the `values` setter enters text as typed, in the user's
+ * locale: here Danish, "." groups thousands, "," is the decimal mark): a number ("1.300", "32,5", "-5"), a
+ * percentage ("30 %" is 0,3), a date ("1-4", "2026-02-01": its serial number, with a date format), a truth value
+ * ("TRUE", "SAND", "falsk"). Undefined: it stays text. The double's dates take 2026 where the year is left out.
+ */
+function typedValue(text: string): { value: Value; format?: string } | undefined {
+  const t = text.trim();
+  const number = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+  const percent = /^(-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?) ?%$/.exec(t);
+  const parse = (n: string) => Number(n.replace(/\./g, '').replace(',', '.'));
+  if (number.test(t)) return { value: parse(t) };
+  if (percent) return { value: parse(percent[1]) / 100, format: '0%' };
+  if (/^(true|sand)$/i.test(t)) return { value: true };
+  if (/^(false|falsk)$/i.test(t)) return { value: false };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dayMonth = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$/.exec(t);
+  const date = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dayMonth
+      ? [Number(dayMonth[3] ?? 2026), Number(dayMonth[2]), Number(dayMonth[1])]
+      : undefined;
+  if (date && date[1] >= 1 && date[1] <= 12 && date[2] >= 1 && date[2] <= 31) {
+    const year = date[0] < 100 ? 2000 + date[0] : date[0];
+    return { value: Date.UTC(year, date[1] - 1, date[2]) / 86_400_000 + 25_569, format: 'dd-mm-yyyy' };
+  }
+  return undefined;
+}
+
 type RangeMembers =
   | 'isNullObject'
   | 'load'
@@ -1386,6 +1415,11 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
           if (typeof v === 'string' && v.startsWith("'")) {
             cell.value = v.slice(1);
             cell.quotePrefix = true;
+          } else if (typeof v === 'string' && cell.format !== '@' && typedValue(v)) {
+            // Excel is as strict: text that reads as a number, date or truth value becomes one.
+            const typed = typedValue(v)!;
+            cell.value = typed.value;
+            if (typed.format && cell.format === 'General') cell.format = typed.format;
           } else if (typeof v === 'string' && FORMULA_START.test(v) && cell.format !== '@') {
             // Excel calculates it; a title like "-5 % på X" gives #NAME? (the double does not calculate).
             cell.formula = v.startsWith('=') ? v : `=${v}`;
