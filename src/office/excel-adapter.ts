@@ -85,7 +85,7 @@ export const MAX_READ_CELLS = 5_000_000;
 const LAST_ROW = 1_048_576;
 
 /** What an output sheet says in A1 while it is being written. */
-export const INCOMPLETE_BANNER = `Ufuldstændig: beregningen blev afbrudt. Kør Beregn scenarier igen. (${OUTPUT_MARK})`;
+export const INCOMPLETE_BANNER = `Ufuldstændig: beregningen blev afbrudt. Kør Skriv resultater igen. (${OUTPUT_MARK})`;
 
 const address = (row: number, column: number, rowCount: number, columnCount: number): string =>
   `${columnLetters(column)}${row + 1}:${columnLetters(column + columnCount - 1)}${row + rowCount}`;
