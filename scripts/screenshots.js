@@ -49,6 +49,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
     await page.locator('aside').evaluate((aside) => {
       aside.style.width = '320px';
     });
+    // Tall enough for each view to be on screen whole: a shot of an element scrolled inside the pane is drawn over by what lies above.
+    await page.setViewportSize({ width: 1440, height: 3200 });
     const editor = page.getByRole('region', { name: 'Rediger scenarier' });
     await editor.getByRole('button', { name: 'Nyt scenarie' }).click();
     await editor.getByRole('slider', { name: 'Caseload, skyder 40–45' }).focus();
