@@ -4,7 +4,6 @@ import { Button } from './button';
 import { Body1, Caption1, Subtitle2, Title3 } from './text';
 import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress } from '../../workbook/grid';
-import type { Language } from '../../workbook/messages';
 import { issueText } from '../../workbook/messages';
 import type { Unit } from '../../workbook/units';
 import type { FundingChange } from '../funding-changes';
@@ -18,6 +17,7 @@ import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
 import { ScenarioEditor } from './ScenarioEditor';
 import { Choice, Notice, Progress } from './controls';
+import { amountFormat } from './choices';
 
 const useStyles = makeStyles({
   pane: {
@@ -329,15 +329,6 @@ function Problems({
       )}
     </section>
   );
-}
-
-/** Amounts as the sheets show them in the workbook's unit: one decimal in mio. kr., whole numbers else. */
-function amountFormat(language: Language, unit: Unit): Intl.NumberFormat {
-  const digits = unit === 'mio. kr.' ? 1 : 0;
-  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
 }
 
 function Summary({ state, t }: { state: PaneState; t: Strings }) {

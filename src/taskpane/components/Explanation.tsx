@@ -18,6 +18,7 @@ import type { CellPlace } from '../../model/types';
 import type { ExplainedStep, ProposalExplanation, ScenarioExplanation } from '../../workbook/explanation';
 import { cellAddress } from '../../workbook/grid';
 import type { Unit } from '../../workbook/units';
+import { amountFormat, choiceAfterKey } from './choices';
 
 export interface ExplanationProps {
   explanation: ProposalExplanation;
@@ -135,25 +136,6 @@ const useStyles = makeStyles({
   scenarioHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0 },
 });
-
-/** Amounts as the sheets show them in the workbook's unit (one decimal in mio. kr.); signed: +800.000, -400.000, 0. */
-function amountFormat(language: 'da' | 'en', unit: Unit, signed: boolean): Intl.NumberFormat {
-  const digits = unit === 'mio. kr.' ? 1 : 0;
-  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  });
-}
-
-/** The radio a key moves to among `count` (arrows wrap round as a browser's radio group does; Home, End); undefined: not a moving key. */
-function choiceAfterKey(key: string, index: number, count: number): number | undefined {
-  if (key === 'ArrowRight' || key === 'ArrowDown') return (index + 1) % count;
-  if (key === 'ArrowLeft' || key === 'ArrowUp') return (index - 1 + count) % count;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return undefined;
-}
 
 /** The base scenario marked as such, unless its name already says so ("Basis", "Base"). */
 function baseName(scenario: string, base: string): string {

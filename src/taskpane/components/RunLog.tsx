@@ -16,6 +16,7 @@ import { Body1, Caption1, Subtitle2 } from './text';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { RunDifference, RunLogEntry, TotalDifference } from '../../workbook/run-log';
 import { parseUnit, type Unit } from '../../workbook/units';
+import { amountFormat, choiceAfterKey } from './choices';
 
 export interface RunLogProps {
   /** The log's runs, in any order; the pane shows the newest first. */
@@ -182,25 +183,6 @@ function unitOf(run: Recorded | undefined): Unit | undefined {
   if (run?.unit !== undefined) return run.unit;
   const stated = run?.scenarios[0]?.parameters.find((p) => p.parameter.trim().toLowerCase() === 'enhed')?.value;
   return stated === undefined ? undefined : parseUnit(stated);
-}
-
-/** Amounts as the sheets show them: one decimal in mio. kr., whole numbers else (up to one decimal when the unit is unknown). */
-function amountFormat(language: 'da' | 'en', unit: Unit | undefined, signed: boolean): Intl.NumberFormat {
-  const digits = unit === 'mio. kr.' ? 1 : 0;
-  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: unit === undefined ? 1 : digits,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  });
-}
-
-/** The radio a key moves to among `count` (arrows wrap round as a browser's radio group does; Home, End); undefined: not a moving key. */
-function choiceAfterKey(key: string, index: number, count: number): number | undefined {
-  if (key === 'ArrowDown' || key === 'ArrowRight') return (index + 1) % count;
-  if (key === 'ArrowUp' || key === 'ArrowLeft') return (index - 1 + count) % count;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return undefined;
 }
 
 interface Picked {
