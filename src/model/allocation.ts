@@ -19,6 +19,8 @@ export interface Request {
   order: number;
   /** The caller's own index of the request (handed back in its funding). */
   index?: number;
+  /** Variants (issue 13): the Nr of the main request this one is an alternative to (also set on the main request itself, to its own Nr); of requests with the same `variantOf` at most one is funded. */
+  variantOf?: string;
 }
 
 export type FundingStatus = 'funded' | 'partial' | 'unfunded';

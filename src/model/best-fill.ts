@@ -15,6 +15,8 @@ export const MAX_BEST_FILL_REQUESTS = 40;
 /** What the search needs of a request: its amount per year (negative where it pays back). */
 export interface FillRequest {
   amount: readonly number[];
+  /** Variants (issue 13): requests with the same group are alternatives; at most one of them is in the set. */
+  group?: number;
 }
 
 export interface BestFillOptions {

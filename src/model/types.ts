@@ -46,6 +46,11 @@ export interface Proposal {
   refusionRate?: number;
   fullTimePersons?: number;
   staffing?: Staffing;
+  /**
+   * `Alternativ til`: the Nr of the main request this one is a variant of (issue 13). A main request and its
+   * variants form a group of which every allocation mode funds at most one.
+   */
+  alternativeTo?: string;
   /** Cells of the row, for messages. */
   places: ProposalPlaces;
 }
@@ -55,6 +60,7 @@ export interface ProposalPlaces {
   refusionShare?: CellPlace;
   staffing?: CellPlace;
   fullTimePersons?: CellPlace;
+  alternativeTo?: CellPlace;
 }
 
 export interface Scenario {

@@ -67,6 +67,32 @@ export interface OutputSheet {
    * Absent: the sheet's content is replaced, as for every other output sheet.
    */
   appendAt?: number;
+  /**
+   * Native Excel charts drawn from this sheet's own cells (issue 13), so a workbook sent to someone without the
+   * add-in still shows them. A re-run replaces each chart by its name, never adds a second.
+   */
+  charts?: OutputChart[];
+}
+
+/** A chart over cells of its own sheet; rows and columns 0-based, counted like the sheet's other rows. */
+export interface OutputChart {
+  /** Unique in the workbook (Excel's chart name); what a re-run finds and replaces. */
+  name: string;
+  kind: 'columnClustered' | 'columnStacked' | 'barStacked' | 'line';
+  title: string;
+  /** The category labels: one row or one column of cells. */
+  categories: ChartCells;
+  /** One series per entry: its name and its values (one row or one column, as long as the categories). */
+  series: { name: string; values: ChartCells }[];
+  /** Where the chart is drawn: its top-left cell and its size in columns and rows. */
+  at: { row: number; column: number; columns: number; rows: number };
+}
+
+export interface ChartCells {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
 }
 
 export interface ColumnGroup {
