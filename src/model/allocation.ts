@@ -33,6 +33,8 @@ export interface Funding {
   fraction: number;
   status: FundingStatus;
   funded: readonly number[];
+  /** Variants (issue 13): not funded because this member of its group is (funded or partly funded). */
+  alternativeFunded?: string;
 }
 
 export interface Allocation {
@@ -78,6 +80,8 @@ export interface RequestTable {
   request(i: number): Request;
   /** The indices are the positions of the caller's proposals (an evaluation's requests): no need to match by Nr. */
   indexed: boolean;
+  /** Variants (issue 13): per request, its group (requests with the same number are alternatives), −1 for none. */
+  groups?: Int32Array;
 }
 
 /** A table of requests already in priority order. */
@@ -90,7 +94,19 @@ export function requestTable(ordered: readonly Request[], years: number): Reques
     for (let t = 0; t < years; t++) amounts[i * years + t] = r.amount[t];
     index[i] = r.index ?? -1;
   }
-  return { count, years, amounts, index, request: (i) => ordered[i], indexed: false };
+  return { count, years, amounts, index, request: (i) => ordered[i], indexed: false, groups: variantGroups(ordered) };
+}
+
+/** Variants: each request's group (numbered by the main request's Nr), −1 for none; undefined when no request has one. */
+export function variantGroups(ordered: readonly { variantOf?: string }[]): Int32Array | undefined {
+  if (!ordered.some((r) => r.variantOf !== undefined)) return undefined;
+  const numbers = new Map<string, number>();
+  return Int32Array.from(ordered, (r) => {
+    if (r.variantOf === undefined) return -1;
+    let g = numbers.get(r.variantOf);
+    if (g === undefined) numbers.set(r.variantOf, (g = numbers.size));
+    return g;
+  });
 }
 
 export function allocate(
@@ -163,14 +179,34 @@ export function allocationTable(allocation: Allocation): AllocationTable {
   };
 }
 
-function fundingsOf({ requests, fractions, statuses }: AllocationTable): Funding[] {
+function fundingsOf(table: AllocationTable): Funding[] {
+  const { requests, fractions, statuses } = table;
   const fundings = new Array<Funding>(requests.count);
+  const instead = alternativesFunded(table);
   for (let i = 0; i < requests.count; i++) {
     const r = requests.request(i);
     const fraction = fractions[i];
     fundings[i] = { nr: r.nr, index: r.index, fraction, status: STATUSES[statuses[i]], funded: fundedPart(r.amount, fraction) };
+    const other = instead?.[i];
+    if (other !== undefined) fundings[i].alternativeFunded = requests.request(other).nr;
   }
   return fundings;
+}
+
+/**
+ * Variants: per request left unfunded, the position of the member of its group
+ * that is funded or partly funded instead (undefined where none is); undefined
+ * when no request is a variant.
+ */
+export function alternativesFunded({ requests, statuses }: AllocationTable): (number | undefined)[] | undefined {
+  const { groups, count } = requests;
+  if (!groups) return undefined;
+  const fundedIn = new Map<number, number>();
+  for (let i = 0; i < count; i++)
+    if (groups[i] >= 0 && statuses[i] !== UNFUNDED && !fundedIn.has(groups[i])) fundedIn.set(groups[i], i);
+  return Array.from({ length: count }, (_, i) =>
+    groups[i] >= 0 && statuses[i] === UNFUNDED ? fundedIn.get(groups[i]) : undefined,
+  );
 }
 
 /**
@@ -217,18 +253,42 @@ const FRACTIONS_BY_MODE: Record<AllocationMode, FractionRule> = {
   priority: (capacity, requests) => priorityFractions(capacity, requests, false),
   'priority-partial': (capacity, requests) => priorityFractions(capacity, requests, true),
   'best-fill': (capacity, requests, options) => {
-    const ordered = Array.from({ length: requests.count }, (_, i) => requests.request(i));
+    const { groups } = requests;
+    const ordered = Array.from({ length: requests.count }, (_, i) => {
+      const r = requests.request(i);
+      // Variants: the search takes at most one request of a group.
+      return groups && groups[i] >= 0 ? { amount: r.amount, group: groups[i] } : r;
+    });
     return bestFill(capacity, ordered, options).map((inSet) => (inSet ? 1 : 0));
   },
-  proportional: (capacity, { count, years, amounts }) => {
+  proportional: (capacity, { count, years, amounts, groups }) => {
+    // Variants: only the member of a group first in priority order takes part (the others are alternatives to it,
+    // not further needs); every taking part gets the same fraction.
+    const takesPart = firstOfEachGroup(count, groups);
     const demand = capacity.map((_, t) => {
       let total = 0;
-      for (let i = 0; i < count; i++) total += amounts[i * years + t];
+      for (let i = 0; i < count; i++) if (!takesPart || takesPart[i]) total += amounts[i * years + t];
       return total;
     });
-    return new Float64Array(count).fill(largestFittingFraction(capacity, demand));
+    const fraction = largestFittingFraction(capacity, demand);
+    const fractions = new Float64Array(count).fill(fraction);
+    if (takesPart) for (let i = 0; i < count; i++) if (!takesPart[i]) fractions[i] = 0;
+    return fractions;
   },
 };
+
+/** Per request: whether it is the first of its group in priority order (or in none); undefined without groups. */
+function firstOfEachGroup(count: number, groups: Int32Array | undefined): Uint8Array | undefined {
+  if (!groups) return undefined;
+  const seen = new Set<number>();
+  const first = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const g = groups[i];
+    if (g < 0 || !seen.has(g)) first[i] = 1;
+    if (g >= 0) seen.add(g);
+  }
+  return first;
+}
 
 /** The largest f in [0, 1] with f × demand(t) ≤ room(t) in every year. */
 export function largestFittingFraction(room: readonly number[], demand: ArrayLike<number>, from = 0): number {
@@ -240,10 +300,18 @@ export function largestFittingFraction(room: readonly number[], demand: ArrayLik
   return Math.max(0, Math.min(1, fraction));
 }
 
-function priorityFractions(capacity: readonly number[], { count, years, amounts }: RequestTable, partial: boolean): Float64Array {
+function priorityFractions(
+  capacity: readonly number[],
+  { count, years, amounts, groups }: RequestTable,
+  partial: boolean,
+): Float64Array {
   const room = [...capacity];
   const fractions = new Float64Array(count);
+  /** Variants: the groups of which a member is funded (in part, too); their other members are skipped. */
+  const fundedGroups = new Set<number>();
   for (let i = 0; i < count; i++) {
+    const group = groups ? groups[i] : -1;
+    if (group >= 0 && fundedGroups.has(group)) continue;
     const row = i * years;
     let fits = true;
     for (let t = 0; t < years; t++) if (!(amounts[row + t] <= room[t] + TOLERANCE)) fits = false;
@@ -251,6 +319,7 @@ function priorityFractions(capacity: readonly number[], { count, years, amounts 
     if (fits) fraction = 1;
     else if (partial) fraction = largestFittingFraction(room, amounts, row);
     fractions[i] = fraction;
+    if (group >= 0 && fraction > 0) fundedGroups.add(group);
     for (let t = 0; t < years; t++) room[t] -= amounts[row + t] * fraction;
     // Prioritet, delvis: the first request that does not fit gets its fraction, those after it nothing.
     if (!fits && partial) break;

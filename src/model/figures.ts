@@ -6,7 +6,15 @@
  * column adds up; shares add up per year by largest remainder. Layouts only
  * place these figures; they never add, round or convert them.
  */
-import { allocationTable, FUNDED, STATUSES, UNFUNDED, type FundingStatus, type RequestTable } from './allocation';
+import {
+  allocationTable,
+  alternativesFunded,
+  FUNDED,
+  STATUSES,
+  UNFUNDED,
+  type FundingStatus,
+  type RequestTable,
+} from './allocation';
 import { largestRemainderInto, roundHalfAwayFromZero, roundToTotal, TOLERANCE } from './rounding';
 import type { Evaluation, ProposalResult, ScenarioResult } from './scenarios';
 import { lazyField, zerosShared } from './rules';
@@ -29,6 +37,8 @@ export interface ProposalFigures extends Amounts {
   kind: Kind;
   included: boolean;
   priority?: number;
+  /** Variants (issue 13): the Nr of the main request this one is an alternative to; a variant counts in no total. */
+  alternativeTo?: string;
   fullTimePersons?: number;
   /** Netto per fuldtidsperson in whole kroner. */
   nettoPerPerson?: number[];
@@ -54,6 +64,10 @@ export interface RequestFigures {
   share: readonly number[];
   /** The share as shown: a fraction with one decimal in percent, adding up per year with the others and what is left. */
   shownShare: readonly number[];
+  /** Variants: the Nr of the main request this one is an alternative to. */
+  alternativeTo?: string;
+  /** Variants: not funded because this member of its group is funded (in full or in part). */
+  alternativeFunded?: string;
 }
 
 export interface ScenarioFigures {
@@ -61,9 +75,9 @@ export interface ScenarioFigures {
   mode: AllocationMode;
   /** Every proposal, in workbook order. */
   proposals: ProposalFigures[];
-  /** The included proposals by Udvalg. */
+  /** The included proposals by Udvalg (variants, issue 13, in none: a group counts once, by its main request). */
   committees: CommitteeFigures[];
-  /** Σ of the included proposals. */
+  /** Σ of the included proposals that are no variant. */
   total: Amounts;
   totalNetto: readonly number[];
   pool: number[];
@@ -270,6 +284,7 @@ function roundProposal(r: ProposalResult, memo: Memo): ProposalFigures {
     kind: r.kind,
     included: r.included,
     priority: proposal.priority,
+    ...(proposal.alternativeTo !== undefined && { alternativeTo: proposal.alternativeTo }),
     udgift,
     split,
     indtaegt,
@@ -344,7 +359,8 @@ function allPartsOf(results: readonly ProposalResult[], years: number, memo: Mem
   const placeInCommittee = new Int32Array(results.length).fill(-1);
   const reductions = zerosOf(years);
   proposals.forEach((p, i) => {
-    if (!p.included) return;
+    // A variant is an alternative to its main request, not a further need: its group counts once, by the main request.
+    if (!p.included || p.alternativeTo !== undefined) return;
     let group = byCommittee.get(p.committee);
     if (!group) byCommittee.set(p.committee, (group = { index: byCommittee.size, proposals: [] }));
     committeeOf[i] = group.index;
@@ -398,7 +414,8 @@ function partsFromReference(
       // Another Udvalg (an edited proposal, rows moved since the previous run): the committees change.
       const { proposal } = results[i];
       if (proposal !== before[i].proposal && proposal.committee !== before[i].proposal.committee) return undefined;
-      if (results[i].included !== before[i].included) {
+      // A variant is in no Udvalg and no total, left out or not.
+      if (results[i].included !== before[i].included && results[i].proposal.alternativeTo === undefined) {
         // Put back in (its place among the members is not kept), or the first of its Udvalg (the order of the
         // Udvalg follows their first members): made from scratch.
         if (results[i].included || base.placeInCommittee[i] === 0) return undefined;
@@ -546,6 +563,8 @@ interface RequestTables {
   funded: Float64Array;
   shownShare: Float64Array;
   availableExact: readonly number[];
+  /** Variants: per request, the position of the member of its group funded instead (see alternativesFunded). */
+  instead?: (number | undefined)[];
 }
 
 function requestFiguresAt(tables: RequestTables, i: number, years: number): RequestFigures {
@@ -565,7 +584,7 @@ function requestFiguresAt(tables: RequestTables, i: number, years: number): Requ
     for (let t = 0; t < years; t++) if (available[t] > TOLERANCE) own[t] = fundedExact[t] / available[t];
     share = tables.none[i] ? zerosShared(years) : own;
   }
-  return {
+  const figures: RequestFigures = {
     nr: p.nr,
     title: p.title,
     priority: p.priority,
@@ -576,6 +595,10 @@ function requestFiguresAt(tables: RequestTables, i: number, years: number): Requ
     share,
     shownShare: rowOf(tables.shownShare, i, years),
   };
+  if (p.alternativeTo !== undefined) figures.alternativeTo = p.alternativeTo;
+  const other = tables.instead?.[i];
+  if (other !== undefined) figures.alternativeFunded = tables.proposals[tables.at[other]].nr;
+  return figures;
 }
 
 /** Buffers for a year's shares (made per scenario and year, read at once): grown when needed, never kept in figures. */
@@ -626,7 +649,8 @@ export function scenarioFigures(
   const pool = round(result.pool);
   const available = pool.map((p, t) => p - reductions[t]);
   const { allocation } = result;
-  const { requests, fractions, statuses } = allocationTable(allocation);
+  const table = allocationTable(allocation);
+  const { requests, fractions, statuses } = table;
   const { count, amounts } = requests;
   const { of: tableOf, table: nettoTable } = listParts.netto;
   // Requests carry their proposal's index; a match by number only for allocations made elsewhere.
@@ -716,6 +740,7 @@ export function scenarioFigures(
     funded: fundedTable,
     shownShare: shownTable,
     availableExact: allocation.available,
+    instead: alternativesFunded(table),
   };
   const figures: ScenarioFigures = {
     name: result.scenario.name,

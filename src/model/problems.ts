@@ -71,6 +71,15 @@ export interface ProblemParams {
   staffingIncomplete: { missing: string };
   /** A totals row under (or inside) a list, left out; `text` is its label (`I alt Faxe`), '' for a row of sums without one. */
   totalsRowSkipped: { text: string };
+  /** Variants (issue 13): `Alternativ til` names no proposal. */
+  alternativeUnknown: { nr: string; main: string };
+  /** `Alternativ til` names the row's own Nr. */
+  alternativeToItself: { nr: string };
+  /** `Alternativ til` names a variant (`mainOf` is what that one is an alternative to): groups have one main request. */
+  alternativeToVariant: { nr: string; main: string; mainOf: string };
+  /** A variant, or a main request, is a reduction: only udvidelser ask for råderum. */
+  variantIsReduction: { nr: string; main: string };
+  mainIsReduction: { nr: string };
 
   // The calculation.
   caseloadMissing: { scenario: string; nr: string; benefit: string };

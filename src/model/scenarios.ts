@@ -2,7 +2,15 @@
  * Proposals × scenarios → unrounded results (rules 1–5, 7, 8), the kind of each
  * proposal (rule 0, from the base scenario) and problems with their places.
  */
-import { allocate, allocateTable, inPriorityOrder, type Allocation, type Request, type RequestTable } from './allocation';
+import {
+  allocate,
+  allocateTable,
+  inPriorityOrder,
+  variantGroups,
+  type Allocation,
+  type Request,
+  type RequestTable,
+} from './allocation';
 import { MAX_BEST_FILL_REQUESTS } from './best-fill';
 import { problem, warning, type Issue } from './problems';
 import { isExactAmount, MAX_AMOUNT } from './rounding';
@@ -541,6 +549,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
   }
   // Entries taken from here on are taken whole only when no kind changed.
   known.kindsChanged = kindsChanged;
+  const variants = variantsOf(all, knownKinds, issues);
   for (const p of all)
     if (p.refusionShare !== undefined && p.hasStatedIndtaegt)
       issues.push(warning('refusionAndIndtaegt', { nr: p.nr }, p.places.refusionShare));
@@ -630,7 +639,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const r = entry.results[j];
       // The group's own result (not one left out, which never asks): its request is the same in every list.
       let made = entry.requests[j];
-      if (made === undefined || made.amount !== r.netto)
+      if (made === undefined || made.amount !== r.netto) {
         made = entry.requests[j] = {
           nr: r.proposal.nr,
           amount: r.netto,
@@ -638,9 +647,13 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
           order: r.proposal.order,
           index: i,
         };
+        const variantOf = variants?.of[i];
+        if (variantOf !== undefined) made.variantOf = variantOf;
+      }
       return made;
     };
-    return (list.requests = { count, years: n, amounts, index, request, indexed: true });
+    const groups = variants && variantGroups(Array.from(index, (i) => ({ variantOf: variants.of[i] })));
+    return (list.requests = { count, years: n, amounts, index, request, indexed: true, groups });
   };
 
   const scenarios = book.scenarios.map((s, index): ScenarioResult => {
@@ -692,6 +705,33 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
     lists,
   });
   return evaluation;
+}
+
+/**
+ * Variants (issue 13): per proposal, the Nr of the main request of its group
+ * (set on the main request too), undefined outside a group; undefined when no
+ * proposal names an `Alternativ til`. Only udvidelser ask for råderum, so a
+ * reduction (by its Art or, with none, by the base's netto, rule 0) in a group
+ * is a problem. The reader has checked the Nr named exists and is no variant.
+ */
+function variantsOf(
+  all: readonly Proposal[],
+  kinds: readonly Kind[],
+  issues: Issue[],
+): { of: (string | undefined)[] } | undefined {
+  const mains = new Set<string>();
+  for (const p of all) if (p.alternativeTo !== undefined) mains.add(p.alternativeTo);
+  if (mains.size === 0) return undefined;
+  const of = all.map((p) => p.alternativeTo ?? (mains.has(p.nr) ? p.nr : undefined));
+  all.forEach((p, i) => {
+    if (of[i] !== undefined && kinds[i] === 'Reduktion')
+      issues.push(
+        p.alternativeTo !== undefined
+          ? problem('variantIsReduction', { nr: p.nr, main: p.alternativeTo }, p.places.alternativeTo)
+          : problem('mainIsReduction', { nr: p.nr }, p.places.row),
+      );
+  });
+  return { of };
 }
 
 /** Per member and year: |Udgift| + |Indtægt| + |Investering|. */

@@ -175,6 +175,15 @@ export const PROPOSAL_COLUMNS = {
       en: 'order in which the råderum is handed out: lowest first, blank last, ties by sheet order then row',
     },
   },
+  alternativeTo: {
+    header: 'Alternativ til',
+    synonyms: ['Alternativ til nr', 'Variant af'],
+    type: 'text',
+    help: {
+      da: 'Nr på det hovedønske, rækken er en variant af (fx K-8 med et andet beløb); af en gruppe finansieres højst én',
+      en: 'the Nr of the main request this row is a variant of (e.g. K-8 at another amount); of a group at most one is funded',
+    },
+  },
   udgift: {
     header: 'Udgift',
     synonyms: [],
@@ -491,6 +500,7 @@ export const ENGLISH_HEADERS: Partial<Record<ColumnKey, string>> = {
   committee: 'Committee',
   kind: 'Kind',
   priority: 'Priority',
+  alternativeTo: 'Alternative to',
   udgift: 'Expenditure',
   service: 'Expenditure service',
   ejService: 'Expenditure non-service',

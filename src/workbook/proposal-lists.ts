@@ -358,7 +358,7 @@ export function readProposals(
     };
 
     // A text cell showing an error (or a formula without a stored result) has no text to read.
-    const text = (field: 'nr' | 'title' | 'committee' | 'kind' | 'benefit'): string => {
+    const text = (field: 'nr' | 'title' | 'committee' | 'kind' | 'benefit' | 'alternativeTo'): string => {
       const c = cell(field);
       if (!c) return '';
       const error = cellError(c.value);
@@ -370,6 +370,7 @@ export function readProposals(
     const title = text('title');
     const committee = text('committee');
     const benefitText = text('benefit');
+    const alternativeTo = text('alternativeTo');
     if (nr === '') found.push(problem('nrMissing', {}, placeOf(fields.nr as number)));
     if (title === '') found.push(problem('titleMissing', {}, placeOf(fields.title as number)));
 
@@ -468,8 +469,11 @@ export function readProposals(
       refusionRate,
       fullTimePersons,
       staffing,
+      // As typed; the reader checks it names a main request and takes that one's spelling.
+      alternativeTo: alternativeTo === '' ? undefined : alternativeTo,
       places: {
         row: placeOf(fields.nr as number),
+        alternativeTo: cell('alternativeTo')?.place,
         refusionShare: cell('refusionShare')?.place,
         staffing: cell('cases')?.place,
         fullTimePersons: cell('fullTimePersons')?.place,

@@ -1,6 +1,6 @@
 /** From a workbook's grids to a Book (proposals + scenarios), or located problems. */
 import { hasProblems, problem, warning, type Issue } from '../model/problems';
-import type { Book, CellPlace } from '../model/types';
+import type { Book, CellPlace, Proposal } from '../model/types';
 import { cellAddress, cellError, excelNameKey, isBlank, NO_VALUE, sheetReference, type CellValue, type SheetCells } from './grid';
 import { findProposalLists, readProposals, type ListRows, type ProposalList } from './proposal-lists';
 import { poolsForYears, readScenarioSheet, SCENARIO_SHEET } from './scenario-sheet';
@@ -211,6 +211,7 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
       });
   }
   result.ownColumns = ownColumnsOf(readLists, from);
+  checkVariants(proposals, issues);
   for (const list of lists) {
     const index = list.fields.benefit;
     if (index === undefined) continue;
@@ -261,4 +262,26 @@ export function readBook(sheets: readonly SheetCells[]): ReadResult {
 /** A place as text for use inside a message (the message's own place comes first). */
 function placeText(place: CellPlace): string {
   return cellAddress(place);
+}
+
+/**
+ * Variants (issue 13): `Alternativ til` names a main request's Nr, matched as
+ * Nr are (like headers); the proposal then holds that one's own spelling. A
+ * Nr that is no proposal, the row's own, or a variant (a chain: groups have
+ * one main request, named by every variant) is a problem in the cell.
+ */
+function checkVariants(proposals: Proposal[], issues: Issue[]): void {
+  if (!proposals.some((p) => p.alternativeTo !== undefined)) return;
+  const byKey = new Map(proposals.map((p) => [matchKey(p.nr), p]));
+  for (const p of proposals) {
+    if (p.alternativeTo === undefined) continue;
+    const place = p.places.alternativeTo;
+    const main = byKey.get(matchKey(p.alternativeTo));
+    if (!main) issues.push(problem('alternativeUnknown', { nr: p.nr, main: p.alternativeTo }, place));
+    else if (main === p) issues.push(problem('alternativeToItself', { nr: p.nr }, place));
+    else if (main.alternativeTo !== undefined) {
+      const mainOf = byKey.get(matchKey(main.alternativeTo))?.nr ?? main.alternativeTo;
+      issues.push(problem('alternativeToVariant', { nr: p.nr, main: main.nr, mainOf }, place));
+    } else p.alternativeTo = main.nr;
+  }
 }

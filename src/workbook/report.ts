@@ -13,6 +13,8 @@ export interface JsonReport {
       title: string;
       kind: string;
       included: boolean;
+      /** Variants: the Nr of the main request this one is an alternative to. */
+      alternativeTo?: string;
       udgift: readonly number[];
       indtaegt: readonly number[];
       investering: readonly number[];
@@ -25,7 +27,14 @@ export interface JsonReport {
       available: number[];
       funded: number[];
       remaining: number[];
-      proposals: { nr: string; status: string; funded: readonly number[]; share: readonly number[] }[];
+      proposals: {
+        nr: string;
+        status: string;
+        funded: readonly number[];
+        share: readonly number[];
+        /** Variants: not funded because this member of its group is. */
+        alternativeFunded?: string;
+      }[];
     };
   }[];
 }
@@ -46,6 +55,7 @@ export function reportOf(figures: BookFigures, unit: Unit): JsonReport {
         title: p.title,
         kind: p.kind,
         included: p.included,
+        ...(p.alternativeTo !== undefined && { alternativeTo: p.alternativeTo }),
         udgift: p.udgift,
         indtaegt: p.indtaegt,
         investering: p.investering,
@@ -58,7 +68,13 @@ export function reportOf(figures: BookFigures, unit: Unit): JsonReport {
         available: s.available,
         funded: s.funded,
         remaining: s.remaining,
-        proposals: s.requests.map((r) => ({ nr: r.nr, status: r.status, funded: r.funded, share: r.share })),
+        proposals: s.requests.map((r) => ({
+          nr: r.nr,
+          status: r.status,
+          funded: r.funded,
+          share: r.share,
+          ...(r.alternativeFunded !== undefined && { alternativeFunded: r.alternativeFunded }),
+        })),
       },
     })),
   };
