@@ -65,6 +65,16 @@ export interface BestFillOptions {
  * out of 80 mio. (near-equal amounts) or not at all (round figures): it prunes
  * next to nothing, and the search is a four-year subset sum.
  *
+ * Variants (requests of one `group`, alternatives: at most one in the set): each subset carries its requests'
+ * group bits (from the same two small tables as its sums). A subset of a half with two of one group is no set:
+ * the first half's are skipped, the second half's left out of the grid. A partner must hold none of A's groups
+ * (a group may span the halves, its members anywhere in the order): the query checks the bits like the fit, so a
+ * bucket's first subset that fits and shares no group is still its best. Nothing else changes: the bound and the
+ * gap only get looser, the greedy start takes one of a group. Limits: at most 32 groups of two or more (40
+ * requests make at most 20); a request of nothing in a group takes part in the search (it takes its group's
+ * place). Without groups the check is one comparison with 0 per subset read; with them the sets are fewer, and
+ * a query may read past partners of A's groups.
+ *
  * Amounts in whole øre are searched in exact integers (of their greatest
  * common divisor, with each year's capacity rounded down to it), where equal
  * totals are exactly equal; other amounts in doubles with the tolerance.
@@ -87,17 +97,41 @@ export function bestFillBeyondLimit(
   const { onProgress } = options;
   onProgress?.(0);
   // A request that asks nothing in any year changes neither fit nor total, so the tie rule always takes it.
-  const asking = ordered.map((_, i) => i).filter((i) => ordered[i].amount.some((a) => a !== 0));
+  // A request that asks nothing in any year changes neither fit nor total, so the tie rule always takes it
+  // (unless it is one of a group's alternatives: then it takes its group's place, and the search decides).
+  const bits = groupBits(ordered);
+  const asking = ordered.map((_, i) => i).filter((i) => bits[i] !== 0 || ordered[i].amount.some((a) => a !== 0));
   const units = inUnits(
     capacity,
     asking.map((i) => ordered[i].amount),
   );
-  const chosen = search(units, onProgress);
+  const chosen = search(
+    units,
+    asking.map((i) => bits[i]),
+    onProgress,
+  );
   onProgress?.(1);
   if (!chosen) return ordered.map(() => false);
   const result = ordered.map(() => true);
   asking.forEach((i, k) => (result[i] = chosen[k]));
   return result;
+}
+
+/**
+ * Per request, its group's bit (0 for none, or a group of one): the groups of two or more requests are numbered
+ * 0, 1, …, at most 31 of them (a group takes two requests, so 40 requests have at most 20).
+ */
+function groupBits(ordered: readonly FillRequest[]): number[] {
+  const members = new Map<number, number>();
+  for (const r of ordered) if (r.group !== undefined) members.set(r.group, (members.get(r.group) ?? 0) + 1);
+  const numbers = new Map<number, number>();
+  return ordered.map(({ group }) => {
+    if (group === undefined || members.get(group)! < 2) return 0;
+    let g = numbers.get(group);
+    if (g === undefined) numbers.set(group, (g = numbers.size));
+    if (g > 31) throw new RangeError('best fill takes at most 32 groups of alternatives');
+    return 1 << g;
+  });
 }
 
 /** The problem in the search's units: exact integers where every amount is whole øre, else kroner with the tolerance. */
@@ -146,13 +180,13 @@ function gcd(a: number, b: number): number {
 }
 
 /** The chosen set of the requests in `units` (priority order), or undefined when no set fits with a total of at least 0. */
-function search(units: Units, onProgress: ((done: number) => void) | undefined): boolean[] | undefined {
+function search(units: Units, bits: readonly number[], onProgress: ((done: number) => void) | undefined): boolean[] | undefined {
   const { amounts, limit, equal, whole } = units;
   const n = amounts.length;
   const years = limit.length;
   const n1 = n >> 1;
-  const first = new HalfSums(amounts.slice(0, n1), years);
-  const second = new HalfSums(amounts.slice(n1), years);
+  const first = new HalfSums(amounts.slice(0, n1), years, bits.slice(0, n1));
+  const second = new HalfSums(amounts.slice(n1), years, bits.slice(n1));
   let grid = new PartnerGrid(second, whole, 0);
   const room = new Float64Array(years);
   const reach = new Float64Array(years);
@@ -170,19 +204,20 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   // total usually starts higher (its set is not known as masks: any A may still tie with it, a: −1).
   // In doubles the search sums in another order than the greedy fill: below its total by the binary noise.
   const noise = whole ? 0 : 1e-9 * amounts.reduce((s, a) => s + a.reduce((x, y) => x + Math.abs(y), 0), 0);
-  const greedy = greedyTotal(limit, amounts) - noise;
+  const greedy = greedyTotal(limit, amounts, bits) - noise;
   let best = greedy > 0 ? { total: greedy, a: -1, b: -1 } : { total: 0, a: 0, b: 0 };
   const step = whole ? 1 : equal;
   /** A's best partner if it beats `best`: the largest value at least `need`, then of those equal to it the largest mask. */
   const tryA = (a: number, value: number, need: number): void => {
     // Far more cells read than queries asked: the cells are too fine for the gaps, make them coarser.
     if (grid.cellsRead > 1e5 && grid.cellsRead > 64 * grid.queries) grid = new PartnerGrid(second, whole, 4 * grid.width);
-    const b = grid.partner(room, reach, need - value, false);
+    const groups = first.groupsOf(a);
+    const b = grid.partner(room, reach, need - value, false, groups);
     if (b < 0) return;
     const partnerValue = grid.valueAt(b);
     const total = Math.max(best.total, value + partnerValue);
     // The partners as good up to `equal`: measured on the partner's own value (total − value has A's noise).
-    const largest = grid.partner(room, reach, Math.min(partnerValue, total - value) - equal, true);
+    const largest = grid.partner(room, reach, Math.min(partnerValue, total - value) - equal, true, groups);
     best = { total, a, b: grid.maskAt(largest >= 0 ? largest : b) };
   };
 
@@ -195,6 +230,7 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   const fillDown = (from: number, budget: number, last: boolean): void => {
     for (let a = from; a >= Math.max(0, best.a) && from - a < budget; a--) {
       if (last && onProgress && a % 65536 === 0) onProgress(1 - a / count);
+      if (first.clashes(a)) continue;
       const value = first.sumsOf(a, sums);
       if (!roomOf()) continue;
       tryA(a, value, most);
@@ -212,6 +248,7 @@ function search(units: Units, onProgress: ((done: number) => void) | undefined):
   for (let i = 0, misses = 0; i < Math.min(count, 256) && best.total < most; i++) {
     // An odd multiplier permutes 0..count−1.
     const a = count > 1 ? Math.imul(i, 0x9e3779b1) & (count - 1) : 0;
+    if (first.clashes(a)) continue;
     const value = first.sumsOf(a, sums);
     if (!roomOf()) continue;
     const before = best.total;
@@ -279,10 +316,16 @@ class HalfSums {
   private readonly bottomSums: Float64Array;
   private readonly topValues: Float64Array;
   private readonly bottomValues: Float64Array;
+  /** Per table entry: its requests' group bits, and 1 where two of them are of one group (undefined: no groups). */
+  private readonly topGroups: Int32Array | undefined;
+  private readonly bottomGroups: Int32Array | undefined;
+  private readonly topClash: Uint8Array | undefined;
+  private readonly bottomClash: Uint8Array | undefined;
 
   constructor(
     readonly amounts: readonly (readonly number[])[],
     readonly years: number,
+    bits: readonly number[],
   ) {
     this.size = amounts.length;
     this.count = 2 ** this.size;
@@ -319,6 +362,43 @@ class HalfSums {
     this.topValues = top.values;
     this.bottomSums = bottom.sums;
     this.bottomValues = bottom.values;
+    if (bits.some((b) => b !== 0)) {
+      const groupTable = (part: readonly number[]) => {
+        const size = part.length;
+        const groups = new Int32Array(2 ** size);
+        const clash = new Uint8Array(2 ** size);
+        for (let mask = 1; mask < 2 ** size; mask++) {
+          const lowest = mask & -mask;
+          const rest = mask - lowest;
+          const bit = part[size - 1 - (31 - Math.clz32(lowest))];
+          groups[mask] = groups[rest] | bit;
+          clash[mask] = clash[rest] | ((groups[rest] & bit) !== 0 ? 1 : 0);
+        }
+        return { groups, clash };
+      };
+      const topGroups = groupTable(bits.slice(0, this.size - this.lowBits));
+      const bottomGroups = groupTable(bits.slice(this.size - this.lowBits));
+      this.topGroups = topGroups.groups;
+      this.topClash = topGroups.clash;
+      this.bottomGroups = bottomGroups.groups;
+      this.bottomClash = bottomGroups.clash;
+    }
+  }
+
+  /** The group bits of the subset's requests (0 without groups). */
+  groupsOf(mask: number): number {
+    if (!this.topGroups) return 0;
+    return this.topGroups[mask >>> this.lowBits] | this.bottomGroups![mask & ((1 << this.lowBits) - 1)];
+  }
+
+  /** Whether the subset holds two requests of one group (never without groups). */
+  clashes(mask: number): boolean {
+    if (!this.topGroups) return false;
+    const top = mask >>> this.lowBits;
+    const bottom = mask & ((1 << this.lowBits) - 1);
+    return (
+      this.topClash![top] === 1 || this.bottomClash![bottom] === 1 || (this.topGroups[top] & this.bottomGroups![bottom]) !== 0
+    );
   }
 
   /** The subset's sums per year into `into`; its value returned. */
@@ -362,6 +442,8 @@ const GRID_YEARS = 4;
 const CELL_MATES = 4;
 /** Subsets per bucket on average. */
 const BUCKET_MATES = 4;
+/** A subset in no slab (two alternatives of one group). */
+const NO_SLAB = 0xffff;
 
 /**
  * The second half's subsets in a grid over (up to) four years: a cell holds
@@ -406,6 +488,8 @@ class PartnerGrid {
   private readonly keyAt = new Float64Array(GRID_YEARS);
   // The query under way.
   private room: Float64Array = new Float64Array(0);
+  /** The group bits of the subset asking (a partner may hold none of its groups). */
+  private groups = 0;
   private largestMask = false;
   private found = -1;
   private foundValue = 0;
@@ -444,6 +528,11 @@ class PartnerGrid {
     const slabOf = new Uint16Array(count);
     const slabStart = (this.slabStart = new Int32Array(slabs + 1));
     for (let mask = count - 1; mask >= 0; mask--) {
+      // Two alternatives of one group are never a partner (slabs are fewer than 2^14).
+      if (half.clashes(mask)) {
+        slabOf[mask] = NO_SLAB;
+        continue;
+      }
       const c = D > 0 ? this.cellOf(half.sumOf(mask, dims[0]), 0) : 0;
       slabOf[mask] = c;
       slabStart[c + 1]++;
@@ -451,7 +540,7 @@ class PartnerGrid {
     for (let c = 0; c < slabs; c++) slabStart[c + 1] += slabStart[c];
     const bySlab = (this.bySlab = new Int32Array(count));
     const place = slabStart.slice(0, slabs);
-    for (let mask = count - 1; mask >= 0; mask--) bySlab[place[slabOf[mask]]++] = mask;
+    for (let mask = count - 1; mask >= 0; mask--) if (slabOf[mask] !== NO_SLAB) bySlab[place[slabOf[mask]]++] = mask;
     const slabBase = (this.slabBase = new Int32Array(slabs + 1));
     for (let c = 0; c < slabs; c++) {
       const n = slabStart[c + 1] - slabStart[c];
@@ -491,7 +580,7 @@ class PartnerGrid {
     for (let k = 0; k < buckets; k++) ends[k + 1] += ends[k];
     for (let i = from; i < to; i++) local[ends[bucketOf[i - from]]++] = bySlab[i];
     // Each bucket by value, largest first (insertion, stable: of equal values the largest mask stays first); of
-    // subsets with the very same amounts (round figures repeat a lot) only the largest mask can win a tie.
+    // subsets with the very same amounts (round figures repeat a lot) and groups only the largest mask can win a tie.
     let end = from;
     let read = 0;
     for (let k = 0; k < buckets; k++) {
@@ -504,7 +593,8 @@ class PartnerGrid {
         while (j > first && half.valueOf(masks[j - 1]) < value) j--;
         // The same amounts as one kept already: among equal values, just before.
         let twin = false;
-        for (let e = j - 1; e >= first && !twin && half.valueOf(masks[e]) === value; e--) twin = half.same(masks[e], mask);
+        for (let e = j - 1; e >= first && !twin && half.valueOf(masks[e]) === value; e--)
+          twin = half.same(masks[e], mask) && half.groupsOf(masks[e]) === half.groupsOf(mask);
         if (twin) continue;
         // A bucket holds a few masks: moved one by one (a call to copyWithin costs more).
         for (let e = end; e > j; e--) masks[e] = masks[e - 1];
@@ -555,8 +645,9 @@ class PartnerGrid {
     const place = new Int32Array(slabs + 1);
     let fitting = 0;
     for (let a = first.count - 1; a >= 0; a--) {
-      first.sumsOf(a, sums);
       slabOf[a] = -1;
+      if (first.clashes(a)) continue;
+      first.sumsOf(a, sums);
       let reachable = 0;
       let t = 0;
       for (; t < years && limit[t] - sums[t] >= low[t]; t++) reachable += Math.min(limit[t] - sums[t], high[t]);
@@ -588,7 +679,7 @@ class PartnerGrid {
    * what the subsets can add, so that the value missing from `reach` summed
    * over the years bounds each year's gap.
    */
-  partner(room: Float64Array, reach: Float64Array, need: number, largestMask: boolean): number {
+  partner(room: Float64Array, reach: Float64Array, need: number, largestMask: boolean, groups: number): number {
     const { dims, width, lowCell, highCell, low } = this;
     const { years } = this.half;
     let reachable = 0;
@@ -617,6 +708,7 @@ class PartnerGrid {
       if (j > 0) key = key * this.sizes[j] + top;
     }
     this.room = room;
+    this.groups = groups;
     this.largestMask = largestMask;
     this.found = -1;
     this.foundValue = need;
@@ -705,7 +797,7 @@ class PartnerGrid {
 
   /** A bucket's subsets, by value, largest first: the first that fits is its best (unless the largest mask is asked). */
   private scan(from: number, to: number): void {
-    const { masks, room, largestMask, half } = this;
+    const { masks, room, largestMask, half, groups } = this;
     for (let i = from; i < to; i++) {
       const mask = masks[i];
       const value = half.valueOf(mask);
@@ -713,6 +805,7 @@ class PartnerGrid {
       if (value < this.foundValue) return;
       if ((largestMask || value === this.foundValue) && mask <= this.foundMask) continue;
       if (!half.fits(mask, room)) continue;
+      if (groups !== 0 && (half.groupsOf(mask) & groups) !== 0) continue;
       this.found = i;
       this.foundMask = mask;
       if (!largestMask) {
@@ -753,16 +846,18 @@ function fittingWidth(half: HalfSums, dims: Int32Array, widest: number, finest: 
 }
 
 /** A first, feasible total: requests by value per unit of capacity, each taken if it still fits. */
-function greedyTotal(limit: readonly number[], amounts: readonly (readonly number[])[]): number {
+function greedyTotal(limit: readonly number[], amounts: readonly (readonly number[])[], bits: readonly number[]): number {
   const value = (a: readonly number[]) => a.reduce((s, x) => s + x, 0);
   const weight = (a: readonly number[]) => a.reduce((s, x, t) => s + Math.max(0, x) / Math.max(limit[t], 1), 0);
   const efficiency = (a: readonly number[]) => (weight(a) === 0 ? Number.POSITIVE_INFINITY : value(a) / weight(a));
   const byEfficiency = amounts.map((_, i) => i).sort((x, y) => efficiency(amounts[y]) - efficiency(amounts[x]));
   const used = limit.map(() => 0);
   let total = 0;
+  let groups = 0;
   for (const i of byEfficiency) {
     const a = amounts[i];
-    if (value(a) <= 0 || !a.every((x, t) => used[t] + x <= limit[t])) continue;
+    if (value(a) <= 0 || (groups & bits[i]) !== 0 || !a.every((x, t) => used[t] + x <= limit[t])) continue;
+    groups |= bits[i];
     a.forEach((x, t) => (used[t] += x));
     total += value(a);
   }

@@ -6,8 +6,14 @@ import { TOLERANCE } from '../../src/model/rounding';
  * the ones that fit every year up to the tolerance; of those, the largest
  * total summed over the years; among totals equal up to the tolerance, the
  * set that includes the higher-priority request at the first difference.
+ * Variants (issue 13): requests of the same `groups` entry are alternatives,
+ * so a subset with two of one group is no set at all.
  */
-export function bruteForce(capacity: readonly number[], amounts: readonly (readonly number[])[]): boolean[] {
+export function bruteForce(
+  capacity: readonly number[],
+  amounts: readonly (readonly number[])[],
+  groups: readonly (number | undefined)[] = [],
+): boolean[] {
   let best: boolean[] = amounts.map(() => false);
   let bestTotal = 0;
   const set: boolean[] = [];
@@ -15,6 +21,8 @@ export function bruteForce(capacity: readonly number[], amounts: readonly (reado
   const visit = (i: number, used: readonly number[]): void => {
     if (i === amounts.length) {
       if (!used.every((u, t) => u <= capacity[t] + TOLERANCE)) return;
+      const taken = groups.filter((g, k) => set[k] && g !== undefined);
+      if (new Set(taken).size < taken.length) return;
       const total = used.reduce((a, b) => a + b, 0);
       if (total > bestTotal + TOLERANCE || (total >= bestTotal - TOLERANCE && winsTie(set, best))) {
         best = [...set];

@@ -523,3 +523,69 @@ describe('sets that reach the bound', () => {
     expect(totalOf(amounts, fill(capacity, amounts))).toBe(2 * 1_900_000);
   });
 });
+
+// ---- variants (issue 13): groups of alternatives, within a half and across the halves. The reference splits the
+// search into cases, one per choice of at most one member of every group, and keeps the best case's set by rule 7
+// (largest total, then the tie rule): each case's set is that case's best, so the best of them is the best set.
+
+describe('variants on the hard kinds', () => {
+  const ore = (kr: number) => Math.round(kr * 100);
+  /** Whether set x beats set y: a larger total (exact in øre where whole, else beyond the tolerance), then the tie rule. */
+  const beats = (amounts: readonly (readonly number[])[], x: readonly boolean[], y: readonly boolean[], whole: boolean) => {
+    const tx = totalOf(amounts, x);
+    const ty = totalOf(amounts, y);
+    const [a, b] = whole ? [ore(tx), ore(ty)] : [tx, ty];
+    const equal = whole ? 0 : TOLERANCE;
+    if (a > b + equal) return true;
+    if (a < b - equal) return false;
+    const first = x.findIndex((v, i) => v !== y[i]);
+    return first >= 0 && x[first];
+  };
+  const byCases = (capacity: number[], amounts: number[][], groups: number[][], whole: boolean) => {
+    let best: boolean[] | undefined;
+    const choose = (g: number, out: Set<number>): void => {
+      if (g === groups.length) {
+        const kept = amounts.map((_, i) => i).filter((i) => !out.has(i));
+        const chosen = fill(
+          capacity,
+          kept.map((i) => amounts[i]),
+        );
+        const set = amounts.map(() => false);
+        kept.forEach((i, k) => (set[i] = chosen[k]));
+        if (!best || beats(amounts, set, best, whole)) best = set;
+        return;
+      }
+      // None of the group, or each one member alone.
+      for (const keep of [-1, ...groups[g]]) choose(g + 1, new Set([...out, ...groups[g].filter((i) => i !== keep)]));
+    };
+    choose(0, new Set());
+    return best!;
+  };
+  // Groups in the first half, in the second, across the halves (a variant ahead of its main request and behind it).
+  const groups = [
+    [0, 16],
+    [19, 5, 6],
+    [13, 21],
+  ];
+  test.each(Object.keys(KINDS))('%s: 22 requests in three groups equal the search split into cases', (kind) => {
+    const { capacity, amounts } = instance(kind, 22, 3);
+    const group = amounts.map((_, i) => groups.findIndex((g) => g.includes(i)));
+    const requests: FillRequest[] = amounts.map((amount, i) => (group[i] >= 0 ? { amount, group: 100 + group[i] } : { amount }));
+    const set = bestFill(capacity, requests);
+    for (const g of groups) expect(g.filter((i) => set[i]).length).toBeLessThanOrEqual(1);
+    expect(set).toEqual(byCases(capacity, amounts, groups, kind !== 'fractional'));
+  });
+
+  test('36 requests (round by year) with two groups across the halves', () => {
+    const { capacity, amounts } = instance('round by year', 36, 4);
+    const two = [
+      [1, 30],
+      [25, 8],
+    ];
+    const requests: FillRequest[] = amounts.map((amount, i) => {
+      const g = two.findIndex((members) => members.includes(i));
+      return g >= 0 ? { amount, group: g } : { amount };
+    });
+    expect(bestFill(capacity, requests)).toEqual(byCases(capacity, amounts, two, true));
+  });
+});

@@ -223,3 +223,117 @@ test('allocate funds exactly the brute force’s set, in priority order, with a 
     { numRuns: 200, seed: 11 },
   );
 });
+
+// ---- variants (issue 13): requests of one group are alternatives, at most one of them in the set -------------
+
+const fillGroups = (capacity: number[], amounts: number[][], groups: (number | undefined)[]) =>
+  bestFill(
+    capacity,
+    amounts.map((amount, i) => (groups[i] === undefined ? { amount } : { amount, group: groups[i] })),
+  );
+
+describe('variants: at most one request of a group', () => {
+  test('København: K-8 at 2,5 or 5,0 mio. a year; 4 mio. takes the 2,5 mio. variant, 6 mio. the 5,0 mio. one', () => {
+    const k8 = [
+      [2.5 * MIO, 2.5 * MIO, 2.5 * MIO, 2.5 * MIO],
+      [5.0 * MIO, 5.0 * MIO, 5.0 * MIO, 5.0 * MIO],
+    ];
+    const pool = (mio: number) => [mio * MIO, mio * MIO, mio * MIO, mio * MIO];
+    expect(fillGroups(pool(4), k8, [8, 8])).toEqual([true, false]);
+    expect(fillGroups(pool(6), k8, [8, 8])).toEqual([false, true]);
+    // Without the group both would fit 8 mio. (7,5 mio.); as alternatives, the larger one alone.
+    expect(fillGroups(pool(8), k8, [undefined, undefined])).toEqual([true, true]);
+    expect(fillGroups(pool(8), k8, [8, 8])).toEqual([false, true]);
+    expect(bruteForce(pool(8), k8, [8, 8])).toEqual([false, true]);
+  });
+
+  test('København: the eight requests with K-8 at 2,5 or 5,0 mio., against 21, 22 and 24 mio.', () => {
+    const amounts = [
+      [2.2 * MIO],
+      [7.4 * MIO],
+      [3.2 * MIO],
+      [4.2 * MIO],
+      [4.3 * MIO],
+      [2.9 * MIO],
+      [6.0 * MIO],
+      [2.5 * MIO],
+      [5.0 * MIO],
+    ];
+    const groups = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, 8, 8];
+    // 21 mio.: {2,2 7,4 4,2 4,3 2,9} as without the variant.
+    expect(fillGroups([21 * MIO], amounts, groups)).toEqual([true, true, false, true, true, true, false, false, false]);
+    // 22 mio.: {2,2 7,4 3,2 4,2 5,0}, the 5,0 mio. variant.
+    expect(fillGroups([22 * MIO], amounts, groups)).toEqual([true, true, true, true, false, false, false, false, true]);
+    // 24 mio.: both variants would give {3,2 4,3 2,9 6,0 2,5 5,0} = 23,9; one of them at most: {2,2 7,4 3,2 4,2 4,3 2,5} = 23,8.
+    expect(fillGroups([24 * MIO], amounts, [])).toEqual([false, false, true, false, true, true, true, true, true]);
+    expect(fillGroups([24 * MIO], amounts, groups)).toEqual([true, true, true, true, true, false, false, true, false]);
+    for (const pool of [21, 22, 24])
+      expect(fillGroups([pool * MIO], amounts, groups)).toEqual(bruteForce([pool * MIO], amounts, groups));
+  });
+
+  test('a variant before its main request in priority order, and a group split across the halves', () => {
+    // 20 requests (halves of 10): request 15 (7) is a variant of request 2 (5), request 4 (3) a variant of 16 (3) ahead of it.
+    const amounts = Array.from({ length: 20 }, () => [100]);
+    const groups: (number | undefined)[] = amounts.map(() => undefined);
+    amounts[2] = [5];
+    amounts[15] = [7];
+    groups[2] = groups[15] = 1;
+    amounts[4] = [3];
+    amounts[16] = [3];
+    groups[4] = groups[16] = 2;
+    const set = fillGroups([13], amounts, groups);
+    // Without groups 7 + 3 + 3 fills 13 (requests 4, 15, 16); with them 7 + 3 = 10 is the most, and of 4 and 16
+    // (the same 3) the tie rule takes 4, the earlier.
+    expect(
+      fillGroups([13], amounts, [])
+        .map((x, i) => (x ? i : -1))
+        .filter((i) => i >= 0),
+    ).toEqual([4, 15, 16]);
+    expect(set.map((x, i) => (x ? i : -1)).filter((i) => i >= 0)).toEqual([4, 15]);
+    expect(set).toEqual(bruteForce([13], amounts, groups));
+  });
+
+  test('a request of nothing in a group takes its group’s place only when nothing better is there', () => {
+    expect(fillGroups([5], [[0], [5]], [3, 3])).toEqual([false, true]);
+    expect(fillGroups([4], [[0], [5]], [3, 3])).toEqual([true, false]);
+    expect(fillGroups([4], [[0], [5]], [3, undefined])).toEqual([true, false]);
+    expect(fillGroups([5], [[0], [5]], [3, 4])).toEqual([true, true]);
+  });
+
+  test('a group of one request constrains nothing', () => {
+    expect(fillGroups([10], [[4], [6]], [1, 2])).toEqual([true, true]);
+  });
+});
+
+/** Up to four groups, most requests in none. */
+const groupsArb = (length: number) =>
+  fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 2 }), { minLength: length, maxLength: length });
+const withGroups = (arb: fc.Arbitrary<{ capacity: number[]; amounts: number[][] }>) =>
+  arb.chain((c) => groupsArb(c.amounts.length).map((groups) => ({ ...c, groups })));
+
+test('variants: equals the brute force on random request sets of up to 12 with random groups', () => {
+  fc.assert(
+    fc.property(withGroups(caseArb(12, amountArb)), ({ capacity, amounts, groups }) => {
+      expect(fillGroups(capacity, amounts, groups)).toEqual(bruteForce(capacity, amounts, groups));
+    }),
+    { numRuns: 300, seed: 13 },
+  );
+});
+
+test('variants: equals the brute force where many sets tie, with random groups', () => {
+  fc.assert(
+    fc.property(withGroups(caseArb(12, tieAmountArb)), ({ capacity, amounts, groups }) => {
+      expect(fillGroups(capacity, amounts, groups)).toEqual(bruteForce(capacity, amounts, groups));
+    }),
+    { numRuns: 300, seed: 14 },
+  );
+});
+
+test('variants: equals the brute force on 14 to 16 requests with random groups', () => {
+  fc.assert(
+    fc.property(withGroups(caseArb(16, fc.oneof(amountArb, tieAmountArb), 14)), ({ capacity, amounts, groups }) => {
+      expect(fillGroups(capacity, amounts, groups)).toEqual(bruteForce(capacity, amounts, groups));
+    }),
+    { numRuns: 60, seed: 15 },
+  );
+});
