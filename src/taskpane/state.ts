@@ -19,6 +19,9 @@ import { sameSheetName } from '../workbook/read';
 import { CalculationStopped, inThreadLater, type Analysis, type Calculation, type Calculator } from './calculation';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
 import { whatIfInThreadLater, type WhatIfRunner } from './what-if-runner';
+import { cellAddress } from '../workbook/grid';
+import { editPriorities, type PriorityRefusal } from '../workbook/priority-edit';
+import { allocationView, type AllocationChoice, type AllocationView } from './negotiation';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
@@ -44,6 +47,13 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 type Listener = () => void;
+
+/** What "Gem prioriteter" did. */
+export type PrioritySave =
+  | { kind: 'saved'; cells: number }
+  | { kind: 'refused'; reason: PriorityRefusal; nr?: string; cell?: string }
+  | { kind: 'cannotWrite' }
+  | { kind: 'failed'; detail: string };
 
 /** What the editor needs of a host beyond reading and running: writing cells of Scenarier, and hearing of the user's changes. */
 export type EditingHost = WorkbookHost & {
@@ -292,6 +302,36 @@ export class PaneStore {
       await this.refresh(await host.read());
     } catch (error) {
       this.dispatch({ type: 'saveEnded', notice: { kind: 'saveFailed', ...failureOf(error) } });
+    }
+  }
+
+  // ---- The negotiation views (issue 13): calculated in memory on the workbook as read; only priorities are written. ----
+
+  /** A scenario's allocation with the mode and priority order tried in the pane; undefined before a read or with problems. */
+  allocation(choice: AllocationChoice): AllocationView | undefined {
+    return this.sheets ? allocationView(this.sheets, choice) : undefined;
+  }
+
+  /**
+   * "Gem prioriteter": the requests' order written to their Prioritet cells (the fewest cells), on the workbook
+   * read afresh. A formula in a Prioritet cell, or a request no longer found, refuses the lot: nothing is written.
+   */
+  async savePriorities(order: readonly string[]): Promise<PrioritySave> {
+    const host = this.host as EditingHost;
+    if (!host.writeChanges) return { kind: 'cannotWrite' };
+    try {
+      const fresh = await host.read();
+      const result = editPriorities(fresh, order);
+      if (result.refused) {
+        const { reason, nr, place } = result.refused;
+        return { kind: 'refused', reason, nr, cell: place && cellAddress(place) };
+      }
+      const cells = result.changes.reduce((n, c) => n + c.cells.length, 0);
+      if (cells > 0) await host.writeChanges(result.changes);
+      await this.refresh(await host.read());
+      return { kind: 'saved', cells };
+    } catch (error) {
+      return { kind: 'failed', detail: failureOf(error).detail };
     }
   }
 

@@ -12,6 +12,7 @@ import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
 import { compareRuns } from '../../workbook/run-log';
 import { EDITOR_STRINGS } from '../editor-strings';
+import { Allocation } from './Allocation';
 import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
@@ -136,6 +137,7 @@ export function App({ store, theme = 'light' }: AppProps) {
             onReference={(name) => void store.chooseReference(name)}
           />
         )}
+        {state.editor.result && <Allocation store={store} language={state.language} reading={state.editor.result} />}
         <ExplanationSection state={state} store={store} />
         {state.editor.result && state.editor.result.runs.length > 0 && (
           <RunLog

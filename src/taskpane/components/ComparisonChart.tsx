@@ -9,7 +9,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { Caption1 } from './text';
 
 /** One colour per scenario, distinct also for the common colour-vision deficiencies (Okabe–Ito); the legend and the table name them. */
-const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+export const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 const WIDTH = 300;
 const HEIGHT = 160;

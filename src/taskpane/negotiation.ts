@@ -1,0 +1,99 @@
+/**
+ * The negotiation views' figures (issue 13): a scenario's allocation of the råderum with its mode and the
+ * requests' priority order as the user sets them in the pane, calculated in memory (nothing written), the
+ * engine's own evaluate and figures on the workbook as read. Amounts in the workbook's unit, as the sheets
+ * show them.
+ */
+import { bookFigures } from '../model/figures';
+import type { FundingStatus } from '../model/allocation';
+import { evaluate } from '../model/scenarios';
+import type { AllocationMode, Book } from '../model/types';
+import type { SheetCells } from '../workbook/grid';
+import { inUnit } from '../workbook/output';
+import { readBook } from '../workbook/read';
+import { UNITS, type Unit } from '../workbook/units';
+
+export const MODES: readonly AllocationMode[] = ['priority', 'priority-partial', 'best-fill', 'proportional'];
+
+export interface AllocationChoice {
+  /** The scenario shown; the base when absent or unknown. */
+  scenario?: string;
+  /** The mode tried; the scenario's own when absent. */
+  mode?: AllocationMode;
+  /** Request Nrs in the priority order tried (first first); the workbook's Prioritet when absent. */
+  order?: readonly string[];
+}
+
+export interface AllocatedRequest {
+  nr: string;
+  title: string;
+  status: FundingStatus;
+  request: number[];
+  funded: number[];
+  /** Its shown share of what is available, per year (a fraction). */
+  share: readonly number[];
+  /** Not funded because this member of its variant group is. */
+  alternativeFunded?: string;
+}
+
+export interface AllocationView {
+  scenario: string;
+  scenarios: string[];
+  /** The mode calculated, and the scenario's own. */
+  mode: AllocationMode;
+  ownMode: AllocationMode;
+  years: number[];
+  unit: Unit;
+  /** In the priority order calculated. */
+  requests: AllocatedRequest[];
+  available: number[];
+  funded: number[];
+  remaining: number[];
+  /** Shown share of what is available left, per year. */
+  remainingShare: readonly number[];
+}
+
+/** The book with the chosen scenario after the base (rule 0 decides Art by the base), its mode and the order applied. */
+export function bookFor(book: Book, choice: AllocationChoice): { book: Book; index: number } {
+  const base = book.scenarios[0];
+  const chosen = book.scenarios.find((s) => s.name === choice.scenario) ?? base;
+  const scenario = choice.mode ? { ...chosen, mode: choice.mode } : chosen;
+  const scenarios = chosen === base ? [scenario] : [base, scenario];
+  const rank = new Map((choice.order ?? []).map((nr, k) => [nr, k + 1]));
+  // The tried order before every other request (those keep their order behind it).
+  const proposals = choice.order
+    ? book.proposals.map((p) => ({ ...p, priority: rank.get(p.nr) ?? (p.priority ?? 0) + rank.size + 1 }))
+    : book.proposals;
+  return { book: { ...book, proposals, scenarios }, index: scenarios.length - 1 };
+}
+
+/** The allocation of a scenario, or undefined where the workbook has problems. */
+export function allocationView(sheets: readonly SheetCells[], choice: AllocationChoice = {}): AllocationView | undefined {
+  const read = readBook(sheets);
+  if (!read.book || read.book.scenarios.length === 0) return undefined;
+  const { book, index } = bookFor(read.book, choice);
+  const figures = bookFigures(evaluate(book), UNITS[read.unit].roundingStep);
+  const s = figures.scenarios[index];
+  const unit = read.unit;
+  return {
+    scenario: s.name,
+    scenarios: read.book.scenarios.map((x) => x.name),
+    mode: s.mode,
+    ownMode: (read.book.scenarios.find((x) => x.name === s.name) ?? read.book.scenarios[0]).mode,
+    years: figures.years,
+    unit,
+    requests: s.requests.map((r) => ({
+      nr: r.nr,
+      title: r.title,
+      status: r.status,
+      request: inUnit(r.request, unit),
+      funded: inUnit(r.funded, unit),
+      share: r.shownShare,
+      ...(r.alternativeFunded ? { alternativeFunded: r.alternativeFunded } : {}),
+    })),
+    available: inUnit(s.available, unit),
+    funded: inUnit(s.funded, unit),
+    remaining: inUnit(s.remaining, unit),
+    remainingShare: s.remainingShare,
+  };
+}
