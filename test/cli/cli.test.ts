@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import schema from '../../docs/cli-output.schema.json';
 import { sampleSheets } from '../../src/sample/seed-workbook';
+import { templateSheets } from '../../src/workbook/template';
 import { newWorkbook, saveWorkbook } from '../../src/xlsx/files';
 import { tempDir } from '../helpers/files';
 import { cli, cliOn, sha } from './run-cli';
@@ -141,4 +142,107 @@ test('a fault of the program: a short message and exit 2, the stack only with RA
     env: { ...process.env, RAADERUM_DEBUG: '1' },
   });
   expect(debug.stderr).toMatch(/Error: boom\n\s+at /);
+});
+
+describe('variants (issue 13): København with K-8 at 2,5 or 5,0 mio. kr. (test/fixtures/variants)', () => {
+  const FIXTURE = path.join(__dirname, '..', 'fixtures', 'variants', 'koebenhavn-varianter.xlsx');
+
+  test('run --json: every mode funds at most one of K-8 and K-8 alt, the other names it; the schema holds', async () => {
+    const run = await cliOn(FIXTURE, 'run', '--json');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // The schema allows no key it does not name: alternativeTo and alternativeFunded are in it.
+    expect(validate(json)).toBe(true);
+    expect(json.scenarios[0].proposals.slice(7)).toEqual([
+      expect.not.objectContaining({ alternativeTo: expect.anything() }),
+      expect.objectContaining({ nr: 'K-8 alt', alternativeTo: 'K-8', netto: [5_000_000] }),
+    ]);
+    type Row = { nr: string; status: string; funded: number[]; alternativeFunded?: string };
+    const k8 = (s: { raaderum: { proposals: Row[] } }) =>
+      s.raaderum.proposals
+        .filter((p) => p.nr.startsWith('K-8'))
+        .map((p) => [p.nr, p.status, p.funded[0], p.alternativeFunded ?? null]);
+    const summary = json.scenarios.map(
+      (s: { name: string; raaderum: { mode: string; funded: number[]; remaining: number[]; proposals: Row[] } }) => [
+        s.name,
+        s.raaderum.mode,
+        s.raaderum.funded[0],
+        s.raaderum.remaining[0],
+        k8(s),
+      ],
+    );
+    expect(summary).toEqual([
+      [
+        'Prioritet 27',
+        'priority',
+        26_700_000,
+        300_000,
+        [
+          ['K-8 alt', 'unfunded', 0, 'K-8'],
+          ['K-8', 'funded', 2_500_000, null],
+        ],
+      ],
+      [
+        'Prioritet 30',
+        'priority',
+        29_200_000,
+        800_000,
+        [
+          ['K-8 alt', 'funded', 5_000_000, null],
+          ['K-8', 'unfunded', 0, 'K-8 alt'],
+        ],
+      ],
+      [
+        'Delvis 27 uden K-7',
+        'priority-partial',
+        27_000_000,
+        0,
+        [
+          ['K-8 alt', 'partial', 2_800_000, null],
+          ['K-8', 'unfunded', 0, 'K-8 alt'],
+        ],
+      ],
+      [
+        'Bedste 28,3',
+        'best-fill',
+        28_100_000,
+        200_000,
+        [
+          ['K-8 alt', 'funded', 5_000_000, null],
+          ['K-8', 'unfunded', 0, 'K-8 alt'],
+        ],
+      ],
+      [
+        'Forholdsmæssig 17,6',
+        'proportional',
+        17_600_000,
+        0,
+        [
+          ['K-8 alt', 'partial', 2_500_000, null],
+          ['K-8', 'unfunded', 0, 'K-8 alt'],
+        ],
+      ],
+    ]);
+    // A group counts once in total netto, by K-8: 32,7 mio. (26,7 with K-7 left out), never 37,7.
+    expect(json.scenarios.map((s: { total: { netto: number[] } }) => s.total.netto[0])).toEqual([
+      32_700_000, 32_700_000, 26_700_000, 32_700_000, 32_700_000,
+    ]);
+  });
+
+  test('an Alternativ til naming no proposal: exit 1 with its cell, in Danish and English', async () => {
+    const dir = tempDir();
+    const book = path.join(dir, 'variant.xlsx');
+    expect((await cli('template', book, '--aar', '2026')).code).toBe(0);
+    const sheets = templateSheets(2026);
+    const column = sheets[0].values[0].indexOf('Alternativ til');
+    sheets[0].values[2][column] = 'K-9';
+    await saveWorkbook(newWorkbook(sheets), book);
+    const da = await cliOn(book, 'run');
+    expect(da.code).toBe(1);
+    const cell = `Forslag!${String.fromCharCode(65 + column)}3`;
+    expect(da.stderr).toContain(`${cell}: K-2 er alternativ til "K-9", som ikke er et forslag`);
+    const en = await cliOn(book, 'run', '--json', '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(`${cell}: K-2 is an alternative to "K-9", which is not a proposal`);
+  });
 });
