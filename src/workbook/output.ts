@@ -82,10 +82,53 @@ export interface OutputChart {
   title: string;
   /** The category labels: one row or one column of cells. */
   categories: ChartCells;
-  /** One series per entry: its name and its values (one row or one column, as long as the categories). */
-  series: { name: string; values: ChartCells }[];
+  /**
+   * One series per entry: its name and its values (one row or one column, as long as the categories); `nameCell`,
+   * when given, is the cell holding the name (a file's chart refers to it).
+   */
+  series: { name: string; values: ChartCells; nameCell?: { row: number; column: number } }[];
   /** Where the chart is drawn: its top-left cell and its size in columns and rows. */
   at: { row: number; column: number; columns: number; rows: number };
+}
+
+/**
+ * What every chart Råderum draws is named from: a re-run replaces the charts of this prefix on its sheets (a user's
+ * chart has Excel's own name, "Diagram 1", and is left alone).
+ */
+export const OUTPUT_CHART_PREFIX = 'Raaderum_';
+export const isOutputChartName = (name: string): boolean => name.startsWith(OUTPUT_CHART_PREFIX);
+
+/** The most series a chart of the sheets shows: past it (a request per series) the legend no longer reads. */
+export const MOST_CHART_SERIES = 40;
+
+/** Rows a chart takes below its figures (about 300 points), kept blank for it. */
+export const CHART_ROWS = 18;
+
+/**
+ * A chart's cells as one block, as the Office adapter hands them to Excel (`charts.add(type, range, 'Rows')`):
+ * the categories a row above the values, the series' names a column left of them, the corner blank (so Excel takes
+ * the first row and column as labels). Every chart laid out here is such a block.
+ */
+export function chartBlock(chart: OutputChart): ChartCells {
+  const { categories, series } = chart;
+  const first = series[0];
+  const block = {
+    row: categories.row,
+    column: categories.column - 1,
+    rowCount: series.length + 1,
+    columnCount: categories.columnCount + 1,
+  };
+  const fits = series.every(
+    (s, k) =>
+      s.nameCell?.row === block.row + 1 + k &&
+      s.nameCell.column === block.column &&
+      s.values.row === block.row + 1 + k &&
+      s.values.column === categories.column &&
+      s.values.columnCount === categories.columnCount &&
+      s.values.rowCount === 1,
+  );
+  if (!first || categories.rowCount !== 1 || !fits) throw new Error(`Diagrammet ${chart.name} er ikke én blok af celler.`);
+  return block;
 }
 
 export interface ChartCells {
@@ -266,6 +309,10 @@ const WORDS = {
     page: 'Side &P af &N',
     scenarios: 'Scenarier',
     date: (iso: string) => iso.split('-').reverse().join('.'),
+    shareChart: 'Diagrammets tal: råderummet til rådighed pr. år, fordelt på de bevilgede ønsker og det, der er tilbage.',
+    shareChartTitle: (name: string) => `Råderummet fordelt: ${name}`,
+    totalsChart: 'Diagrammets tal: netto i alt pr. scenarie og år.',
+    totalsChartTitle: 'Netto i alt pr. scenarie',
   },
   en: {
     title: {
@@ -328,6 +375,10 @@ const WORDS = {
     page: 'Page &P of &N',
     scenarios: 'Scenarios',
     date: (iso: string) => iso,
+    shareChart: "The chart's figures: the råderum available per year, split into the requests funded and what is left.",
+    shareChartTitle: (name: string) => `The råderum allocated: ${name}`,
+    totalsChart: "The chart's figures: total net per scenario and year.",
+    totalsChartTitle: 'Total net per scenario',
   },
 } as const;
 
@@ -427,12 +478,14 @@ export class SheetBuilder {
   private readonly styled: { row: number; style: RowStyle }[] = [];
   readonly tables: TableArea[] = [];
   readonly breaksBefore: number[] = [];
+  readonly charts: OutputChart[] = [];
   get rowCount(): number {
     return this.rows.length;
   }
 
   /** Strings are text, numbers amounts, unless a cell says otherwise. */
   add(cells: (OutputCell | Cell)[], style?: RowStyle): number {
+    this.flush();
     this.rows.push(cells.map((c) => (c !== null && typeof c === 'object' ? c : { value: c })));
     const row = this.rows.length - 1;
     if (style) this.styled.push({ row, style });
@@ -448,12 +501,46 @@ export class SheetBuilder {
    * rows of one pattern (Beregning), whose rows then share one array of formats.
    */
   addRaw(values: OutputCell[], formats: string[]): number {
+    this.flush();
     this.rows.push({ raw: true, values, formats });
     return this.rows.length - 1;
   }
 
+  /**
+   * A chart's figures as one block from column B (chartBlock): a header row of the categories (text, so Excel takes
+   * them as labels), a row per series (its name in B, its values after), then the blank rows the chart is drawn on.
+   */
+  chart(
+    name: string,
+    kind: OutputChart['kind'],
+    title: string,
+    categories: string[],
+    series: { name: string; values: readonly number[] }[],
+  ): void {
+    const headerRow = this.add([null, null, ...categories], 'header');
+    const rows = series.map((s) => this.add([null, s.name, ...s.values]));
+    const cells = (row: number) => ({ row, column: 2, rowCount: 1, columnCount: categories.length });
+    this.charts.push({
+      name,
+      kind,
+      title,
+      categories: cells(headerRow),
+      series: series.map((s, k) => ({ name: s.name, values: cells(rows[k]), nameCell: { row: rows[k], column: 1 } })),
+      at: { row: this.rows.length + 1, column: 1, columns: Math.max(6, categories.length + 3), rows: CHART_ROWS - 2 },
+    });
+    // Blank rows for the chart, added when a row follows: a sheet ends at its last figures, as Excel reads it back.
+    this.reserved = CHART_ROWS;
+  }
+
+  /** Blank rows a chart is drawn on, not yet added. */
+  private reserved = 0;
+  private flush(): void {
+    for (; this.reserved > 0; this.reserved--) this.rows.push([]);
+  }
+
   /** The next row starts a printed page. */
   pageBreak(): void {
+    this.flush();
     this.breaksBefore.push(this.rows.length);
   }
 
@@ -536,6 +623,7 @@ export class SheetBuilder {
         breaksBefore: this.breaksBefore,
       },
       columnGroups: layout.columnGroups ?? [],
+      charts: this.charts,
     };
   }
 }
@@ -817,8 +905,22 @@ function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
     b.add(['', v.w.funded, null, null, ...inUnit(s.funded, unit)]);
     b.add(['', v.w.left, null, null, ...inUnit(s.remaining, unit)], 'subtotal');
     b.add(['', v.w.effect, null, null, ...inUnit(s.effect, unit)], 'total');
+    // Each year's column is the råderum available: a piece per request funded, and what is left on top.
+    const funded = s.requests.filter((r) => r.status !== 'unfunded');
+    if (funded.length === 0 || funded.length >= MOST_CHART_SERIES) return;
+    b.blank();
+    b.add([v.w.shareChart]);
+    b.chart(`${OUTPUT_CHART_PREFIX}Fordeling_${k + 1}`, 'columnStacked', v.w.shareChartTitle(s.name), years.map(String), [
+      ...funded.map((r) => ({ name: `${r.nr} ${r.title}`, values: inUnit(r.funded, unit) })),
+      { name: v.w.left, values: inUnit(s.remaining, unit) },
+    ]);
   });
-  return b.build([NR_WIDTH, TITLE_WIDTH, 10, 16], { frozen: freezeAfter(frozenRows), header: c.header, footer: c.footer });
+  // Prioritet's column holds the chart's first year's amounts too: as wide as an amount's.
+  return b.build([NR_WIDTH, TITLE_WIDTH, AMOUNT_WIDTH, 16], {
+    frozen: freezeAfter(frozenRows),
+    header: c.header,
+    footer: c.footer,
+  });
 }
 
 /** A request's funding in words: its status, or `Bevilget → Ikke bevilget` where it changes. */
@@ -912,6 +1014,17 @@ function comparisonSheet(figures: BookFigures, c: Context): OutputSheet {
     for (const r of comparison.requests) b.add([r.nr, r.title, ...columns(r.funded), changeText(r, v)]);
     b.table(`Raaderum_Bevillinger_${k + 1}`, fundingRow, fundingHeader.length);
   });
+  // The scenarios side by side, on a page of their own after the comparisons.
+  b.blank();
+  b.pageBreak();
+  b.add([v.w.totalsChart]);
+  b.chart(
+    `${OUTPUT_CHART_PREFIX}Scenarier_1`,
+    'columnClustered',
+    v.w.totalsChartTitle,
+    years.map(String),
+    scenarios.map((s) => ({ name: s.name, values: inUnit(s.totalNetto, unit) })),
+  );
   return b.build([NR_WIDTH, TITLE_WIDTH, ...generic.slice(2, -1).map(() => AMOUNT_WIDTH), 28], {
     frozen: freezeAfter(frozenRows),
     ...margins,
