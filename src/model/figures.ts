@@ -414,6 +414,12 @@ function partsFromReference(
       // Another Udvalg (an edited proposal, rows moved since the previous run): the committees change.
       const { proposal } = results[i];
       if (proposal !== before[i].proposal && proposal.committee !== before[i].proposal.committee) return undefined;
+      // A proposal that became a variant or stopped being one enters or leaves its Udvalg: made from scratch.
+      if (
+        proposal !== before[i].proposal &&
+        (proposal.alternativeTo === undefined) !== (before[i].proposal.alternativeTo === undefined)
+      )
+        return undefined;
       // A variant is in no Udvalg and no total, left out or not.
       if (results[i].included !== before[i].included && results[i].proposal.alternativeTo === undefined) {
         // Put back in (its place among the members is not kept), or the first of its Udvalg (the order of the

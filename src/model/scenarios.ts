@@ -432,11 +432,29 @@ function keptLayout(
     const q = previous.proposals[i];
     if (p === q) continue;
     const uses = usesOf(p);
-    if (uses !== usesOf(q) || (uses !== 0 && p.benefit !== q.benefit) || p.priority !== q.priority || p.order !== q.order)
+    if (
+      uses !== usesOf(q) ||
+      (uses !== 0 && p.benefit !== q.benefit) ||
+      p.priority !== q.priority ||
+      p.order !== q.order ||
+      // Variants: a group changed, and with it where a variant without a Prioritet stands.
+      p.alternativeTo !== q.alternativeTo
+    )
       return undefined;
     changedGroups.add(previous.groupOf[i]);
   }
   return { layout: { ...previous, proposals: all }, changedGroups };
+}
+
+/**
+ * Where each proposal stands in the priority order: its Prioritet; a variant
+ * without one stands at its main request's (after it, by sheet order and row),
+ * as "2,5 mio. kr., alternatively 5" is one request at one place in the list.
+ */
+function prioritiesOf(all: readonly Proposal[]): (number | undefined)[] {
+  if (!all.some((p) => p.priority === undefined && p.alternativeTo !== undefined)) return all.map((p) => p.priority);
+  const byNr = new Map(all.map((p) => [p.nr, p.priority]));
+  return all.map((p) => (p.priority === undefined && p.alternativeTo !== undefined ? byNr.get(p.alternativeTo) : p.priority));
 }
 
 function bookLayout(all: readonly Proposal[]): BookLayout {
@@ -456,7 +474,8 @@ function bookLayout(all: readonly Proposal[]): BookLayout {
     memberIndex[i] = groups[g].members.length;
     groups[g].members.push(i);
   });
-  const byPriority = inPriorityOrder(all.map((p, i) => ({ i, priority: p.priority, order: p.order }))).map((x) => x.i);
+  const priorities = prioritiesOf(all);
+  const byPriority = inPriorityOrder(all.map((p, i) => ({ i, priority: priorities[i], order: p.order }))).map((x) => x.i);
   return { proposals: all, groups, groupOf, memberIndex, byPriority };
 }
 
@@ -639,7 +658,8 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
       const r = entry.results[j];
       // The group's own result (not one left out, which never asks): its request is the same in every list.
       let made = entry.requests[j];
-      if (made === undefined || made.amount !== r.netto) {
+      const variantOf = variants?.of[i];
+      if (made === undefined || made.amount !== r.netto || made.variantOf !== variantOf) {
         made = entry.requests[j] = {
           nr: r.proposal.nr,
           amount: r.netto,
@@ -647,7 +667,6 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
           order: r.proposal.order,
           index: i,
         };
-        const variantOf = variants?.of[i];
         if (variantOf !== undefined) made.variantOf = variantOf;
       }
       return made;

@@ -277,3 +277,50 @@ describe('the København workbook (test/fixtures/variants, made by scripts/make-
     }
   });
 });
+
+describe('a change from the previous run (the pane edits a proposal, the figures are made from the last ones)', () => {
+  const base = [1, 2, 3, 4, 5, 6, 7, 8].map((k) =>
+    proposal({ nr: `P-${k}`, udgift: [k * MIO], priority: k, order: k, statedKind: 'Udvidelse', committee: 'BIU' }),
+  );
+  const run = (
+    proposals: typeof base,
+    previous?: { evaluation: ReturnType<typeof evaluate>; figures: ReturnType<typeof bookFigures> },
+  ) => {
+    const evaluation = evaluate(
+      { years: [2025], proposals, scenarios: [scenario({ pool: [10 * MIO] })] },
+      previous && { previous: previous.evaluation },
+    );
+    return { evaluation, figures: bookFigures(evaluation, 1, previous && { previous: previous.figures }) };
+  };
+
+  const withVariant = base.map((p) => (p.nr === 'P-8' ? { ...p, alternativeTo: 'P-7' } : p));
+  const withoutVariant = withVariant.map((p) => (p.nr === 'P-8' ? { ...p, alternativeTo: undefined } : p));
+  test.each([
+    ['becomes a variant', base, withVariant],
+    ['is no longer a variant', withVariant, withoutVariant],
+  ])('a proposal that %s: the same figures as a run from scratch', (_, from, changed) => {
+    const incremental = run(changed, run(from)).figures.scenarios[0];
+    const scratch = run(changed).figures.scenarios[0];
+    expect(incremental.totalNetto).toEqual(scratch.totalNetto);
+    expect(incremental.committees).toEqual(scratch.committees);
+    expect(incremental.requests.map((r) => [r.nr, r.status, r.alternativeFunded])).toEqual(
+      scratch.requests.map((r) => [r.nr, r.status, r.alternativeFunded]),
+    );
+  });
+
+  test("a variant with a blank Prioritet stands at its main request's place in the priority order", () => {
+    const proposals = [
+      proposal({ nr: 'A', udgift: [4 * MIO], priority: 1, order: 0, statedKind: 'Udvidelse' }),
+      proposal({ nr: 'B', udgift: [3 * MIO], priority: 2, order: 1, statedKind: 'Udvidelse' }),
+      proposal({ nr: 'C', udgift: [5 * MIO], priority: 3, order: 2, statedKind: 'Udvidelse' }),
+      proposal({ nr: 'A alt', udgift: [2 * MIO], order: 3, statedKind: 'Udvidelse', alternativeTo: 'A' }),
+    ];
+    const figures = bookFigures(evaluate({ years: [2025], proposals, scenarios: [scenario({ pool: [7 * MIO] })] }), 1);
+    expect(figures.scenarios[0].requests.map((r) => [r.nr, r.status])).toEqual([
+      ['A', 'funded'],
+      ['A alt', 'unfunded'],
+      ['B', 'funded'],
+      ['C', 'unfunded'],
+    ]);
+  });
+});
