@@ -36,6 +36,36 @@ export interface NegotiationStrings {
   remaining: string;
   amountsIn: (unit: string) => string;
   fundedOf: (funded: string, request: string, unit: string, year: number) => string;
+  sensitivityTitle: string;
+  sweepOf: string;
+  caseloadSweep: string;
+  refusionSweep: (benefit: string) => string;
+  caseload: string;
+  refusionPoints: string;
+  /** A refusion shift in points, signed (+5 point). */
+  points: (signed: string) => string;
+  totalNetto: string;
+  effect: string;
+  raaderumLeft: string;
+  current: string;
+  outOfRange: string;
+  sweepChart: (scenario: string, year: number) => string;
+  breakEvenTitle: string;
+  proposal: string;
+  noneChosen: string;
+  priority: string;
+  /** The caseload root of a year (`years` undefined: the same every year). */
+  caseloadRoot: (nr: string, at: string, fraction: string | undefined, pays: 'above' | 'below', years?: number) => string;
+  caseloadNever: (nr: string, years?: number) => string;
+  caseloadAlways: (nr: string, years?: number) => string;
+  caseloadNow: (current: string) => string;
+  fullTimePersonsRoot: (nr: string, at: string, benefit: string, pays: 'above' | 'below', years?: number) => string;
+  fullTimePersonsNow: (current: string, row: string) => string;
+  fullTimePersonsNever: (nr: string, years?: number) => string;
+  fullTimePersonsAlways: (nr: string, years?: number) => string;
+  poolNeeded: (priority: number, requests: number) => string;
+  poolYear: (year: number, need: string, now: string, unit: string) => string;
+  refused: (reason: string) => string;
 }
 
 const DA: NegotiationStrings = {
@@ -76,6 +106,43 @@ const DA: NegotiationStrings = {
   remaining: 'Tilbage',
   amountsIn: (unit) => `Beløb i ${unit}`,
   fundedOf: (funded, request, unit, year) => `${funded} af ${request} ${unit} i ${year}`,
+  sensitivityTitle: 'Følsomhed',
+  sweepOf: 'Varier',
+  caseloadSweep: 'Caseload 40–45 (trin 0,5)',
+  refusionSweep: (benefit) => `Refusion ${benefit} ±10 point`,
+  caseload: 'Caseload',
+  refusionPoints: 'Refusion',
+  points: (signed) => `${signed} point`,
+  totalNetto: 'Netto i alt',
+  effect: 'Budgetvirkning',
+  raaderumLeft: 'Råderum tilbage',
+  current: 'scenariets',
+  outOfRange: 'uden for 0–100 %',
+  sweepChart: (scenario, year) => `Følsomhed for ${scenario} i ${year}`,
+  breakEvenTitle: 'Hvornår går det i nul?',
+  proposal: 'Forslag',
+  noneChosen: '(vælg)',
+  priority: 'Råderum til og med prioritet',
+  caseloadRoot: (nr, at, fraction, pays, year) =>
+    `${year === undefined ? 'I alle år' : `I ${year}`} går ${nr} i nul ved en caseload på ${at} sager pr. årsværk${fraction ? ` (${fraction})` : ''}. ` +
+    (pays === 'above'
+      ? `Ved en caseload på ${at} eller derover sparer forslaget.`
+      : `Ved en caseload på ${at} eller derunder sparer forslaget.`),
+  caseloadNever: (nr, year) => `${year === undefined ? 'I alle år' : `I ${year}`} sparer ${nr} ikke ved nogen caseload.`,
+  caseloadAlways: (nr, year) => `${year === undefined ? 'I alle år' : `I ${year}`} sparer ${nr} ved enhver caseload.`,
+  caseloadNow: (current) => `Scenariet regner med en caseload på ${current}.`,
+  fullTimePersonsRoot: (nr, at, benefit, pays, year) =>
+    `${year === undefined ? 'I alle år' : `I ${year}`} går ${nr} i nul ved ${at} fuldtidspersoner på ${benefit}; ` +
+    (pays === 'below' ? `ved ${at} eller færre sparer forslaget.` : `ved ${at} eller flere sparer forslaget.`),
+  fullTimePersonsNow: (current, row) => `Scenariet regner med ${current} fuldtidspersoner (rækken: ${row}).`,
+  fullTimePersonsNever: (nr, year) =>
+    `${year === undefined ? 'I alle år' : `I ${year}`} sparer ${nr} ikke ved noget antal fuldtidspersoner.`,
+  fullTimePersonsAlways: (nr, year) =>
+    `${year === undefined ? 'I alle år' : `I ${year}`} sparer ${nr} ved ethvert antal fuldtidspersoner.`,
+  poolNeeded: (priority, requests) =>
+    `Råderum der skal til for at bevilge de ${requests} ønsker til og med prioritet ${priority} fuldt ud:`,
+  poolYear: (year, need, now, unit) => `${year}: ${need} ${unit} (scenariet har ${now} ${unit})`,
+  refused: (reason) => `Kan ikke besvares: ${reason}`,
 };
 
 const EN: NegotiationStrings = {
@@ -116,6 +183,42 @@ const EN: NegotiationStrings = {
   remaining: 'Left',
   amountsIn: (unit) => `Amounts in ${unit}`,
   fundedOf: (funded, request, unit, year) => `${funded} of ${request} ${unit} in ${year}`,
+  sensitivityTitle: 'Sensitivity',
+  sweepOf: 'Vary',
+  caseloadSweep: 'Caseload 40–45 (step 0.5)',
+  refusionSweep: (benefit) => `Refusion ${benefit} ±10 points`,
+  caseload: 'Caseload',
+  refusionPoints: 'Refusion',
+  points: (signed) => `${signed} points`,
+  totalNetto: 'Total netto',
+  effect: 'Budget effect',
+  raaderumLeft: 'Råderum left',
+  current: 'the scenario’s',
+  outOfRange: 'outside 0–100 %',
+  sweepChart: (scenario, year) => `Sensitivity of ${scenario} in ${year}`,
+  breakEvenTitle: 'Where does it break even?',
+  proposal: 'Proposal',
+  noneChosen: '(choose)',
+  priority: 'Råderum down to priority',
+  caseloadRoot: (nr, at, fraction, pays, year) =>
+    `${year === undefined ? 'In every year' : `In ${year}`} ${nr} breaks even at a caseload of ${at} cases per caseworker${fraction ? ` (${fraction})` : ''}. ` +
+    (pays === 'above'
+      ? `At a caseload of ${at} or more the proposal saves.`
+      : `At a caseload of ${at} or less the proposal saves.`),
+  caseloadNever: (nr, year) => `${year === undefined ? 'In every year' : `In ${year}`} ${nr} saves at no caseload.`,
+  caseloadAlways: (nr, year) => `${year === undefined ? 'In every year' : `In ${year}`} ${nr} saves at any caseload.`,
+  caseloadNow: (current) => `The scenario assumes a caseload of ${current}.`,
+  fullTimePersonsRoot: (nr, at, benefit, pays, year) =>
+    `${year === undefined ? 'In every year' : `In ${year}`} ${nr} breaks even at ${at} full-time persons on ${benefit}; ` +
+    (pays === 'below' ? `at ${at} or fewer the proposal saves.` : `at ${at} or more the proposal saves.`),
+  fullTimePersonsNow: (current, row) => `The scenario assumes ${current} full-time persons (the row: ${row}).`,
+  fullTimePersonsNever: (nr, year) =>
+    `${year === undefined ? 'In every year' : `In ${year}`} ${nr} saves at no number of full-time persons.`,
+  fullTimePersonsAlways: (nr, year) =>
+    `${year === undefined ? 'In every year' : `In ${year}`} ${nr} saves at any number of full-time persons.`,
+  poolNeeded: (priority, requests) => `Råderum needed to fund the ${requests} requests down to priority ${priority} in full:`,
+  poolYear: (year, need, now, unit) => `${year}: ${need} ${unit} (the scenario has ${now} ${unit})`,
+  refused: (reason) => `Cannot be answered: ${reason}`,
 };
 
 export const NEGOTIATION_STRINGS: Record<Language, NegotiationStrings> = { da: DA, en: EN };

@@ -97,3 +97,29 @@ export function allocationView(sheets: readonly SheetCells[], choice: Allocation
     remainingShare: s.remainingShare,
   };
 }
+
+/** What the sensitivity and break-even views offer to choose from. */
+export interface NegotiationChoices {
+  years: number[];
+  scenarios: string[];
+  /** Benefits (Ydelse) of the proposals, by the key the core uses and as first typed. */
+  benefits: { key: string; name: string }[];
+  /** Proposals whose netto depends on a caseload or on fuldtidspersoner (the break-even questions). */
+  staffed: { nr: string; title: string }[];
+  /** The Prioritet values of the proposals, lowest first. */
+  priorities: number[];
+}
+
+export function negotiationChoices(sheets: readonly SheetCells[]): NegotiationChoices | undefined {
+  const read = readBook(sheets);
+  if (!read.book) return undefined;
+  const { proposals, scenarios } = read.book;
+  const benefits = [...new Set(proposals.flatMap((p) => (p.benefit ? [p.benefit] : [])))];
+  return {
+    years: read.years,
+    scenarios: scenarios.map((s) => s.name),
+    benefits: benefits.map((key) => ({ key, name: read.benefitNames.get(key) ?? key })),
+    staffed: proposals.filter((p) => p.staffing || p.fullTimePersons !== undefined).map((p) => ({ nr: p.nr, title: p.title })),
+    priorities: [...new Set(proposals.flatMap((p) => (p.priority === undefined ? [] : [p.priority])))].sort((a, b) => a - b),
+  };
+}

@@ -21,7 +21,22 @@ import { initialState, reduce, type Action, type PaneEvent, type PaneState } fro
 import { whatIfInThreadLater, type WhatIfRunner } from './what-if-runner';
 import { cellAddress } from '../workbook/grid';
 import { editPriorities, type PriorityRefusal } from '../workbook/priority-edit';
-import { allocationView, type AllocationChoice, type AllocationView } from './negotiation';
+import {
+  allocationView,
+  negotiationChoices,
+  type AllocationChoice,
+  type AllocationView,
+  type NegotiationChoices,
+} from './negotiation';
+import {
+  breakEvenWorkbook,
+  sweepWorkbook,
+  type BreakEvenAnswer,
+  type BreakEvenQuestion,
+  type Outcome,
+  type SweepAnswer,
+  type SweepQuestion,
+} from '../workbook/sensitivity';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
@@ -310,6 +325,21 @@ export class PaneStore {
   /** A scenario's allocation with the mode and priority order tried in the pane; undefined before a read or with problems. */
   allocation(choice: AllocationChoice): AllocationView | undefined {
     return this.sheets ? allocationView(this.sheets, choice) : undefined;
+  }
+
+  /** What the sensitivity and break-even views offer; undefined before a read or with problems. */
+  negotiationChoices(): NegotiationChoices | undefined {
+    return this.sheets ? negotiationChoices(this.sheets) : undefined;
+  }
+
+  /** A sensitivity sweep of a scenario on the workbook as read (nothing written). */
+  sweep(question: SweepQuestion): Outcome<SweepAnswer> | undefined {
+    return this.sheets ? sweepWorkbook(this.sheets, question) : undefined;
+  }
+
+  /** A break-even question on the workbook as read (nothing written). */
+  breakEven(question: BreakEvenQuestion): Outcome<BreakEvenAnswer> | undefined {
+    return this.sheets ? breakEvenWorkbook(this.sheets, question) : undefined;
   }
 
   /**

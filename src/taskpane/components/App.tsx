@@ -13,6 +13,7 @@ import { STRINGS, type Strings } from '../strings';
 import { compareRuns } from '../../workbook/run-log';
 import { EDITOR_STRINGS } from '../editor-strings';
 import { Allocation } from './Allocation';
+import { BreakEven, Sensitivity } from './Sensitivity';
 import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
@@ -137,7 +138,13 @@ export function App({ store, theme = 'light' }: AppProps) {
             onReference={(name) => void store.chooseReference(name)}
           />
         )}
-        {state.editor.result && <Allocation store={store} language={state.language} reading={state.editor.result} />}
+        {state.editor.result && (
+          <>
+            <Allocation store={store} language={state.language} reading={state.editor.result} />
+            <Sensitivity store={store} language={state.language} reading={state.editor.result} />
+            <BreakEven store={store} language={state.language} reading={state.editor.result} />
+          </>
+        )}
         <ExplanationSection state={state} store={store} />
         {state.editor.result && state.editor.result.runs.length > 0 && (
           <RunLog
