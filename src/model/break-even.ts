@@ -5,7 +5,12 @@
  * requests down to a priority follows from rule 7 as a maximum of cumulative
  * demand.
  */
-import type { Book } from './types';
+import { allocationTable } from './allocation';
+import { isZeroAmount } from './rounding';
+import { staffingCost } from './rules';
+import { evaluate, proposalFigures, type ScenarioResult } from './scenarios';
+import { pointBook, rateIn } from './sensitivity';
+import type { Book, Proposal, Scenario } from './types';
 
 /** An exact value: a fraction of integers where it is one (450/11), always the number itself. */
 export interface ExactValue {
@@ -90,30 +95,183 @@ export type BreakEvenRefusal =
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; refusal: BreakEvenRefusal };
 
+function find(book: Book, scenarioName: string, nr?: string): { s: Scenario; p?: Proposal } | BreakEvenRefusal {
+  const s = book.scenarios.find((x) => x.name === scenarioName);
+  if (!s) return { reason: 'unknownScenario', scenario: scenarioName };
+  if (nr === undefined) return { s };
+  const p = book.proposals.find((x) => x.nr === nr);
+  if (!p) return { reason: 'unknownNr', nr };
+  return { s, p };
+}
+
+const refused = <T>(refusal: BreakEvenRefusal): Answer<T> => ({ ok: false, refusal });
+
+/**
+ * The root of b + k·x = 0 in x, for x > 0, as the value v(x) the user knows
+ * (the caseload is 1/x, the fuldtidspersoner x): netto ≤ 0 where `pays` says.
+ * `ratio` gives the root as v = numerator / denominator, exactly.
+ */
+function linearRoot(b: number, k: number, ratio: () => ExactValue, decreasingInValue: boolean): Root {
+  // Rule 6a: amounts within a millionth of a krone are equal, so noise never makes a root.
+  const bZero = isZeroAmount(b);
+  const kZero = isZeroAmount(k);
+  if (kZero) return bZero || b < 0 ? { kind: 'always' } : { kind: 'never' };
+  // netto(x) = b + k·x with x > 0: a root only where b and k have opposite signs.
+  if (bZero || b > 0 === k > 0) return (bZero ? k < 0 : b < 0) ? { kind: 'always' } : { kind: 'never' };
+  // k > 0: netto ≤ 0 for x ≤ root; the value grows with x unless it is 1/x (the caseload).
+  const paysForSmallX = k > 0;
+  return { kind: 'at', at: ratio(), pays: paysForSmallX === decreasingInValue ? 'above' : 'below' };
+}
+
+function perYear(years: readonly number[], roots: Root[]): { years: YearRoot[]; sameEveryYear: boolean } {
+  const same = roots.every((r) => JSON.stringify(r) === JSON.stringify(roots[0]));
+  return { years: roots.map((root, t) => ({ year: years[t], root })), sameEveryYear: same };
+}
+
+/**
+ * Rule 4: netto(c) = B(t) + K / c with K = Sager × Årsværkspris and
+ * B(t) = the netto without staffing − Nuværende årsværk × Årsværkspris, so
+ * netto(c) = 0 at c = K / −B(t) (Faxe's BIU_F_03: 180.000.000 / 4.400.000 = 450/11).
+ */
 export function breakEvenCaseload(book: Book, scenarioName: string, nr: string): Answer<CaseloadBreakEven> {
-  void book;
-  void scenarioName;
-  void nr;
-  throw new Error('not yet');
+  const found = find(book, scenarioName, nr);
+  if ('reason' in found) return refused(found);
+  const { s, p } = found as { s: Scenario; p: Proposal };
+  if (!p.staffing) return refused({ reason: 'noStaffing', nr });
+  const unstaffed = proposalFigures({ ...p, staffing: undefined }, s, []);
+  if (
+    p.refusionShare !== undefined &&
+    p.refusionRate === undefined &&
+    (p.benefit === undefined || !s.refusionByBenefit[p.benefit])
+  )
+    return refused({ reason: 'refusionRateMissing', nr, scenario: s.name });
+  const { cases, currentStaff, staffPrice } = p.staffing;
+  const k = cases * staffPrice;
+  const own = p.benefit !== undefined ? s.caseloadByBenefit[p.benefit] : undefined;
+  const roots = unstaffed.netto.map((n) => {
+    const b = n - currentStaff * staffPrice;
+    return linearRoot(b, k, () => exactRatio(k, -b), true);
+  });
+  return {
+    ok: true,
+    value: {
+      nr: p.nr,
+      scenario: s.name,
+      caseloadFor: own !== undefined ? p.benefit : undefined,
+      current: own ?? s.caseload,
+      ...perYear(book.years, roots),
+    },
+  };
 }
 
+/**
+ * Rule 1: at fuldtidspersoner F the Udgift is U(t) × F / F(p) and its
+ * refusion −U(t) × F / F(p) × a × r, so netto(F) = V(t) × F / F(p) + C(t) with
+ * V = U × (1 − a × r) and C the rest (stated Indtægt, Investering, staffing),
+ * and netto(F) = 0 at F = −C(t) × F(p) / V(t): the fuldtidspersoner the
+ * proposal must move off the benefit to pay for itself.
+ */
 export function breakEvenFullTimePersons(book: Book, scenarioName: string, nr: string): Answer<FullTimePersonsBreakEven> {
-  void book;
-  void scenarioName;
-  void nr;
-  throw new Error('not yet');
+  const found = find(book, scenarioName, nr);
+  if ('reason' in found) return refused(found);
+  const { s, p } = found as { s: Scenario; p: Proposal };
+  if (p.benefit === undefined || p.fullTimePersons === undefined || !(p.fullTimePersons > 0))
+    return refused({ reason: 'noVolume', nr });
+  let rate = 0;
+  if (p.refusionShare !== undefined) {
+    const r = p.refusionRate ?? rateIn(s, p.benefit);
+    if (r === undefined) return refused({ reason: 'refusionRateMissing', nr, scenario: s.name });
+    rate = p.refusionShare * r;
+  }
+  let staffing = 0;
+  if (p.staffing) {
+    const caseload = s.caseloadByBenefit[p.benefit] ?? s.caseload;
+    if (caseload === undefined) return refused({ reason: 'caseloadMissing', nr, scenario: s.name });
+    staffing = staffingCost(p.staffing, caseload);
+  }
+  const rowVolume = p.fullTimePersons;
+  const roots = book.years.map((_, t) => {
+    const v = p.udgift[t] - p.udgift[t] * rate;
+    const c = p.indtaegt[t] + p.investering[t] + staffing;
+    // netto = C + (V / F(p)) × F: the slope per fuldtidsperson.
+    return linearRoot(c, v / rowVolume, () => exactRatio(-c * rowVolume, v), false);
+  });
+  return {
+    ok: true,
+    value: {
+      nr: p.nr,
+      scenario: s.name,
+      benefit: p.benefit,
+      rowVolume,
+      current: s.fullTimePersonsByBenefit[p.benefit] ?? rowVolume,
+      ...perYear(book.years, roots),
+    },
+  };
 }
 
+/** The scenario evaluated as a run would (next to the base, which decides kinds), for its requests and reductions. */
+function scenarioResult(book: Book, s: Scenario): ScenarioResult {
+  return evaluate(pointBook(book, s)).scenarios[1];
+}
+
+/** Rule 7, solved for the pool: see PoolNeeded. */
 export function poolToFundPriority(book: Book, scenarioName: string, priority: number): Answer<PoolNeeded> {
-  void book;
-  void scenarioName;
-  void priority;
-  throw new Error('not yet');
+  const found = find(book, scenarioName);
+  if ('reason' in found) return refused(found);
+  const { s } = found as { s: Scenario };
+  if (s.mode === 'best-fill') return refused({ reason: 'bestFill', scenario: s.name });
+  const result = scenarioResult(book, s);
+  const { requests } = allocationTable(result.allocation);
+  const years = book.years.length;
+  const counted: string[] = [];
+  const groupsCounted = new Set<number>();
+  const cumulative = new Array<number>(years).fill(0);
+  const need = new Array<number>(years).fill(0);
+  let atPriority = false;
+  for (let i = 0; i < requests.count; i++) {
+    const r = requests.request(i);
+    const upTo = r.priority !== undefined && r.priority <= priority;
+    if (r.priority === priority) atPriority = true;
+    // Proportional: every request gets the one fraction, so all must fit; the priority modes stop at N.
+    if (!upTo && s.mode !== 'proportional') break;
+    const group = requests.groups?.[i] ?? -1;
+    // A variant of a group already counted is never funded next to it: it needs nothing.
+    if (group >= 0 && groupsCounted.has(group)) continue;
+    if (group >= 0) groupsCounted.add(group);
+    if (upTo) counted.push(r.nr);
+    for (let t = 0; t < years; t++) {
+      cumulative[t] += requests.amounts[i * years + t];
+      // Priority order: request k is funded when the first k fit together; proportional: the sum of all.
+      if (s.mode !== 'proportional') need[t] = Math.max(need[t], cumulative[t]);
+    }
+  }
+  if (s.mode === 'proportional') for (let t = 0; t < years; t++) need[t] = Math.max(0, cumulative[t]);
+  if (!atPriority || counted.length === 0) return refused({ reason: 'noRequests', scenario: s.name, priority });
+  const reductions = result.reductions.slice();
+  return {
+    ok: true,
+    value: {
+      scenario: s.name,
+      priority,
+      requests: counted,
+      pool: need.map((n, t) => n + reductions[t]),
+      need,
+      reductions,
+      current: s.pool.map((v) => v ?? 0),
+    },
+  };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
 }
 
 /** A fraction in lowest terms when both are safe integers (and the denominator is not 0). */
 export function exactRatio(numerator: number, denominator: number): ExactValue {
-  void numerator;
-  void denominator;
-  throw new Error('not yet');
+  const value = numerator / denominator;
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) return { value };
+  const d = gcd(numerator, denominator) * Math.sign(denominator);
+  const [n, m] = [numerator / d, denominator / d];
+  return m === 1 ? { value: n } : { value, fraction: { numerator: n, denominator: m } };
 }

@@ -10,7 +10,10 @@
  * Reduktion and Udvidelse. The evaluations pass each other as `previous`, so a
  * point recomputes only the proposals that depend on the swept parameter.
  */
+import { bookFigures, type BookFigures } from './figures';
 import type { Issue } from './problems';
+import { staircaseRate } from './rules';
+import { evaluate, type Evaluation } from './scenarios';
 import type { Book, Scenario } from './types';
 
 /**
@@ -56,28 +59,43 @@ export interface SweepOptions {
   step: number;
 }
 
+/** Digits a grid value keeps: sweeps are typed with a few decimals; this drops the noise of adding steps. */
+const GRID_DIGITS = 1e9;
+
 /** from, from + step, …, to (to included when it is on the grid), free of binary noise (40, 40,5, … 45). */
 export function sweepValues(from: number, to: number, step: number): number[] {
-  void from;
-  void to;
-  void step;
-  throw new Error('not yet');
+  if (!(step > 0) || !Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+  const count = Math.floor((to - from) / step + 1e-9);
+  return Array.from({ length: count + 1 }, (_, k) => Math.round((from + k * step) * GRID_DIGITS) / GRID_DIGITS);
+}
+
+/** The rate a benefit has in the scenario: its stated rate or its staircase's effective rate; undefined where none. */
+export function rateIn(scenario: Scenario, benefit: string): number | undefined {
+  const spec = scenario.refusionByBenefit[benefit];
+  if (spec === undefined) return undefined;
+  return 'rate' in spec ? spec.rate : staircaseRate(spec.durationShares);
 }
 
 /** The scenario with the swept parameter at `value` (a copy; the scenario is not changed). */
-export function withParameter(book: Book, scenario: Scenario, parameter: SweepParameter, value: number): Scenario {
-  void book;
-  void scenario;
-  void parameter;
-  void value;
-  throw new Error('not yet');
+export function withParameter(scenario: Scenario, parameter: SweepParameter, value: number): Scenario {
+  if (parameter.kind === 'caseload') {
+    if (parameter.benefit === undefined) return { ...scenario, caseload: value, caseloadByBenefit: {} };
+    return { ...scenario, caseloadByBenefit: { ...scenario.caseloadByBenefit, [parameter.benefit]: value } };
+  }
+  const rate = rateIn(scenario, parameter.benefit);
+  if (rate === undefined) return scenario;
+  return {
+    ...scenario,
+    refusionByBenefit: { ...scenario.refusionByBenefit, [parameter.benefit]: { rate: shiftedRate(rate, value) } },
+  };
 }
+
+/** A rate shifted by points (fractions), free of binary noise (0,32 + 0,01 is 0,33). */
+const shiftedRate = (rate: number, shift: number): number => Math.round((rate + shift) * GRID_DIGITS) / GRID_DIGITS;
 
 /** The book a point is evaluated in: the workbook's base (deciding kinds), then the scenario at the point. */
 export function pointBook(book: Book, scenario: Scenario): Book {
-  void book;
-  void scenario;
-  throw new Error('not yet');
+  return { ...book, scenarios: [book.scenarios[0], scenario] };
 }
 
 /** The sweep of one scenario (by name) over `values` of one parameter. */
@@ -88,10 +106,39 @@ export function sweep(
   values: readonly number[],
   options: SweepOptions,
 ): Sweep {
-  void book;
-  void scenarioName;
-  void parameter;
-  void values;
-  void options;
-  throw new Error('not yet');
+  const scenario = book.scenarios.find((s) => s.name === scenarioName);
+  if (!scenario) throw new Error(`no scenario ${scenarioName}`);
+  const current =
+    parameter.kind === 'caseload'
+      ? ((parameter.benefit !== undefined ? scenario.caseloadByBenefit[parameter.benefit] : undefined) ?? scenario.caseload)
+      : rateIn(scenario, parameter.benefit);
+  const issues: Issue[] = [];
+  let previous: Evaluation | undefined;
+  let previousFigures: BookFigures | undefined;
+  const points = values.map((value): SweepPoint => {
+    if (parameter.kind === 'refusion') {
+      const rate = current === undefined ? undefined : shiftedRate(current, value);
+      if (rate !== undefined && (rate < 0 || rate > 1))
+        return { value, rate, outOfRange: true, totalNetto: [], effect: [], remaining: [] };
+    }
+    const modified = withParameter(scenario, parameter, value);
+    // The base object is the same at every point: its figures come from the previous point's evaluation.
+    const evaluation = evaluate(pointBook(book, modified), { previous });
+    if (issues.length === 0 && evaluation.issues.some((i) => i.severity === 'problem')) issues.push(...evaluation.issues);
+    // Only the point's scenario is rounded: the base's figures and the comparison with it are not shown.
+    const figures = bookFigures({ ...evaluation, scenarios: [evaluation.scenarios[1]] }, options.step, {
+      previous: previousFigures,
+    });
+    previous = evaluation;
+    previousFigures = figures;
+    const at = figures.scenarios[0];
+    return {
+      value,
+      rate: parameter.kind === 'refusion' ? rateIn(modified, parameter.benefit) : undefined,
+      totalNetto: at.totalNetto,
+      effect: at.effect,
+      remaining: at.remaining,
+    };
+  });
+  return { scenario: scenario.name, parameter, years: book.years, step: options.step, current, points, issues };
 }
