@@ -102,7 +102,7 @@ describe('break-even fuldtidspersoner', () => {
     nettoAt(book, 'EBU 1', at).forEach((n) => expect(Math.abs(n)).toBeLessThan(1e-6));
   });
 
-  test('the scenario's refusion rate lowers the saving per person; without a rate the question is refused', () => {
+  test('the scenario’s refusion rate lowers the saving per person; without a rate the question is refused', () => {
     const p: Proposal = {
       nr: 'R',
       title: 'R',
