@@ -87,7 +87,7 @@ export interface ScenarioFigures {
   availableExact: readonly number[];
   /** In priority order. */
   requests: RequestFigures[];
-  /** Σ of what the requests ask for. */
+  /** Σ of what the requests ask for; a group of variants once, by its main request (as in total netto). */
   requested: number[];
   funded: number[];
   remaining: number[];
@@ -673,9 +673,11 @@ export function scenarioFigures(
     const netto: ArrayLike<number> = own ? nettoTable : proposals[k].netto;
     const from = own ? k * years : 0;
     let zero = true;
+    // A variant is an alternative to its main request, not a further request.
+    const asks = proposals[k].alternativeTo === undefined;
     for (let t = 0; t < years; t++) {
       if (exactFunded(amounts, fraction, row + t) !== 0) zero = false;
-      requested[t] += netto[from + t];
+      if (asks) requested[t] += netto[from + t];
     }
     const status = statuses[i];
     if (status === UNFUNDED) {

@@ -80,6 +80,8 @@ export interface ProblemParams {
   /** A variant, or a main request, is a reduction: only udvidelser ask for råderum. */
   variantIsReduction: { nr: string; main: string };
   mainIsReduction: { nr: string };
+  /** A warning: a scenario leaves a main request out but not its variants. */
+  mainExcluded: { scenario: string; nr: string; variants: string };
 
   // The calculation.
   caseloadMissing: { scenario: string; nr: string; benefit: string };

@@ -568,7 +568,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
   }
   // Entries taken from here on are taken whole only when no kind changed.
   known.kindsChanged = kindsChanged;
-  const variants = variantsOf(all, knownKinds, issues);
+  const variants = variantsOf(all, knownKinds, book.scenarios, issues);
   for (const p of all)
     if (p.refusionShare !== undefined && p.hasStatedIndtaegt)
       issues.push(warning('refusionAndIndtaegt', { nr: p.nr }, p.places.refusionShare));
@@ -736,6 +736,7 @@ export function evaluate(book: Book, options: EvaluateOptions = {}): Evaluation 
 function variantsOf(
   all: readonly Proposal[],
   kinds: readonly Kind[],
+  scenarios: readonly Scenario[],
   issues: Issue[],
 ): { of: (string | undefined)[] } | undefined {
   const mains = new Set<string>();
@@ -750,6 +751,17 @@ function variantsOf(
           : problem('mainIsReduction', { nr: p.nr }, p.places.row),
       );
   });
+  // A scenario that leaves a main request out but not its variants: they still ask, and the group counts in no total.
+  for (const s of scenarios) {
+    if (s.excluded.length === 0) continue;
+    const out = new Set(s.excluded);
+    for (const main of mains) {
+      if (!out.has(main)) continue;
+      const kept = all.filter((p) => p.alternativeTo === main && !out.has(p.nr)).map((p) => p.nr);
+      if (kept.length > 0)
+        issues.push(warning('mainExcluded', { scenario: s.name, nr: main, variants: kept.join(', ') }, s.place));
+    }
+  }
   return { of };
 }
 

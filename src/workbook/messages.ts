@@ -71,6 +71,8 @@ const DA: Messages = {
     `${p.nr} er alternativ til ${p.main}, som selv er alternativ til ${p.mainOf}; skriv hovedønskets Nr (${p.mainOf})`,
   variantIsReduction: (p) => `${p.nr} er alternativ til ${p.main}, men er en reduktion; kun udvidelser kan være alternativer`,
   mainIsReduction: (p) => `${p.nr} har alternativer, men er en reduktion; kun udvidelser kan have alternativer`,
+  mainExcluded: (p) =>
+    `"${p.scenario}" udelader ${p.nr}, men ikke dets alternativer ${p.variants}: de søger stadig råderum og tælles ikke med i netto i alt; udelad dem også, eller gør et af dem til hovedønske`,
   nrTwice: (p) => `nummeret "${p.nr}" er brugt før, i ${p.first}`,
   unknownKind: (p) => `"${p.text}" er ikke en art (brug Reduktion eller Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) er ikke summen af service og ej service (${p.split})`,
@@ -167,6 +169,8 @@ const EN: Messages = {
     `${p.nr} is an alternative to ${p.main}, which is itself an alternative to ${p.mainOf}; write the main request's Nr (${p.mainOf})`,
   variantIsReduction: (p) => `${p.nr} is an alternative to ${p.main} but is a reduction; only udvidelser can be alternatives`,
   mainIsReduction: (p) => `${p.nr} has alternatives but is a reduction; only udvidelser can have alternatives`,
+  mainExcluded: (p) =>
+    `"${p.scenario}" leaves out ${p.nr} but not its alternatives ${p.variants}: they still ask for råderum and count in no total netto; leave them out too, or make one of them the main request`,
   nrTwice: (p) => `the number "${p.nr}" was used before, at ${p.first}`,
   unknownKind: (p) => `"${p.text}" is not a kind (use Reduktion or Udvidelse)`,
   splitMismatch: (p) => `Udgift ${p.year} (${p.udgift}) is not the sum of service and ej service (${p.split})`,

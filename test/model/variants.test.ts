@@ -221,7 +221,7 @@ describe('in the engine: groups from Alternativ til, totals, figures', () => {
   });
 
   test('a main request left out (Udelad): its variant still asks (11 available: funded), and counts in no total', () => {
-    const s = scenario({ pool: [10 * MIO], excluded: ['K-8'] });
+    const s = scenario({ name: 'Uden K-8', pool: [10 * MIO], excluded: ['K-8'] });
     const figures = bookFigures(evaluate({ years: [2025], proposals, scenarios: [s] }), 1).scenarios[0];
     expect(figures.requests.map((r) => [r.nr, r.status])).toEqual([
       ['K-7', 'funded'],
@@ -230,6 +230,14 @@ describe('in the engine: groups from Alternativ til, totals, figures', () => {
     // K-7 6,0 and R-1 −1,0: the group counts nothing in total netto; what is funded counts in the budget effect.
     expect(figures.totalNetto).toEqual([5_000_000]);
     expect(figures.effect).toEqual([10_000_000]);
+    // Said in a warning (the run goes on).
+    const issues = evaluate({ years: [2025], proposals, scenarios: [scenario({ pool: [0] }), s] }).issues;
+    expect(issues.map((i) => [i.severity, formatIssue(i)])).toEqual([
+      [
+        'warning',
+        '"Uden K-8" udelader K-8, men ikke dets alternativer K-8 alt: de søger stadig råderum og tælles ikke med i netto i alt; udelad dem også, eller gør et af dem til hovedønske',
+      ],
+    ]);
   });
 });
 
@@ -266,6 +274,8 @@ describe('the København workbook (test/fixtures/variants, made by scripts/make-
       const want = EXPECTED[s.name];
       const of = (nr: string) => s.requests.find((r) => r.nr === nr)!;
       expect([s.name, s.funded[0], s.remaining[0], s.totalNetto[0]]).toEqual([s.name, want.funded, want.left, want.netto]);
+      // What is asked counts the group once, by K-8, like total netto (here every proposal is a request).
+      expect([s.name, s.requested[0]]).toEqual([s.name, want.netto]);
       expect([s.name, of('K-8 alt').status, of('K-8 alt').funded[0]]).toEqual([s.name, ...want.k8alt]);
       expect([s.name, of('K-8').status, of('K-8').funded[0]]).toEqual([s.name, ...want.k8]);
       // The one not funded names the one that is.

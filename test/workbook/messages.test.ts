@@ -61,6 +61,7 @@ const SAMPLES: ProblemParams = {
   alternativeToVariant: { nr: 'K-8 b', main: 'K-8 alt', mainOf: 'K-8' },
   variantIsReduction: { nr: 'K-8 alt', main: 'K-8' },
   mainIsReduction: { nr: 'K-8' },
+  mainExcluded: { scenario: 'Uden K-8', nr: 'K-8', variants: 'K-8 alt' },
   unknownLanguage: { text: 'svensk' },
   languagePerScenario: { text: 'engelsk' },
   caseloadMissing: { scenario: 'Stram', nr: 'EBU 3', benefit: 'kontanthjælp' },
