@@ -67,6 +67,20 @@ describe('Prioritet: the first variant in priority order that fits', () => {
   });
 });
 
+test('a group of three: the first member in priority order that fits is funded, the others name it', () => {
+  const requests: Request[] = [
+    { nr: 'K-8 stor', amount: [8], priority: 1, order: 0, variantOf: 'K-8' },
+    { nr: 'K-8 alt', amount: [5], priority: 2, order: 1, variantOf: 'K-8' },
+    { nr: 'K-8', amount: [2.5], priority: 3, order: 2, variantOf: 'K-8' },
+  ];
+  const a = allocate('priority', [6], requests);
+  expect(a.fundings.map((f) => [f.nr, f.status, f.alternativeFunded])).toEqual([
+    ['K-8 stor', 'unfunded', 'K-8 alt'],
+    ['K-8 alt', 'funded', undefined],
+    ['K-8', 'unfunded', 'K-8 alt'],
+  ]);
+});
+
 describe('Prioritet, delvis', () => {
   test('a partly funded variant counts as funded: the other member gets nothing and says why', () => {
     // K-7 left out: 24,2 funded, 2,8 left; K-8 alt gets 2,8 of its 5,0 and K-8 nothing.
