@@ -77,7 +77,8 @@ export function Comparison({ comparison, language, pending, onReference }: Compa
   const minus = (text: string) => text.replace('-', '\u2212');
 
   const difference = (value: number) => {
-    if (value === 0)
+    // Zero as shown: a difference that rounds to 0,0 in the unit's digits has no arrow, no colour, no "more".
+    if (plain.format(Math.abs(value)) === plain.format(0))
       return { arrow: '=', text: '0', words: t.same(reference), tone: undefined as 'better' | 'worse' | undefined };
     const more = value > 0;
     const tone: 'better' | 'worse' | undefined =
