@@ -70,6 +70,7 @@ export interface FullTimePersonsBreakEven {
 export interface PoolNeeded {
   scenario: string;
   priority: number;
+  years: number[];
   /** The requests counted, in priority order (a variant of a group already counted is not). */
   requests: string[];
   /** Per year, unrounded kroner. */
@@ -91,7 +92,11 @@ export type BreakEvenRefusal =
   | { reason: 'caseloadMissing'; nr: string; scenario: string }
   | { reason: 'refusionRateMissing'; nr: string; scenario: string }
   | { reason: 'bestFill'; scenario: string }
-  | { reason: 'noRequests'; scenario: string; priority: number };
+  | { reason: 'noRequests'; scenario: string; priority: number }
+  /** A sweep: the scenario gives no refusion rate (nor staircase) for the benefit. */
+  | { reason: 'noScenarioRate'; scenario: string; benefit: string }
+  /** A sweep: no proposal acts on the benefit named. */
+  | { reason: 'unknownBenefit'; benefit: string };
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; refusal: BreakEvenRefusal };
 
@@ -253,6 +258,7 @@ export function poolToFundPriority(book: Book, scenarioName: string, priority: n
     value: {
       scenario: s.name,
       priority,
+      years: book.years,
       requests: counted,
       pool: need.map((n, t) => n + reductions[t]),
       need,
