@@ -149,6 +149,26 @@ describe('raaderum sweep --refusion', () => {
   });
 });
 
+describe('sweep in the workbook’s unit', () => {
+  test('Enhed 1.000 kr.: rows are the engine’s figures rounded to 1.000 kr. and shown in 1.000 kr.; the CSV too', async () => {
+    const read = await readWorkbookSheets(SAMPLE);
+    // The same sample typed in 1.000 kr. (every amount a thousand times larger, which changes nothing else).
+    const sheets = read.sheets.map((s) => (s.name === 'Scenarier' ? withCell(s, 1, 1, '1.000 kr.') : s));
+    const book = readBook(sheets).book!;
+    const answer = sweepWorkbook(sheets, { parameter: { kind: 'caseload' }, from: 40, to: 41, step: 1 });
+    if (!answer.ok) throw new Error(JSON.stringify(answer));
+    expect(answer.answer.unit).toBe('1.000 kr.');
+    const at = bookFigures(evaluate({ ...book, scenarios: [book.scenarios[0], { ...book.scenarios[0], caseload: 41 }] }), 1000)
+      .scenarios[1];
+    const rows = answer.answer.rows.filter((r) => r.value === 41);
+    expect(rows.map((r) => r.effect)).toEqual(at.effect.map((e) => e / 1000));
+    expect(rows.map((r) => r.remaining)).toEqual(at.remaining.map((e) => e / 1000));
+    expect(sweepCsv(answer.answer, 'da').split('\r\n')[0]).toBe(
+      'Caseload;År;Netto i alt (1.000 kr.);Budgetvirkning (1.000 kr.);Råderum tilbage (1.000 kr.)',
+    );
+  });
+});
+
 describe('raaderum sweep: wrong use', () => {
   test.each([
     [['--caseload', '40-45'], '--caseload "40-45"'],
