@@ -27,11 +27,14 @@ import type { CellPlace } from '../model/types';
 import { cellError, columnLetters, type CellValue, type SheetCells, type TableArea } from '../workbook/grid';
 import { HostError } from '../workbook/host';
 import {
+  chartBlock,
   isFoldedNote,
+  isOutputChartName,
   LINE_HEIGHT_POINTS,
   ROW_STYLES,
   type ColumnGroup,
   type OutputCell,
+  type OutputChart,
   type OutputSheet,
   type PageMargin,
   type PageSetup,
@@ -136,6 +139,8 @@ export interface WorkbookRead {
   tables: { name: string; sheet?: string }[];
   /** Output sheets that are protected (nothing can be written on them). */
   protectedSheets: string[];
+  /** The charts on the output sheets, by name (a re-run replaces those Råderum drew: isOutputChartName). */
+  charts: { sheet: string; name: string }[];
 }
 
 type Size = Pick<Excel.Range, 'isNullObject' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>;
@@ -162,6 +167,7 @@ export async function workbookNames(context: Excel.RequestContext): Promise<Work
     sheets: [],
     tables: tables.items.map((t) => ({ name: t.name })),
     protectedSheets: [],
+    charts: [],
   };
 }
 
@@ -218,6 +224,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       return {
         name,
         protection: sheet(name).protection.load('protected'),
+        charts: sheet(name).charts.load('items/name'),
         used: used.load('rowIndex,columnIndex,rowCount,columnCount'),
         top: used.getIntersectionOrNullObject(`A1:XFD${OUTPUT_MARK_ROWS}`).load('values'),
         firstRow: used.getRow(0).load('values'),
@@ -307,6 +314,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     sheets: names.map((name) => ({ ...byName.get(name)!, tables: tablesOn(name) })),
     tables: queued.tables.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     protectedSheets: queued.outputs.filter((o) => o.protection.protected).map((o) => o.name),
+    charts: queued.outputs.flatMap((o) => o.charts.items.map((c) => ({ sheet: o.name, name: c.name }))),
   };
 }
 
@@ -445,7 +453,7 @@ function tooLarge(error: unknown, sheet: string, row: number): unknown {
 export interface WriteOptions {
   support: ApiSupport;
   /** The workbook as read in this run (saves syncs); its output sheets' top rows say whether they were folded. */
-  workbook: Pick<WorkbookRead, 'sheetNames' | 'tables' | 'protectedSheets'> & Partial<Pick<WorkbookRead, 'sheets'>>;
+  workbook: Pick<WorkbookRead, 'sheetNames' | 'tables' | 'protectedSheets'> & Partial<Pick<WorkbookRead, 'sheets' | 'charts'>>;
   /** Only add sheets that do not exist yet (the template); never touch one that does. */
   addOnly?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -485,6 +493,8 @@ interface SheetsNow {
   present: (target: Target) => boolean;
   /** Tables on each target sheet now. */
   tables: string[][];
+  /** The charts Råderum drew on each target sheet now (a name once per chart: names need not be unique). */
+  charts: string[][];
 }
 
 export async function writeSheets(
@@ -603,6 +613,8 @@ export async function writeSheets(
     }
   };
   const finish = () => {
+    // The charts a previous run drew go (getItem gives the first of a name: once per chart of it); a user's stay.
+    now.charts.forEach((names, s) => names.forEach((name) => sheet(s).charts.getItem(name).delete()));
     drawings.forEach((list, s) => {
       const worksheet = sheet(s);
       list.forEach((d) => d.draw(worksheet));
@@ -614,6 +626,10 @@ export async function writeSheets(
     });
   };
 
+  // Every chart on each target sheet at the read, a user's too: what a retry tells a chart it added by.
+  const chartsAtRead = targets.map((t) =>
+    t.append || !t.existing ? [] : (workbook.charts ?? []).filter((c) => sameSheetName(c.sheet, t.existing!)).map((c) => c.name),
+  );
   let now: SheetsNow = {
     present: (target) => target.existing !== undefined,
     // A log's sheet keeps its tables.
@@ -622,6 +638,7 @@ export async function writeSheets(
         ? []
         : workbook.tables.filter((x) => t.existing && x.sheet && sameSheetName(x.sheet, t.existing)).map((x) => x.name),
     ),
+    charts: chartsAtRead.map((names) => names.filter(isOutputChartName)),
   };
   try {
     let cursor = 0;
@@ -661,7 +678,7 @@ export async function writeSheets(
         // Part of the batch may have run: the first is prepared again, and the tables a last one (or the tables
         // taken out before it) left are taken out again, both from what the workbook holds now.
         if (first || last || leftover) {
-          now = await sheetsNow(context, targets);
+          now = await sheetsNow(context, targets, chartsAtRead);
           if (!first) leftover = now.tables;
         }
         // A last batch may have grouped columns, or ungrouped them, before it failed: the outline is taken back to
@@ -707,7 +724,26 @@ function clearUnderBanner(sheet: Excel.Worksheet): void {
   sheet.getRange(`A2:XFD${LAST_ROW}`).clear('All');
 }
 
-async function sheetsNow(context: Excel.RequestContext, targets: readonly Target[]): Promise<SheetsNow> {
+/**
+ * The charts to replace on a sheet: Råderum's (by name), and those beyond the ones the sheet held at the read (a
+ * failed batch may have added a chart and stopped before naming it "Raaderum_…": Excel calls it "Chart n").
+ */
+function chartsToReplace(names: readonly string[], atRead: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const name of atRead) left.set(name, (left.get(name) ?? 0) + 1);
+  return names.filter((name) => {
+    if (isOutputChartName(name)) return true;
+    const known = left.get(name) ?? 0;
+    left.set(name, known - 1);
+    return known <= 0;
+  });
+}
+
+async function sheetsNow(
+  context: Excel.RequestContext,
+  targets: readonly Target[],
+  chartsAtRead: readonly string[][] = targets.map(() => []),
+): Promise<SheetsNow> {
   const worksheets = context.workbook.worksheets.load('items/name,items/id');
   await context.sync();
   const named = (name: string) => worksheets.items.find((w) => sameSheetName(w.name, name));
@@ -722,8 +758,17 @@ async function sheetsNow(context: Excel.RequestContext, targets: readonly Target
       ? context.workbook.worksheets.getItem(target.output.name).tables.load('items/name')
       : undefined,
   );
+  const charts = targets.map((target) =>
+    present(target) && !target.append
+      ? context.workbook.worksheets.getItem(target.output.name).charts.load('items/name')
+      : undefined,
+  );
   await context.sync();
-  return { present, tables: tables.map((t) => t?.items.map((x) => x.name) ?? []) };
+  return {
+    present,
+    tables: tables.map((t) => t?.items.map((x) => x.name) ?? []),
+    charts: charts.map((c, s) => chartsToReplace(c?.items.map((x) => x.name) ?? [], chartsAtRead[s])),
+  };
 }
 
 /** Calls queued on an output sheet, and what they add to a request. */
@@ -789,6 +834,7 @@ function decorations(
   if (output.page && support.pageLayout) list.push(pageSetup(output.page, placing));
   if (support.outline && !append && (wasFolded || output.columnGroups?.length))
     list.push(columnGroups(output.columnGroups ?? [], wasFolded));
+  if (!append) for (const chart of output.charts ?? []) list.push(chartDrawing(chart));
   return list;
 }
 
@@ -845,6 +891,31 @@ function styledRow(at: string, style: RowStyle, lines: number | undefined): Draw
   return drawing(calls, at, (sheet) => {
     const format = sheet.getRange(at).format;
     sets.forEach((set) => set(format));
+  });
+}
+
+const CHART_TYPES: Record<OutputChart['kind'], Excel.ChartType> = {
+  columnClustered: 'ColumnClustered' as Excel.ChartType,
+  columnStacked: 'ColumnStacked' as Excel.ChartType,
+  barStacked: 'BarStacked' as Excel.ChartType,
+  line: 'Line' as Excel.ChartType,
+};
+
+/**
+ * A native chart from the sheet's own cells (ExcelApi 1.1), so it shows without the add-in: its figures as one
+ * block, series by rows (names in the first column, categories in the first row), named, titled and placed.
+ */
+function chartDrawing(chart: OutputChart): Drawing {
+  const block = chartBlock(chart);
+  const source = address(block.row, block.column, block.rowCount, block.columnCount);
+  const { at } = chart;
+  const start = address(at.row, at.column, 1, 1).split(':')[0];
+  const end = address(at.row + at.rows - 1, at.column + at.columns - 1, 1, 1).split(':')[0];
+  return drawing(4, [source, chart.name, chart.title, start, end], (sheet) => {
+    const added = sheet.charts.add(CHART_TYPES[chart.kind], sheet.getRange(source), 'Rows' as Excel.ChartSeriesBy);
+    added.name = chart.name;
+    added.title.text = chart.title;
+    added.setPosition(start, end);
   });
 }
 

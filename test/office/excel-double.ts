@@ -112,6 +112,20 @@ export interface FakeTable {
   style?: string;
 }
 
+/**
+ * A chart on a sheet (ExcelApi 1.1), as Excel keeps one: a name that need not be unique (charts.getItem gives the
+ * first of it), the cells its data came from (kept when those cells change or are cleared: Range.clear leaves
+ * charts alone), its title and where it is drawn (the cells under its corners).
+ */
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: Area;
+  seriesBy: string;
+  title: string;
+  position?: { start: string; end?: string };
+}
+
 export interface FakeBorder {
   style: string;
   weight: string;
@@ -256,6 +270,8 @@ export class FakeSheet {
   readonly id: string;
   cells = new Map<number, Map<number, Cell>>();
   tables: FakeTable[] = [];
+  /** Deleted with the sheet; not cleared with its cells. */
+  charts: FakeChart[] = [];
   merges: Area[] = [];
   columnWidths = new Map<number, number>();
   protected = false;
@@ -281,6 +297,7 @@ export class FakeSheet {
     const copy = new FakeSheet(this.name, this.id);
     copy.cells = new Map([...this.cells].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, { ...cell }]))]));
     copy.tables = this.tables.map((t) => ({ ...t }));
+    copy.charts = this.charts.map((c) => ({ ...c, source: { ...c.source } }));
     copy.merges = this.merges.map((m) => ({ ...m }));
     copy.columnWidths = new Map(this.columnWidths);
     copy.rowHeights = new Map(this.rowHeights);
@@ -399,6 +416,7 @@ export class FakeSheet {
       name: this.name,
       cells,
       tables: this.tables,
+      charts: this.charts,
       merges: this.merges,
       widths: [...this.columnWidths],
       heights: [...this.rowHeights].sort(([a], [b]) => a - b),
@@ -868,12 +886,14 @@ type WorksheetMembers =
   | 'getUsedRangeOrNullObject'
   | 'getRange'
   | 'tables'
+  | 'charts'
   | 'protection'
   | 'freezePanes'
   | 'pageLayout'
   | 'horizontalPageBreaks';
 class Worksheet extends Loadable implements Mirror<Excel.Worksheet, WorksheetMembers> {
   readonly tables: TableCollection;
+  readonly charts: ChartCollection;
   readonly protection: WorksheetProtection;
   readonly freezePanes: WorksheetFreezePanes;
   readonly pageLayout: PageLayout;
@@ -889,6 +909,7 @@ class Worksheet extends Loadable implements Mirror<Excel.Worksheet, WorksheetMem
     if (name !== undefined) this.loaded.name = name;
     if (id !== undefined) this.loaded.id = id;
     this.tables = new TableCollection(excel, () => this.target());
+    this.charts = new ChartCollection(excel, () => this.target());
     this.protection = new WorksheetProtection(excel, resolve);
     const write: SheetWrite = (name, requestBytes, version, apply) => {
       const operation: Operation = { name, requestBytes, run: () => {} };
@@ -1325,6 +1346,9 @@ type RangeMembers =
   | 'group'
   | 'ungroup'
   | 'hideGroupDetails';
+/** The cells each range of the double stands for: what a chart added from it takes as its data. */
+const rangeAreas = new WeakMap<object, () => SheetArea | undefined>();
+
 class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
   readonly format: RangeFormat;
   constructor(
@@ -1333,6 +1357,7 @@ class Range extends Loadable implements Mirror<Excel.Range, RangeMembers> {
     private readonly nullable = false,
   ) {
     super();
+    rangeAreas.set(this, area);
     this.format = new RangeFormat((name, bytes, apply, version) => this.write(name, bytes, apply, version));
   }
   private resolve(): SheetArea {
@@ -1700,6 +1725,117 @@ class Table extends Loadable implements Mirror<Excel.Table, TableMembers> {
   }
 }
 
+type ChartCollectionMembers = 'items' | 'load' | 'getItem' | 'add';
+/** A worksheet's charts (ExcelApi 1.1). */
+class ChartCollection extends Loadable implements Mirror<Excel.ChartCollection, ChartCollectionMembers> {
+  constructor(
+    private readonly excel: ExcelDouble,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super();
+  }
+  get items(): Chart[] {
+    return this.read('items');
+  }
+  load(_?: LoadOption): this {
+    this.excel.enqueue({
+      name: 'charts.load',
+      requestBytes: 60,
+      run: () => {
+        this.loaded.items = this.sheet().charts.map((c) => new Chart(this.excel, this.sheet, () => c, c.name));
+      },
+      responseBytes: () => 40 * this.sheet().charts.length,
+    });
+    return this;
+  }
+  /** The first chart of that name (names need not be unique), found when the batch runs. */
+  getItem(name: string): Chart {
+    return new Chart(this.excel, this.sheet, () => {
+      const chart = this.sheet().charts.find((c) => c.name === name);
+      if (!chart) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+      return chart;
+    });
+  }
+  add(
+    type: Excel.ChartType | `${Excel.ChartType}`,
+    sourceData: Excel.Range,
+    seriesBy?: Excel.ChartSeriesBy | `${Excel.ChartSeriesBy}`,
+  ): Chart {
+    let created: FakeChart | undefined;
+    const operation: Operation = { name: 'charts.add', requestBytes: 100, run: () => {} };
+    operation.run = () => {
+      const sheet = this.excel.writable(this.sheet());
+      operation.writes = sheet.name;
+      const area = rangeAreas.get(sourceData)?.();
+      if (!area) throw excelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      // Excel's default name: "Chart n", the next number on the sheet.
+      let n = sheet.charts.length + 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const { sheet: _, ...source } = area;
+      created = { name: `Chart ${n}`, type, source, seriesBy: seriesBy ?? 'Auto', title: '' };
+      sheet.charts.push(created);
+    };
+    this.excel.enqueue(operation);
+    return new Chart(this.excel, this.sheet, () => created);
+  }
+}
+
+type ChartMembers = 'name' | 'title' | 'setPosition' | 'delete';
+class Chart extends Loadable implements Mirror<Excel.Chart, ChartMembers> {
+  readonly title: ChartTitle;
+  constructor(
+    private readonly excel: ExcelDouble,
+    private readonly sheet: () => FakeSheet,
+    private readonly resolve: () => FakeChart | undefined,
+    name?: string,
+  ) {
+    super();
+    if (name !== undefined) this.loaded.name = name;
+    this.title = new ChartTitle((text) => this.write('chart.title.text=', (chart) => (chart.title = text)));
+  }
+  private write(name: string, apply: (chart: FakeChart, sheet: FakeSheet) => void): void {
+    const operation: Operation = { name, requestBytes: 60, run: () => {} };
+    operation.run = () => {
+      const chart = this.resolve();
+      const sheet = this.sheet();
+      if (!chart || !sheet.charts.includes(chart)) throw excelError('ItemNotFound', `The requested resource doesn't exist.`);
+      operation.writes = this.excel.writable(sheet).name;
+      apply(chart, sheet);
+    };
+    this.excel.enqueue(operation);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(value: string) {
+    this.write('chart.name=', (chart) => (chart.name = value));
+  }
+  setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
+    this.write('chart.setPosition', (chart) => {
+      const start = addressText(startCell);
+      const end = endCell === undefined ? undefined : addressText(endCell);
+      decode(start);
+      if (end !== undefined) decode(end);
+      chart.position = { start, end };
+    });
+  }
+  delete(): void {
+    this.write('chart.delete', (chart, sheet) => (sheet.charts = sheet.charts.filter((c) => c !== chart)));
+  }
+}
+
+type ChartTitleMembers = 'text';
+class ChartTitle implements Mirror<Excel.ChartTitle, ChartTitleMembers> {
+  constructor(private readonly setText: (text: string) => void) {}
+  /** Write-only here: the adapter never reads a title back. */
+  get text(): string {
+    throw new NotLoaded("The property 'text' is not available. Load it and call sync.");
+  }
+  set text(value: string) {
+    this.setText(value);
+  }
+}
+
 /**
  * Every public member of each class of the double is one of Excel's: a helper
  * left public, or a member Excel lacks, fails `tsc` here, naming the member.
@@ -1726,6 +1862,9 @@ export type DoubleIsExcel = [
   Checked<OnlyMirrored<Range, RangeMembers>>,
   Checked<OnlyMirrored<TableCollection, TableCollectionMembers>>,
   Checked<OnlyMirrored<Table, TableMembers>>,
+  Checked<OnlyMirrored<ChartCollection, ChartCollectionMembers>>,
+  Checked<OnlyMirrored<Chart, ChartMembers>>,
+  Checked<OnlyMirrored<ChartTitle, ChartTitleMembers>>,
   Checked<OnlyMirrored<EventHandlers<unknown>, EventHandlersMembers>>,
   Checked<OnlyMirrored<EventHandlerResult<unknown>, EventHandlerResultMembers>>,
 ];
