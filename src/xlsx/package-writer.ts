@@ -25,6 +25,17 @@ import {
 import { sameSheetName } from '../workbook/read';
 import type { CellChange, SheetChanges } from '../workbook/scenario-edit';
 import { attributes, decodeXml, relsPathOf, resolveTarget, xmlCharacters, xmlText } from './package';
+import {
+  anchorsOf,
+  anchorXml,
+  CHART_CONTENT_TYPE,
+  CHART_REL_TYPE,
+  chartXml,
+  drawingXml,
+  highestShapeId,
+  isOurAnchor,
+  replacedDrawing,
+} from './charts';
 
 export { xmlText };
 
@@ -482,6 +493,8 @@ interface SheetPlan {
   part: string;
   tables: { area: TableArea; part: string; id: number; relId: string; columns: string[] }[];
   kept: KeptSettings;
+  /** The sheet's drawing (its charts, and what else a user drew there), when it has one. */
+  drawingRelId?: string;
 }
 
 /** The table's column names: unique (case aside) and never empty, as Excel requires; the header cells get them. */
@@ -541,7 +554,8 @@ function* sheetXml(plan: SheetPlan, styles: Styles): Generator<Uint8Array> {
     plan.tables.length > 0
       ? `<tableParts count="${plan.tables.length}">${plan.tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`
       : '';
-  yield encoder.encode(`</sheetData>${kept.page.join('')}${rowBreaks(output.page, offset)}${tableParts}</worksheet>`);
+  const drawing = plan.drawingRelId ? `<drawing r:id="${plan.drawingRelId}"/>` : '';
+  yield encoder.encode(`</sheetData>${kept.page.join('')}${rowBreaks(output.page, offset)}${drawing}${tableParts}</worksheet>`);
 }
 
 /** The output's rows as `<row>` elements, from sheet row `plan.offset` on, in UTF-8 blocks of ROWS_PER_BLOCK rows. */
@@ -1025,6 +1039,63 @@ export interface WriteOptions {
 }
 
 /**
+ * The sheet's charts: Råderum's charts of the previous run (named so, in the sheet's drawing) go with their parts;
+ * every other anchor of the drawing (a user's chart, picture, shape) stays with what it refers to; the output's
+ * charts are added. Gives the drawing part to refer to, or none when nothing is left to draw.
+ */
+async function writeCharts(
+  pkg: Package,
+  contentTypes: ContentTypes,
+  output: OutputSheet,
+  sheetPart: string,
+  oldSheetRels: string,
+): Promise<string | undefined> {
+  const charts = output.appendAt === undefined ? (output.charts ?? []) : [];
+  const old = relationshipsOf(oldSheetRels).find((r) => r.type === CHART_REL_TYPE.drawing && !r.external);
+  const oldPart = old ? resolveTarget(sheetPart, old.target) : undefined;
+  const oldXml = oldPart ? await pkg.text(oldPart) : undefined;
+  if (charts.length === 0 && oldXml === undefined) return undefined;
+  const drawingPart = oldXml !== undefined ? oldPart! : pkg.freeName('xl/drawings/drawing', '.xml');
+  const drawingRels = relationshipsOf((oldXml !== undefined && (await pkg.text(relsPathOf(drawingPart)))) || '');
+  const { anchors } = anchorsOf(oldXml ?? '');
+  const kept = anchors.filter((a) => !isOurAnchor(a));
+  const stays = new Set(kept.flatMap((a) => a.relIds));
+  // The previous run's chart parts go (a part a kept anchor also refers to stays).
+  for (const rel of drawingRels) {
+    if (stays.has(rel.id) || rel.external || rel.type !== CHART_REL_TYPE.chart) continue;
+    if (!anchors.some((a) => isOurAnchor(a) && a.relIds.includes(rel.id))) continue;
+    const chartPart = resolveTarget(drawingPart, rel.target);
+    pkg.remove(chartPart);
+    pkg.remove(relsPathOf(chartPart));
+    contentTypes.remove(chartPart);
+  }
+  const keptRels = drawingRels.filter((r) => stays.has(r.id) || !anchors.some((a) => a.relIds.includes(r.id)));
+  const nextId = freeId(keptRels.map((r) => r.id));
+  let shapeId = highestShapeId(kept);
+  const newRels: string[] = [];
+  const added = charts.map((chart) => {
+    const chartPart = pkg.freeName('xl/charts/chart', '.xml');
+    pkg.put(chartPart, chartXml(output, chart));
+    contentTypes.add(chartPart, CHART_CONTENT_TYPE.chart);
+    const relId = nextId();
+    newRels.push(relationshipXml(relId, CHART_REL_TYPE.chart, relativeTarget(drawingPart, chartPart)));
+    return anchorXml(chart, ++shapeId, relId);
+  });
+  if (kept.length === 0 && added.length === 0) {
+    pkg.remove(drawingPart);
+    pkg.remove(relsPathOf(drawingPart));
+    contentTypes.remove(drawingPart);
+    return undefined;
+  }
+  pkg.put(drawingPart, oldXml !== undefined ? replacedDrawing(oldXml, kept, added) : drawingXml(added));
+  contentTypes.add(drawingPart, CHART_CONTENT_TYPE.drawing);
+  const rels = [...keptRels.map((r) => r.xml), ...newRels];
+  if (rels.length > 0) pkg.put(relsPathOf(drawingPart), relationshipsXml(rels));
+  else pkg.remove(relsPathOf(drawingPart));
+  return drawingPart;
+}
+
+/**
  * The original package with the given sheets replaced (an existing sheet of the
  * same name, case aside, keeps its part, place and tab colour) or added at the
  * end. Throws TableNameTaken, before anything is written, when an output table's
@@ -1176,6 +1247,8 @@ export async function writeOutputSheets(
     }
     kept.page = output.page ? pageElements(output.page, oldPage) : [...oldPage.values()];
     const nextRelId = freeId(kept.rels.map((r) => r.id));
+    const drawing = await writeCharts(pkg, contentTypes, output, part, existing ? (sheetRelsXml.get(part) ?? '') : '');
+    const drawingRelId = drawing ? nextRelId() : undefined;
     const offset = Math.max(0, output.appendAt ?? 0);
     const plan: SheetPlan = {
       output,
@@ -1190,11 +1263,13 @@ export async function writeOutputSheets(
         contentTypes.add(tablePart, CONTENT_TYPE.table);
         return table;
       }),
+      drawingRelId,
     };
     await pkg.putBlocks(part, sheetXml(plan, styles), options.compressed);
     const rels = [
       ...kept.rels.map((r) => r.xml),
       ...plan.tables.map((t) => relationshipXml(t.relId, REL_TYPE.table, relativeTarget(part, t.part))),
+      ...(drawing && drawingRelId ? [relationshipXml(drawingRelId, CHART_REL_TYPE.drawing, relativeTarget(part, drawing))] : []),
     ];
     if (rels.length > 0) pkg.put(relsPathOf(part), relationshipsXml(rels));
     else pkg.remove(relsPathOf(part));
