@@ -12,6 +12,7 @@ import { Explainer } from './explanation';
 import type { Language } from './messages';
 import { inputHash, localTime, runLogSheet, scenarioParameters, type RunRecord } from './run-log';
 import type { SheetCells } from './grid';
+import { handoutSheet } from './handout';
 import { inUnit, layOutSheets, type OutputLanguage, type OutputSheet } from './output';
 import { readBook, type ListSummary } from './read';
 import { reportOf, type JsonReport } from './report';
@@ -63,6 +64,11 @@ export interface RunOptions {
   runDate?: string;
   /** The run's local time (`yyyy-mm-dd hh:mm`) in the run log (`Kørsler`); now by default. */
   runTime?: string;
+  /**
+   * Also write the handout, `Forhandlingsoversigt` (the pane's "Udskriv forhandlingsoversigt", the command line's
+   * `--forhandlingsoversigt`): only when asked, so a plain run leaves a handout already printed as it was.
+   */
+  handout?: boolean;
 }
 
 export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions = {}): WorkbookRun {
@@ -90,6 +96,8 @@ export function runWorkbook(sheets: readonly SheetCells[], options: RunOptions =
           ownColumns: read.ownColumns,
           explanations: { count: book.proposals.length, explain: (i) => explainer.explain(i) },
         });
+  if (options.sheets !== false && options.handout)
+    output.sheets.push(handoutSheet(figures, read.unit, { language, runDate: options.runDate ?? runTime.slice(0, 10) }));
   // A written run leaves its record in the run log, below the runs before.
   if (options.sheets !== false) {
     const log = runLogSheet(sheets, runRecord(sheets, figures, read.unit, runTime, language ?? 'da'), language ?? 'da');
