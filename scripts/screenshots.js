@@ -4,7 +4,7 @@
  * Renders the task pane and the output sheets to PNG (screenshots/, not committed),
  * from the built preview in Debian's headless Chromium. `npm run screenshots`.
  * With --readme it also refreshes the images the README shows (docs/images/): the sheet and the pane,
- * and the pane's scenario editor, comparison and explanation (pane-*.png) at a 320 px pane.
+ * and the pane's scenario editor, comparison, explanation, allocation and sensitivity (pane-*.png) at a 320 px pane.
  */
 const fs = require('fs');
 const path = require('path');
@@ -50,7 +50,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
       aside.style.width = '320px';
     });
     // Tall enough for each view to be on screen whole: a shot of an element scrolled inside the pane is drawn over by what lies above.
-    await page.setViewportSize({ width: 1440, height: 3200 });
+    await page.setViewportSize({ width: 1440, height: 5200 });
     const editor = page.getByRole('region', { name: 'Rediger scenarier' });
     await editor.getByRole('button', { name: 'Nyt scenarie' }).click();
     await editor.getByRole('slider', { name: 'Caseload, skyder 40–45' }).focus();
@@ -66,11 +66,20 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
     const why = page.getByRole('region', { name: 'Hvorfor dette tal?' });
     await why.getByText('+1.300.000').first().waitFor();
     await shot('8-pane-explanation', why);
+    // Issue 13: the allocation of the base scenario's råderum, and its caseload sweep.
+    const allocation = page.getByRole('region', { name: 'Råderummets fordeling' });
+    await allocation.getByRole('img', { name: /^Andel af råderummet pr. år/ }).waitFor();
+    await shot('9-pane-allocation', allocation);
+    const sensitivity = page.getByRole('region', { name: 'Følsomhed' });
+    await sensitivity.getByRole('table').waitFor();
+    await shot('10-pane-sensitivity', sensitivity);
     if (process.argv.includes('--readme')) {
       for (const [from, to] of [
         ['6-pane-editor', 'pane-editor'],
         ['7-pane-comparison', 'pane-comparison'],
         ['8-pane-explanation', 'pane-explanation'],
+        ['9-pane-allocation', 'pane-allocation'],
+        ['10-pane-sensitivity', 'pane-sensitivity'],
       ])
         fs.copyFileSync(path.join(out, `${from}.png`), path.join(root, 'docs', 'images', `${to}.png`));
       const images = path.join(root, 'docs', 'images');

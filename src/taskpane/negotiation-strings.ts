@@ -38,6 +38,8 @@ export interface NegotiationStrings {
   fundedOf: (funded: string, request: string, unit: string, year: number) => string;
   sensitivityTitle: string;
   sweepOf: string;
+  sweepScenario: string;
+  sweepYear: string;
   caseloadSweep: string;
   refusionSweep: (benefit: string) => string;
   caseload: string;
@@ -52,6 +54,7 @@ export interface NegotiationStrings {
   sweepChart: (scenario: string, year: number) => string;
   breakEvenTitle: string;
   proposal: string;
+  breakEvenScenario: string;
   noneChosen: string;
   priority: string;
   /** The caseload root of a year (`years` undefined: the same every year). */
@@ -70,8 +73,8 @@ export interface NegotiationStrings {
 
 const DA: NegotiationStrings = {
   allocationTitle: 'Råderummets fordeling',
-  scenario: 'Scenarie',
-  mode: 'Fordeling',
+  scenario: 'Scenarie at fordele',
+  mode: 'Fordel efter',
   modeWord: (mode) => choiceWord(MODE_CHOICES, mode),
   modeTried: (tried, own) => `Vist med fordelingen ${tried}; scenariet bruger ${own}. Intet er skrevet.`,
   status: (status) => choiceWord(STATUS_CHOICES, status),
@@ -108,6 +111,8 @@ const DA: NegotiationStrings = {
   fundedOf: (funded, request, unit, year) => `${funded} af ${request} ${unit} i ${year}`,
   sensitivityTitle: 'Følsomhed',
   sweepOf: 'Varier',
+  sweepScenario: 'Scenarie at variere',
+  sweepYear: 'Vis året',
   caseloadSweep: 'Caseload 40–45 (trin 0,5)',
   refusionSweep: (benefit) => `Refusion ${benefit} ±10 point`,
   caseload: 'Caseload',
@@ -120,7 +125,8 @@ const DA: NegotiationStrings = {
   outOfRange: 'uden for 0–100 %',
   sweepChart: (scenario, year) => `Følsomhed for ${scenario} i ${year}`,
   breakEvenTitle: 'Hvornår går det i nul?',
-  proposal: 'Forslag',
+  proposal: 'Forslag der skal gå i nul',
+  breakEvenScenario: 'Scenarie at regne i',
   noneChosen: '(vælg)',
   priority: 'Råderum til og med prioritet',
   caseloadRoot: (nr, at, fraction, pays, year) =>
@@ -147,8 +153,8 @@ const DA: NegotiationStrings = {
 
 const EN: NegotiationStrings = {
   allocationTitle: 'Allocation of the råderum',
-  scenario: 'Scenario',
-  mode: 'Allocation',
+  scenario: 'Scenario to allocate',
+  mode: 'Allocate by',
   modeWord: (mode) => ENGLISH_CHOICE_WORDS[mode],
   modeTried: (tried, own) => `Shown allocated by ${tried}; the scenario uses ${own}. Nothing is written.`,
   status: (status) => ENGLISH_CHOICE_WORDS[status],
@@ -185,6 +191,8 @@ const EN: NegotiationStrings = {
   fundedOf: (funded, request, unit, year) => `${funded} of ${request} ${unit} in ${year}`,
   sensitivityTitle: 'Sensitivity',
   sweepOf: 'Vary',
+  sweepScenario: 'Scenario to vary',
+  sweepYear: 'Show the year',
   caseloadSweep: 'Caseload 40–45 (step 0.5)',
   refusionSweep: (benefit) => `Refusion ${benefit} ±10 points`,
   caseload: 'Caseload',
@@ -197,7 +205,8 @@ const EN: NegotiationStrings = {
   outOfRange: 'outside 0–100 %',
   sweepChart: (scenario, year) => `Sensitivity of ${scenario} in ${year}`,
   breakEvenTitle: 'Where does it break even?',
-  proposal: 'Proposal',
+  proposal: 'Proposal to break even',
+  breakEvenScenario: 'Scenario to calculate in',
   noneChosen: '(choose)',
   priority: 'Råderum down to priority',
   caseloadRoot: (nr, at, fraction, pays, year) =>

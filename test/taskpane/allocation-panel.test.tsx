@@ -53,7 +53,7 @@ test('the base scenario’s requests in priority order with their status, and wh
 test('another mode is shown at once and said not to be written', async () => {
   const { section, workbook, host } = await setup();
   const before = JSON.stringify(workbook.getWorksheet('Scenarier')!.getSheetValues());
-  fireEvent.change(within(section).getByLabelText('Fordeling'), { target: { value: 'proportional' } });
+  fireEvent.change(within(section).getByLabelText('Fordel efter'), { target: { value: 'proportional' } });
   expect(
     await within(section).findByText(/Vist med fordelingen Forholdsmæssig; scenariet bruger Prioritet. Intet er skrevet./),
   ).toBeTruthy();

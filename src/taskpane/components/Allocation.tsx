@@ -50,7 +50,10 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  head: { fontWeight: tokens.fontWeightSemibold },
+  head: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom' },
+  // Headers wrap, so the table fits a 320 px pane; amounts do not.
+  headNumber: { textAlign: 'right' },
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
 });
 
 /** `list` with the item at `from` moved to `to`. */
@@ -167,6 +170,7 @@ export function Allocation({ store, language, reading }: AllocationProps) {
         {view.requests.map((r, k) => (
           <li
             key={r.nr}
+            data-nr={r.nr}
             className={mergeClasses(styles.item, dragging === k && styles.dragging)}
             draggable
             onDragStart={(event) => {
@@ -258,7 +262,7 @@ export function Allocation({ store, language, reading }: AllocationProps) {
         <thead>
           <tr>
             {[t.year, t.available, t.funded, t.remaining].map((h, k) => (
-              <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.number)}>
+              <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.headNumber)}>
                 {h}
               </th>
             ))}

@@ -32,6 +32,9 @@ const useStyles = makeStyles({
   },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   head: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom' },
+  // Headers wrap (Råderum tilbage on two lines), so the table fits a 320 px pane; amounts do not.
+  headNumber: { textAlign: 'right' },
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
   current: { fontWeight: tokens.fontWeightSemibold },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -94,7 +97,7 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
         {t.sensitivityTitle}
       </Subtitle2>
       <div className={styles.row}>
-        <Choice label={t.scenario} className={styles.grow} value={question.scenario ?? ''} onChange={(v) => setScenario(v)}>
+        <Choice label={t.sweepScenario} className={styles.grow} value={question.scenario ?? ''} onChange={(v) => setScenario(v)}>
           {choices.scenarios.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -109,7 +112,7 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
             </option>
           ))}
         </Choice>
-        <Choice label={t.year} className={styles.grow} value={String(shownYear)} onChange={(v) => setYear(Number(v))}>
+        <Choice label={t.sweepYear} className={styles.grow} value={String(shownYear)} onChange={(v) => setYear(Number(v))}>
           {answer.years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -133,7 +136,7 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
         <thead>
           <tr>
             {[caseload ? t.caseload : t.refusionPoints, t.totalNetto, t.effect, t.raaderumLeft].map((h, k) => (
-              <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.number)}>
+              <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.headNumber)}>
                 {h}
               </th>
             ))}
@@ -257,7 +260,7 @@ export function BreakEven({ store, language, reading }: { store: PaneStore; lang
       <Subtitle2 as="h2" id={`${id}-heading`}>
         {t.breakEvenTitle}
       </Subtitle2>
-      <Choice label={t.scenario} value={name} onChange={(v) => setScenario(v)}>
+      <Choice label={t.breakEvenScenario} value={name} onChange={(v) => setScenario(v)}>
         {choices.scenarios.map((s) => (
           <option key={s} value={s}>
             {s}
