@@ -448,3 +448,26 @@ test('the editor: a caseload typed in a scenario is marked as not saved and chan
   // Nothing reached the workbook.
   expect(workbook.getWorksheet('Scenarier')?.getRow(8).getCell(3).value).toBe(40);
 }, 30_000);
+
+test('the live status region holds words only: the progress bar and »Annullér« are outside it (review 12b, finding 4)', async () => {
+  const held = gate();
+  const workbook = newWorkbook(bestFillBook(2, 10));
+  const store = new PaneStore(
+    workbookHost(() => workbook),
+    'da',
+    inWorker(() => new FakeWorker(held.opened)),
+  );
+  render(<App store={store} />);
+  await screen.findByText('Forslag: 10 forslag');
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
+  const bar = await screen.findByRole('progressbar');
+  const stop = screen.getByRole('button', { name: 'Annullér' });
+  for (const live of document.querySelectorAll('[aria-live]')) {
+    expect(live.contains(bar)).toBe(false);
+    expect(live.contains(stop)).toBe(false);
+  }
+  // The words of the calculation are still read out.
+  expect(screen.getAllByRole('status').some((s) => /Beregner »Bedste 2«/.test(s.textContent ?? ''))).toBe(true);
+  fireEvent.click(stop);
+  await act(async () => held.open());
+});

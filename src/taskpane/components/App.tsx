@@ -198,11 +198,44 @@ function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: ()
           : undefined;
   const notice = state.notice;
   const label: Record<Action, string> = { calculate: t.calculate, insertTemplate: t.insertTemplate, scan: t.reread };
+  // Only words in the live region: a progress bar or a button inside it would be read out with every change.
   return (
-    <div role="status" aria-live="polite">
+    <div>
+      <div role="status" aria-live="polite">
+        {text && <Body1>{text}</Body1>}
+        {state.queued && <Notice intent="info">{t.queued[state.queued]}</Notice>}
+        {/* Every action clears the notice as it starts: one shown meanwhile is about a press (busy, a cell not shown). */}
+        {notice && (
+          <Notice
+            intent={
+              notice.kind === 'done' || notice.kind === 'templateAdded'
+                ? 'success'
+                : notice.kind === 'hostFailure'
+                  ? 'error'
+                  : notice.kind === 'busy' || notice.kind === 'stopped'
+                    ? 'info'
+                    : 'warning'
+            }
+          >
+            {notice.kind === 'done' && t.done}
+            {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
+            {notice.kind === 'stopped' && t.stopped}
+            {notice.kind === 'workbookChanging' && t.workbookChanging}
+            {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
+            {notice.kind === 'hostFailure' &&
+              [
+                `${t.hostFailure[notice.failure]} (${notice.detail})`,
+                notice.added && t.addedBeforeFailure(notice.added),
+                notice.notStarted && t.notStarted(label[notice.notStarted]),
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
+          </Notice>
+        )}
+      </div>
       {text && (
         <>
-          <Body1>{text}</Body1>
           <Progress
             label={text}
             value={
@@ -220,36 +253,6 @@ function Status({ state, t, onStop }: { state: PaneState; t: Strings; onStop: ()
             </Button>
           )}
         </>
-      )}
-      {state.queued && <Notice intent="info">{t.queued[state.queued]}</Notice>}
-      {/* Every action clears the notice as it starts: one shown meanwhile is about a press (busy, a cell not shown). */}
-      {notice && (
-        <Notice
-          intent={
-            notice.kind === 'done' || notice.kind === 'templateAdded'
-              ? 'success'
-              : notice.kind === 'hostFailure'
-                ? 'error'
-                : notice.kind === 'busy' || notice.kind === 'stopped'
-                  ? 'info'
-                  : 'warning'
-          }
-        >
-          {notice.kind === 'done' && t.done}
-          {notice.kind === 'stoppedByProblems' && t.stoppedByProblems}
-          {notice.kind === 'stopped' && t.stopped}
-          {notice.kind === 'workbookChanging' && t.workbookChanging}
-          {notice.kind === 'templateAdded' && (notice.names.length > 0 ? t.templateAdded(notice.names) : t.templateNothing)}
-          {notice.kind === 'hostFailure' &&
-            [
-              `${t.hostFailure[notice.failure]} (${notice.detail})`,
-              notice.added && t.addedBeforeFailure(notice.added),
-              notice.notStarted && t.notStarted(label[notice.notStarted]),
-            ]
-              .filter(Boolean)
-              .join(' ')}
-          {notice.kind === 'busy' && t.busy(label[notice.pressed], notice.running)}
-        </Notice>
       )}
     </div>
   );
