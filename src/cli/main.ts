@@ -29,6 +29,7 @@ import {
   type SweepQuestion,
 } from '../workbook/sensitivity';
 import type { BreakEvenRefusal } from '../model/break-even';
+import { pointCount } from '../model/sensitivity';
 import { templateSheets } from '../workbook/template';
 import { fileProblemText } from '../xlsx/file-problems';
 import { FileProblem, newWorkbook, saveBytes, saveWorkbook, zlibCompressed } from '../xlsx/files';
@@ -251,12 +252,13 @@ function rangeOf(option: string, text: string, lang: Language, benefitRequired: 
     throw wrong('angiv ydelsen først, fx sygedagpenge:-10:10:1', 'name the benefit first, e.g. sygedagpenge:-10:10:1');
   if (!(step > 0)) throw wrong('trinnet skal være over 0', 'the step must be above 0');
   if (to < from) throw wrong('TIL skal være mindst FRA', 'TO must be at least FROM');
-  if ((to - from) / step > MAX_POINTS) throw wrong(`højst ${MAX_POINTS + 1} punkter`, `at most ${MAX_POINTS + 1} points`);
+  if (pointCount(from, to, step) > MAX_POINTS) throw wrong(`højst ${MAX_POINTS} punkter`, `at most ${MAX_POINTS} points`);
   if (option === 'caseload' && !(from > 0)) throw wrong('en caseload skal være over 0', 'a caseload must be above 0');
   return { benefit, from, to, step };
 }
 
-const MAX_POINTS = 1000;
+/** Points a sweep may have: far more than a table or a chart shows. */
+const MAX_POINTS = 1001;
 
 /** A question the workbook cannot answer: 2 when what was typed names nothing in it, 1 when the workbook lacks what the answer needs. */
 function refused(outcome: Extract<Outcome<unknown>, { ok: false }>, io: Io, lang: Language): number {

@@ -6,7 +6,7 @@
  * demand.
  */
 import { allocationTable } from './allocation';
-import { isZeroAmount } from './rounding';
+import { isZeroAmount, TOLERANCE } from './rounding';
 import { staffingCost } from './rules';
 import { evaluate, proposalFigures, type ScenarioResult } from './scenarios';
 import { pointBook, rateIn } from './sensitivity';
@@ -267,6 +267,12 @@ export function poolToFundPriority(book: Book, scenarioName: string, priority: n
     },
   };
 }
+
+/**
+ * The pool as a user types it in a unit whose step is `step` kroner: the exact need rounded UP to the step (within
+ * the amount tolerance), so a pool typed at that figure funds the requests.
+ */
+export const roundedUpTo = (amount: number, step: number): number => Math.ceil((amount - TOLERANCE) / step) * step;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];

@@ -64,10 +64,18 @@ const GRID_DIGITS = 1e9;
 
 /** from, from + step, …, to (to included when it is on the grid), free of binary noise (40, 40,5, … 45). */
 export function sweepValues(from: number, to: number, step: number): number[] {
-  if (!(step > 0) || !Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
-  const count = Math.floor((to - from) / step + 1e-9);
-  return Array.from({ length: count + 1 }, (_, k) => Math.round((from + k * step) * GRID_DIGITS) / GRID_DIGITS);
+  return Array.from({ length: pointCount(from, to, step) }, (_, k) => Math.round((from + k * step) * GRID_DIGITS) / GRID_DIGITS);
 }
+
+/** How many values sweepValues gives (0 for no grid), without making them: a caller can refuse a huge sweep first. */
+export function pointCount(from: number, to: number, step: number): number {
+  if (!(step > 0) || !Number.isFinite(from) || !Number.isFinite(to) || to < from) return 0;
+  return Math.floor((to - from) / step + 1e-9) + 1;
+}
+
+/** Percentage points (as typed: 3) → a shift as a fraction (0,03), free of binary noise; and back. */
+export const fromPoints = (points: number): number => Math.round(points * 1e7) / 1e9;
+export const toPoints = (fraction: number): number => Math.round(fraction * 1e9) / 1e7;
 
 /** The rate a benefit has in the scenario: its stated rate or its staircase's effective rate; undefined where none. */
 export function rateIn(scenario: Scenario, benefit: string): number | undefined {

@@ -7,6 +7,7 @@ import {
   breakEvenCaseload,
   breakEvenFullTimePersons,
   poolToFundPriority,
+  roundedUpTo,
   type BreakEvenRefusal,
   type CaseloadBreakEven,
   type FullTimePersonsBreakEven,
@@ -15,7 +16,7 @@ import {
 } from '../model/break-even';
 import { inUnit } from '../model/figures';
 import { hasProblems, type Issue } from '../model/problems';
-import { rateIn, sweep, sweepValues, type Sweep, type SweepParameter } from '../model/sensitivity';
+import { fromPoints, rateIn, sweep, sweepValues, toPoints, type Sweep, type SweepParameter } from '../model/sensitivity';
 import type { Book, CellPlace } from '../model/types';
 import { cellAddress, type SheetCells } from './grid';
 import type { Language } from './messages';
@@ -96,10 +97,6 @@ function scenarioOf(book: Book, name: string | undefined) {
   return name === undefined ? book.scenarios[0] : book.scenarios.find((s) => s.name === name);
 }
 
-/** Percentage points → a fraction, free of binary noise (3 points is 0,03). */
-const fromPoints = (points: number): number => Math.round(points * 1e7) / 1e9;
-const toPoints = (fraction: number): number => Math.round(fraction * 1e9) / 1e7;
-
 export function sweepWorkbook(sheets: readonly SheetCells[], question: SweepQuestion): Outcome<SweepAnswer> {
   const read = readOf(sheets);
   if (!read.ok) return read;
@@ -157,8 +154,9 @@ export function breakEvenWorkbook(sheets: readonly SheetCells[], question: Break
     if (!answer.ok) return { ok: false, issues, refusal: answer.refusal, place: scenario.place };
     const { roundingStep } = UNITS[unit];
     // Rounded up to the unit's step: a pool typed in the unit at that figure funds the requests.
-    const poolInUnit = answer.value.pool.map(
-      (p) => inUnit([Math.ceil((p - 1e-6) / roundingStep) * roundingStep], UNITS[unit].kroner)[0],
+    const poolInUnit = inUnit(
+      answer.value.pool.map((p) => roundedUpTo(p, roundingStep)),
+      UNITS[unit].kroner,
     );
     return { ok: true, issues, answer: { kind: 'pool', unit, pool: answer.value, poolInUnit } };
   }
@@ -385,8 +383,9 @@ export function breakEvenJson(answer: BreakEvenAnswer) {
  * decimals (trailing zeros dropped). With `english`, a decimal point.
  */
 export function danishNumber(value: number, decimals = 6, english = false): string {
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor || 0;
-  const text = String(rounded);
+  // toFixed, then trailing zeros dropped: no arithmetic on the figure (it is already rounded where it is an amount).
+  let text = value.toFixed(decimals);
+  if (text.includes('.')) text = text.replace(/\.?0+$/, '');
+  if (text === '-0') text = '0';
   return english ? text : text.replace('.', ',');
 }

@@ -175,6 +175,7 @@ describe('raaderum sweep: wrong use', () => {
     [['--caseload', '45:40:0.5'], 'TIL skal være mindst FRA'],
     [['--caseload', '40:45:0'], 'trinnet skal være over 0'],
     [['--caseload', '0:5:1'], 'en caseload skal være over 0'],
+    [['--caseload', '1:100000:0.5'], 'højst 1001 punkter'],
     [['--refusion=-10:10:1'], 'angiv ydelsen først'],
     [['--caseload', '40:45:1', '--refusion', 'x:1:2:1'], 'angiv enten --caseload eller --refusion'],
     [['--caseload', '40:45:1', '--scenario', 'Nope'], 'der er intet scenarie "Nope" på arket Scenarier'],
