@@ -349,8 +349,8 @@ export function breakEvenText(answer: BreakEvenAnswer, lang: Language): string[]
     const c = answer.caseload;
     lines.push(
       en
-        ? `${answer.nr} in ${answer.scenario} pays for its caseworkers (netto ≤ 0) at a caseload of${c.current !== undefined ? ` (now ${danishNumber(c.current, ROOT_DIGITS, en)})` : ''}:`
-        : `${answer.nr} i ${answer.scenario} betaler sine medarbejdere hjem (netto ≤ 0) ved en caseload på${c.current !== undefined ? ` (nu ${danishNumber(c.current, ROOT_DIGITS, en)})` : ''}:`,
+        ? `${answer.nr} in ${answer.scenario} pays for its caseworkers (netto ≤ 0) at a caseload${c.current !== undefined ? ` (now ${danishNumber(c.current, ROOT_DIGITS, en)})` : ''} of:`
+        : `${answer.nr} i ${answer.scenario} betaler sine medarbejdere hjem (netto ≤ 0) ved en caseload${c.current !== undefined ? ` (nu ${danishNumber(c.current, ROOT_DIGITS, en)})` : ''} på:`,
       ...yearsText(c, 'caseload', lang),
     );
   }

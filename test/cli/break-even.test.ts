@@ -17,7 +17,7 @@ describe('raaderum break-even --nr', () => {
     // By hand: −1.200.000 + (450 / c − 8) × 400.000 = 0 ⇔ 450 / c = 11 ⇔ c = 450/11 = 40,909…
     const { code, stdout, stderr } = await cliOn(SAMPLE, 'break-even', '--nr', 'BIU_F_03');
     expect(code).toBe(0);
-    expect(stdout).toContain('BIU_F_03 i Basis betaler sine medarbejdere hjem (netto ≤ 0) ved en caseload på (nu 45):');
+    expect(stdout).toContain('BIU_F_03 i Basis betaler sine medarbejdere hjem (netto ≤ 0) ved en caseload (nu 45) på:');
     expect(stdout).toContain('alle år: 40,909 (= 450/11) eller derover');
     // The row gives no Fuldtidspersoner: that question is refused, on standard error.
     expect(stderr).toContain('BIU_F_03 angiver ikke Fuldtidspersoner og Ydelse');
