@@ -309,6 +309,8 @@ const WORDS = {
     page: 'Side &P af &N',
     scenarios: 'Scenarier',
     date: (iso: string) => iso.split('-').reverse().join('.'),
+    alternatives: 'Alternativer (ikke med i i alt)',
+    alternativeFunded: (status: string, nr: string) => `${status}: alternativ ${nr} er finansieret`,
     shareChart: 'Diagrammets tal: råderummet til rådighed pr. år, fordelt på de bevilgede ønsker og det, der er tilbage.',
     shareChartTitle: (name: string) => `Råderummet fordelt: ${name}`,
     totalsChart: 'Diagrammets tal: netto i alt pr. scenarie og år.',
@@ -375,6 +377,8 @@ const WORDS = {
     page: 'Page &P of &N',
     scenarios: 'Scenarios',
     date: (iso: string) => iso,
+    alternatives: 'Alternatives (not in the totals)',
+    alternativeFunded: (status: string, nr: string) => `${status}: alternative ${nr} is funded`,
     shareChart: "The chart's figures: the råderum available per year, split into the requests funded and what is left.",
     shareChartTitle: (name: string) => `The råderum allocated: ${name}`,
     totalsChart: "The chart's figures: total net per scenario and year.",
@@ -832,6 +836,12 @@ function resultSheet(scenarios: ScenarioFigures[], c: Context, own: OwnColumns |
       ['', v.w.total(s.name), '', '', ...amounts(s.total, splits(s.committees.flatMap((x) => x.proposals))), ...tail],
       'total',
     );
+    // A variant (issue 13) is in no Udvalg and no total: listed below them, as a left-out proposal is.
+    const variants = s.proposals.filter((p) => p.included && p.alternativeTo !== undefined);
+    if (variants.length > 0) {
+      b.add([v.w.alternatives], 'subtotal');
+      variants.forEach((p) => b.add(proposalRow(p, position.get(p)!)));
+    }
     const excluded = s.proposals.filter((p) => !p.included);
     if (excluded.length > 0) {
       b.add([v.w.excluded(s.name)], 'subtotal');
@@ -861,11 +871,15 @@ function resultSheet(scenarios: ScenarioFigures[], c: Context, own: OwnColumns |
 function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
   const { unit, years, v } = c;
   const b = new SheetBuilder('Råderum', UNITS[unit].numberFormat, c.names);
+  // Variants (issue 13): a column naming each variant's main request, where the book has any.
+  const anyVariant = scenarios.some((s) => s.requests.some((r) => r.alternativeTo !== undefined));
+  const lead: OutputCell[] = anyVariant ? [null] : [];
   const header = [
     v.header('nr'),
     v.header('title'),
     v.header('priority'),
     v.header('status'),
+    ...(anyVariant ? [v.header('alternativeTo')] : []),
     ...v.yearHeaders('requested', years),
     ...v.yearHeaders('funded', years),
     ...v.yearHeaders('shareOfPool', years),
@@ -885,7 +899,8 @@ function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
         r.title,
         // A priority is a rank, not an amount: shown as typed (1, not 1,0 in mio. kr.).
         r.priority === undefined ? null : { value: r.priority, format: GENERAL },
-        v.status(r.status),
+        r.alternativeFunded === undefined ? v.status(r.status) : v.w.alternativeFunded(v.status(r.status), r.alternativeFunded),
+        ...(anyVariant ? [r.alternativeTo ?? null] : []),
         ...inUnit(r.request, unit),
         ...inUnit(r.funded, unit),
         ...share(r.shownShare),
@@ -893,18 +908,27 @@ function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
     );
     b.table(`Raaderum_Raaderum_${k + 1}`, headerRow, header.length);
     b.add(
-      ['', v.w.requestsTotal, null, null, ...inUnit(s.requested, unit), ...inUnit(s.funded, unit), ...share(s.fundedShare)],
+      [
+        '',
+        v.w.requestsTotal,
+        null,
+        null,
+        ...lead,
+        ...inUnit(s.requested, unit),
+        ...inUnit(s.funded, unit),
+        ...share(s.fundedShare),
+      ],
       'total',
     );
-    b.add(['', v.w.left, null, null, ...pad, ...inUnit(s.remaining, unit), ...share(s.remainingShare)], 'subtotal');
+    b.add(['', v.w.left, null, null, ...lead, ...pad, ...inUnit(s.remaining, unit), ...share(s.remainingShare)], 'subtotal');
     b.blank();
-    b.add(['', v.w.summary, null, null, ...years.map(String)], 'header');
-    b.add(['', v.w.pool, null, null, ...inUnit(s.pool, unit)]);
-    b.add(['', v.w.reductions, null, null, ...inUnit(s.reductions, unit)]);
-    b.add(['', v.w.available, null, null, ...inUnit(s.available, unit)]);
-    b.add(['', v.w.funded, null, null, ...inUnit(s.funded, unit)]);
-    b.add(['', v.w.left, null, null, ...inUnit(s.remaining, unit)], 'subtotal');
-    b.add(['', v.w.effect, null, null, ...inUnit(s.effect, unit)], 'total');
+    b.add(['', v.w.summary, null, null, ...lead, ...years.map(String)], 'header');
+    b.add(['', v.w.pool, null, null, ...lead, ...inUnit(s.pool, unit)]);
+    b.add(['', v.w.reductions, null, null, ...lead, ...inUnit(s.reductions, unit)]);
+    b.add(['', v.w.available, null, null, ...lead, ...inUnit(s.available, unit)]);
+    b.add(['', v.w.funded, null, null, ...lead, ...inUnit(s.funded, unit)]);
+    b.add(['', v.w.left, null, null, ...lead, ...inUnit(s.remaining, unit)], 'subtotal');
+    b.add(['', v.w.effect, null, null, ...lead, ...inUnit(s.effect, unit)], 'total');
     // Each year's column is the råderum available: a piece per request funded, and what is left on top.
     const funded = s.requests.filter((r) => r.status !== 'unfunded');
     if (funded.length === 0 || funded.length >= MOST_CHART_SERIES) return;
@@ -916,7 +940,7 @@ function raaderumSheet(scenarios: ScenarioFigures[], c: Context): OutputSheet {
     ]);
   });
   // Prioritet's column holds the chart's first year's amounts too: as wide as an amount's.
-  return b.build([NR_WIDTH, TITLE_WIDTH, AMOUNT_WIDTH, 16], {
+  return b.build([NR_WIDTH, TITLE_WIDTH, AMOUNT_WIDTH, anyVariant ? 28 : 16, ...(anyVariant ? [12] : [])], {
     frozen: freezeAfter(frozenRows),
     header: c.header,
     footer: c.footer,

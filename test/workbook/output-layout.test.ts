@@ -5,6 +5,10 @@
  */
 import { localDate, ROW_STYLES, wrappedLines, type OutputSheet } from '../../src/workbook/output';
 import { runWorkbook, type RunOptions } from '../../src/workbook/run';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { readSheets } from '../../src/xlsx/cells';
+import { openWorkbook } from '../../src/xlsx/open';
 import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
 
 const proposals = sheet('Forslag', [
@@ -294,4 +298,37 @@ test('the run’s date is the local day, not UTC’s (a run just after midnight 
   const date = new Date(2026, 10, 24, 0, 30);
   expect(localDate(date)).toBe('2026-11-24');
   expect(localDate(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+});
+
+describe('variants (issue 13) on the sheets', () => {
+  const file = path.join(__dirname, '..', 'fixtures', 'variants', 'koebenhavn-varianter.xlsx');
+  let sheets: Record<string, OutputSheet>;
+  beforeAll(async () => {
+    const book = readSheets((await openWorkbook(new Uint8Array(readFileSync(file)))).workbook);
+    const run = runWorkbook(book, { runDate: '2026-11-23' });
+    if (!run.results) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
+    sheets = Object.fromEntries(run.results.outputs.map((s) => [s.name, s]));
+  });
+
+  test("Råderum names a variant's main request (Alternativ til) and says which member of the group is funded", () => {
+    const raaderum = sheets.Råderum;
+    const header = raaderum.values.find((row) => row[0] === 'Nr')!;
+    expect(header.slice(0, 5)).toEqual(['Nr', 'Titel', 'Prioritet', 'Status', 'Alternativ til']);
+    const rowOf = (nr: string) => raaderum.values.find((row) => row[0] === nr)!;
+    // The first scenario (Prioritet 27): K-8 funded, its variant K-8 alt not.
+    expect(rowOf('K-8 alt').slice(3, 5)).toEqual([expect.stringMatching(/: alternativ K-8 er finansieret$/), 'K-8']);
+    expect(rowOf('K-8')[4]).toBeNull();
+    // The summary's figures stay under the years' columns: one column further right, as the requests' are.
+    const summary = raaderum.values.find((row) => row[1] === 'Opgørelse')!;
+    expect(summary[5]).toBe(String(2025));
+  });
+
+  test('Resultat lists a variant below the totals, as it counts in none', () => {
+    const resultat = sheets.Resultat;
+    const heading = resultat.values.findIndex((row) => row[0] === 'Alternativer (ikke med i i alt)');
+    expect(heading).toBeGreaterThan(0);
+    const total = resultat.values.findIndex((row) => typeof row[1] === 'string' && row[1].startsWith('I alt '));
+    expect(total).toBeLessThan(heading);
+    expect(resultat.values[heading + 1][0]).toBe('K-8 alt');
+  });
 });
