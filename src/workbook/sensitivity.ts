@@ -257,7 +257,8 @@ export function sweepJson(answer: SweepAnswer) {
 
 /**
  * The sweep as CSV for Danish Excel: semicolon separated, decimal comma, no thousands separator, a header row
- * in the language asked for; amounts in the workbook's unit; one row per point and year.
+ * in the language asked for; amounts in the workbook's unit; one row per point and year. UTF-8 with a byte-order
+ * mark and CRLF line ends, so Danish Excel opens it by a double click with æøå and numbers as numbers.
  */
 export function sweepCsv(answer: SweepAnswer, lang: Language): string {
   const en = lang === 'en';
@@ -283,8 +284,12 @@ export function sweepCsv(answer: SweepAnswer, lang: Language): string {
     ]),
   ];
   // Excel's CSV: CRLF line ends; a field with ; or " is quoted.
-  return lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
+  // A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 (År would show as Ã…r).
+  return BOM + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
+
+/** UTF-8's byte-order mark, which tells Excel the CSV's encoding. */
+export const BOM = '\uFEFF';
 
 const csvField = (text: string): string => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 

@@ -56,11 +56,11 @@ describe('raaderum sweep --caseload', () => {
     expect(json.points[0].effect[1] - json.points[10].effect[1]).toBe(500_000);
   });
 
-  test('--csv: semicolons, decimal comma, a header in Danish, one row per caseload and year (Danish Excel reads it)', async () => {
+  test('--csv: a byte-order mark, semicolons, decimal comma, a header in Danish, one row per caseload and year (Danish Excel reads it)', async () => {
     const { code, stdout } = await cliOn(SAMPLE, 'sweep', '--caseload', '40:45:0,5', '--csv', '--scenario', 'Caseload 40');
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe('Caseload;År;Netto i alt (kr.);Budgetvirkning (kr.);Råderum tilbage (kr.)');
+    expect(lines[0]).toBe('\uFEFFCaseload;År;Netto i alt (kr.);Budgetvirkning (kr.);Råderum tilbage (kr.)');
     expect(lines).toHaveLength(1 + 11 * 4);
     expect(lines[5]).toMatch(/^40,5;2027;-?\d+;-?\d+;-?\d+$/);
     expect(lines.every((l) => l.split(';').length === 5)).toBe(true);
@@ -69,7 +69,7 @@ describe('raaderum sweep --caseload', () => {
   test('--lang en: the CSV header in English, numbers still with a decimal comma', async () => {
     const { stdout } = await cliOn(SAMPLE, 'sweep', '--caseload', '40:41:0.5', '--csv', '--lang', 'en');
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe('Caseload;Year;Total netto (kr.);Budget effect (kr.);Råderum left (kr.)');
+    expect(lines[0]).toBe('\uFEFFCaseload;Year;Total netto (kr.);Budget effect (kr.);Råderum left (kr.)');
     expect(lines[5]).toMatch(/^40,5;2027;/);
   });
 
@@ -115,7 +115,7 @@ describe('raaderum sweep --refusion', () => {
     expect(effects.size).toBe(1);
     const csv = sweepCsv(answer.answer, 'da').split('\r\n');
     expect(csv[0]).toBe(
-      'Refusion ændring (point);Refusionssats (%);År;Netto i alt (kr.);Budgetvirkning (kr.);Råderum tilbage (kr.)',
+      '\uFEFFRefusion ændring (point);Refusionssats (%);År;Netto i alt (kr.);Budgetvirkning (kr.);Råderum tilbage (kr.)',
     );
     expect(csv[1]).toMatch(/^-10;20;2027;/);
   });
@@ -164,7 +164,7 @@ describe('sweep in the workbook’s unit', () => {
     expect(rows.map((r) => r.effect)).toEqual(at.effect.map((e) => e / 1000));
     expect(rows.map((r) => r.remaining)).toEqual(at.remaining.map((e) => e / 1000));
     expect(sweepCsv(answer.answer, 'da').split('\r\n')[0]).toBe(
-      'Caseload;År;Netto i alt (1.000 kr.);Budgetvirkning (1.000 kr.);Råderum tilbage (1.000 kr.)',
+      '\uFEFFCaseload;År;Netto i alt (1.000 kr.);Budgetvirkning (1.000 kr.);Råderum tilbage (1.000 kr.)',
     );
   });
 });
