@@ -18,7 +18,7 @@ export function analyse(
   onProgress?: (progress: Progress) => void,
   language?: Language,
 ): Analysis {
-  const { found, issues, results } = runWorkbook(sheets, { onProgress, language });
+  const { found, issues, results } = runWorkbook(sheets, { onProgress, language, handout: purpose === 'handout' });
   if (purpose === 'check' || !results) return { found, issues };
   return {
     found,
@@ -41,5 +41,5 @@ export const inThread: Calculator = {
     }
     return { result, stop: () => false };
   },
-  analyseNow: (sheets, language) => analyse(sheets, 'calculate', undefined, language),
+  analyseNow: (sheets, language, purpose = 'calculate') => analyse(sheets, purpose, undefined, language),
 };

@@ -28,7 +28,8 @@ export interface Analysis {
 }
 
 /** A check (the pane's read) needs what was found and the problems; a calculation needs the sheets too. */
-export type Purpose = 'check' | 'calculate';
+/** `handout`: a calculation that writes the handout (Forhandlingsoversigt) too. */
+export type Purpose = 'check' | 'calculate' | 'handout';
 
 /** The pane → worker message. */
 export interface CalculationRequest {
@@ -64,7 +65,7 @@ export interface Calculator {
   readonly stoppable: boolean;
   start(sheets: SheetCells[], purpose: Purpose, onProgress?: (progress: Progress) => void, language?: Language): Calculation;
   /** The calculation at once, in the pane's thread, when this calculator has it loaded (./analysis.ts's inThread). */
-  analyseNow?(sheets: SheetCells[], language?: Language): Analysis;
+  analyseNow?(sheets: SheetCells[], language?: Language, purpose?: Purpose): Analysis;
 }
 
 /**

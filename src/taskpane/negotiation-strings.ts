@@ -7,6 +7,7 @@ import type { PriorityRefusal } from '../workbook/priority-edit';
 
 export interface NegotiationStrings {
   allocationTitle: string;
+  printHandout: string;
   scenario: string;
   mode: string;
   modeWord: (mode: AllocationMode) => string;
@@ -73,6 +74,7 @@ export interface NegotiationStrings {
 
 const DA: NegotiationStrings = {
   allocationTitle: 'Råderummets fordeling',
+  printHandout: 'Udskriv forhandlingsoversigt',
   scenario: 'Scenarie at fordele',
   mode: 'Fordel efter',
   modeWord: (mode) => choiceWord(MODE_CHOICES, mode),
@@ -153,6 +155,7 @@ const DA: NegotiationStrings = {
 
 const EN: NegotiationStrings = {
   allocationTitle: 'Allocation of the råderum',
+  printHandout: 'Print the negotiation summary',
   scenario: 'Scenario to allocate',
   mode: 'Allocate by',
   modeWord: (mode) => ENGLISH_CHOICE_WORDS[mode],

@@ -16,7 +16,8 @@ import { templateSheets } from '../workbook/template';
 import type { ScenarioEdit, SheetChanges } from '../workbook/scenario-edit';
 import { SCENARIO_SHEET } from '../workbook/scenario-sheet';
 import { sameSheetName } from '../workbook/read';
-import { CalculationStopped, inThreadLater, type Analysis, type Calculation, type Calculator } from './calculation';
+import { CalculationStopped, inThreadLater, type Analysis, type Calculation, type Calculator, type Purpose } from './calculation';
+import { HANDOUT_SHEET } from '../workbook/handout';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
 import { whatIfInThreadLater, type WhatIfRunner } from './what-if-runner';
 import { cellAddress } from '../workbook/grid';
@@ -135,6 +136,27 @@ export class PaneStore {
     return this.press('calculate');
   }
 
+  /** Whether the run under way writes the handout too ("Udskriv forhandlingsoversigt"). */
+  private handout = false;
+
+  private purpose(): Purpose {
+    return this.handout ? 'handout' : 'calculate';
+  }
+
+  /**
+   * "Udskriv forhandlingsoversigt": a run that writes the handout (Forhandlingsoversigt) beside the output sheets,
+   * then shows it, ready to print. A press while Råderum writes starts nothing (as "Skriv resultater").
+   */
+  async printHandout(): Promise<void> {
+    if (this.state.running && this.state.running !== 'scan') return this.calculate();
+    this.handout = true;
+    try {
+      await this.calculate();
+    } finally {
+      this.handout = false;
+    }
+  }
+
   /**
    * Stops the calculation under way, before anything is written: the workbook is left as it was.
    * Only a calculation outside the pane's thread can be stopped; the pane offers it only then.
@@ -190,7 +212,7 @@ export class PaneStore {
   }
 
   /** The calculator's analysis, the calculation kept so that stop() can end it. */
-  private analyse(sheets: SheetCells[], purpose: 'check' | 'calculate'): Promise<Analysis> {
+  private analyse(sheets: SheetCells[], purpose: Purpose): Promise<Analysis> {
     this.calculation = this.calculator.start(
       sheets,
       purpose,
@@ -382,13 +404,14 @@ export class PaneStore {
       (sheets) => {
         this.dispatch({ type: 'calculating' });
         // The output sheets in the pane's language (a `Sprog` in Scenarier overrides it).
-        const { found, issues, summary, changes, outputs } = analyseNow(sheets, this.state.language);
+        const { found, issues, summary, changes, outputs } = analyseNow(sheets, this.state.language, this.purpose());
         this.dispatch({ type: 'calculated', found, issues, summary, changes, hasOutputs: outputs !== undefined });
         return outputs;
       },
       (done, total) => this.dispatch({ type: 'writeProgress', done, total }),
     );
     this.dispatch({ type: 'runDone' });
+    await this.showHandout(this.handout);
     // The run logged itself in Kørsler: the run log shows it.
     void this.reread();
   }
@@ -405,7 +428,7 @@ export class PaneStore {
     let sheets = await this.host.read();
     for (let attempt = 1; ; attempt++) {
       this.dispatch({ type: 'calculating', stoppable: this.calculator.stoppable });
-      const { found, issues, summary, changes, outputs } = await this.analyse(sheets, 'calculate');
+      const { found, issues, summary, changes, outputs } = await this.analyse(sheets, this.purpose());
       this.calculation = undefined;
       this.dispatch({ type: 'calculated', found, issues, summary, changes, hasOutputs: outputs !== undefined });
       if (!outputs) break;
@@ -426,7 +449,13 @@ export class PaneStore {
       sheets = changed;
     }
     this.dispatch({ type: 'runDone' });
+    await this.showHandout(this.handout);
     void this.reread();
+  }
+
+  /** After a run that wrote the handout: its sheet activated, ready to print. */
+  private async showHandout(written: boolean): Promise<void> {
+    if (written && this.state.notice?.kind === 'done') await this.select({ sheet: HANDOUT_SHEET, row: 0, column: 0 });
   }
 
   private async addTemplate(): Promise<void> {

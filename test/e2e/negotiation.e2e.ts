@@ -224,3 +224,16 @@ test('the pane fits a 320 px task pane with the allocation, sensitivity and brea
   const overflow = await page.locator('aside').evaluate((aside) => aside.scrollWidth - aside.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('"Udskriv forhandlingsoversigt" writes the handout and shows its sheet, ready to print', async () => {
+  await page.getByRole('button', { name: 'Udskriv forhandlingsoversigt' }).click();
+  await page
+    .getByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.')
+    .waitFor();
+  const tab = page.getByRole('tab', { name: 'Forhandlingsoversigt' });
+  await tab.waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Forhandlingsoversigt',
+  );
+  expect(await tab.getAttribute('aria-selected')).toBe('true');
+});

@@ -471,3 +471,18 @@ test('the live status region holds words only: the progress bar and »Annullér�
   fireEvent.click(stop);
   await act(async () => held.open());
 });
+
+test('"Udskriv forhandlingsoversigt" writes the handout with the output sheets and shows it, ready to print', async () => {
+  const workbook = newWorkbook(sampleSheets());
+  const { selected } = setup(workbook);
+  await screen.findByText(/Hørsholm/);
+  fireEvent.click(screen.getByRole('button', { name: 'Udskriv forhandlingsoversigt' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
+  await waitFor(() => expect(selected).toContainEqual({ sheet: 'Forhandlingsoversigt', row: 0, column: 0 }));
+  expect(workbook.worksheets.map((w) => w.name)).toContain('Forhandlingsoversigt');
+  // A plain run after it writes no handout of its own and shows none.
+  const shown = selected.length;
+  fireEvent.click(screen.getByRole('button', { name: 'Skriv resultater' }));
+  await screen.findByText('Færdig: arkene Resultat, Råderum, Sammenligning og Beregning er skrevet, og kørslen står i Kørsler.');
+  expect(selected.length).toBe(shown);
+});

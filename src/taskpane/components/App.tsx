@@ -13,6 +13,7 @@ import { STRINGS, type Strings } from '../strings';
 import { compareRuns } from '../../workbook/run-log';
 import { EDITOR_STRINGS } from '../editor-strings';
 import { Allocation } from './Allocation';
+import { NEGOTIATION_STRINGS } from '../negotiation-strings';
 import { BreakEven, Sensitivity } from './Sensitivity';
 import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
@@ -109,6 +110,8 @@ export function App({ store, theme = 'light' }: AppProps) {
             <Button appearance="primary" onClick={() => void store.calculate()}>
               {t.calculate}
             </Button>
+            {/* Writes Forhandlingsoversigt with the output sheets and shows it, ready to print. */}
+            <Button onClick={() => void store.printHandout()}>{NEGOTIATION_STRINGS[state.language].printHandout}</Button>
             <Button onClick={() => void store.insertTemplate()}>{t.insertTemplate}</Button>
             <Button appearance="subtle" onClick={() => void store.scan()}>
               {t.reread}
