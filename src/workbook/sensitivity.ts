@@ -285,7 +285,7 @@ export function sweepCsv(answer: SweepAnswer, lang: Language): string {
   ];
   // Excel's CSV: CRLF line ends; a field with ; or " is quoted.
   // A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 (År would show as Ã…r).
-  return BOM + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return `${BOM}${lines.map((cells) => cells.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
 /** UTF-8's byte-order mark, which tells Excel the CSV's encoding. */
