@@ -6,9 +6,9 @@
 import { TOLERANCE } from './rounding';
 
 /**
- * Exact for up to this many requests (2^20 subsets per half); more is a problem (bestFillTooMany).
+ * Exact for up to this many requests (2^19 subsets in the first half, 2^21 in the second); more is a problem (bestFillTooMany).
  * Every two requests more double the time and the memory (scripts/bench-best-fill.js measures it); 100 would
- * take 2^50 queries (why no bound prunes them: see the long comment below).
+ * take 2^49 queries (why no bound prunes them: see the long comment below).
  */
 export const MAX_BEST_FILL_REQUESTS = 40;
 
@@ -31,8 +31,9 @@ export interface BestFillOptions {
  * (up to the tolerance), the one including the higher-priority request at the
  * first difference. True for each request in the set.
  *
- * Meet in the middle. Each half of the requests (in priority order) has all
- * its subsets enumerated; a subset is a bit mask with the highest-priority
+ * Meet in the middle. Each half of the requests (in priority order; the first
+ * one request short of half, as a query costs about three times what placing
+ * a subset in the grid does) has all its subsets enumerated; a subset is a bit mask with the highest-priority
  * request as its top bit, so "higher priority at the first difference" is the
  * larger mask, the first half's first. A subset's sums come from two small
  * tables (every subset of the half's first requests, every subset of its last),
@@ -56,8 +57,9 @@ export interface BestFillOptions {
  * hundred reads from the cache): an A at or above the best's A may tie, one
  * below must do better, and of an A's partners with the largest total the
  * largest mask wins; so the order decides nothing. The memory is the second
- * half's masks (8 bytes a subset, in slabs and in buckets) and the first
- * half's order (4 bytes a subset).
+ * half's masks and values (18 bytes a subset: in slabs, in buckets, with the
+ * value beside each) and the first half's order (8 bytes a subset): about
+ * 42 MB at 40 requests, doubling with every two requests more.
  *
  * Why not branch and bound over all requests: the total is the amounts
  * themselves, so the linear relaxation fills every year to the pool and its
@@ -453,8 +455,8 @@ const NO_SLAB = 0xffff;
  * `width`. The cells of the same first coordinate (the year that spreads
  * most) form a slab; each slab is a small hash table of buckets, stored one
  * slab after the other, each bucket by value (largest first, then largest
- * mask). Only masks are kept (4 bytes a subset): values and amounts come from
- * the half's tables. A bucket may also hold another cell's subsets of the
+ * mask). Only masks and their values are kept (12 bytes a subset, read
+ * together by a query): amounts come from the half's tables. A bucket may also hold another cell's subsets of the
  * same slab: they are real subsets, checked like the rest.
  *
  * The first half is queried slab by slab (`inOrder`), so the queries read one
