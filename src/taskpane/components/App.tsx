@@ -1,5 +1,6 @@
 /** The task pane: what was found, one button to calculate, problems you can click to see. */
-import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { ThemeRoot } from './theme-root';
 import { Button } from './button';
 import { Body1, Caption1, Subtitle2, Title3 } from './text';
 import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
@@ -83,7 +84,7 @@ export function App({ store, theme = 'light' }: AppProps) {
   const busy = state.phase !== 'idle';
 
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={state.language}>
+    <ThemeRoot theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={state.language}>
       <main className={styles.pane} aria-labelledby="raaderum-title" aria-busy={busy}>
         <header className={styles.header}>
           <div>
@@ -159,7 +160,7 @@ export function App({ store, theme = 'light' }: AppProps) {
           />
         )}
       </main>
-    </FluentProvider>
+    </ThemeRoot>
   );
 }
 

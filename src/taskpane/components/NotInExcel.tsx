@@ -1,5 +1,6 @@
 /** Shown when the task pane is opened outside Excel. */
-import { FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
+import { tokens, webLightTheme } from '@fluentui/react-components';
+import { ThemeRoot } from './theme-root';
 import { Body1, Title3 } from './text';
 import type { Language } from '../../workbook/messages';
 import { STRINGS } from '../strings';
@@ -7,7 +8,7 @@ import { STRINGS } from '../strings';
 export function NotInExcel({ language }: { language: Language }) {
   const t = STRINGS[language];
   return (
-    <FluentProvider theme={webLightTheme} lang={language}>
+    <ThemeRoot theme={webLightTheme} lang={language}>
       <main style={{ padding: 16 }}>
         <Title3 as="h1" block>
           {t.title}
@@ -20,6 +21,6 @@ export function NotInExcel({ language }: { language: Language }) {
           {t.previewLink}
         </a>
       </main>
-    </FluentProvider>
+    </ThemeRoot>
   );
 }
