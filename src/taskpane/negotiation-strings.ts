@@ -4,6 +4,7 @@ import type { AllocationMode } from '../model/types';
 import { choiceWord, ENGLISH_CHOICE_WORDS, MODE_CHOICES, STATUS_CHOICES } from '../workbook/columns';
 import type { Language } from '../workbook/messages';
 import type { PriorityRefusal } from '../workbook/priority-edit';
+import type { BreakEvenRefusal } from '../model/break-even';
 
 export interface NegotiationStrings {
   allocationTitle: string;
@@ -70,6 +71,8 @@ export interface NegotiationStrings {
   poolNeeded: (priority: number, requests: number) => string;
   poolYear: (year: number, need: string, now: string, unit: string) => string;
   refused: (reason: string) => string;
+  /** Why a break-even question has no answer. */
+  refusal: (refusal: BreakEvenRefusal) => string;
 }
 
 const DA: NegotiationStrings = {
@@ -151,6 +154,22 @@ const DA: NegotiationStrings = {
     `Råderum der skal til for at bevilge de ${requests} ønsker til og med prioritet ${priority} fuldt ud:`,
   poolYear: (year, need, now, unit) => `${year}: ${need} ${unit} (scenariet har ${now} ${unit})`,
   refused: (reason) => `Kan ikke besvares: ${reason}`,
+  refusal: (r) =>
+    `Kan ikke besvares: ${
+      r.reason === 'noStaffing'
+        ? `${r.nr} angiver ingen Sager, så caseloaden ændrer ikke dets netto`
+        : r.reason === 'noVolume'
+          ? `${r.nr} angiver ikke Fuldtidspersoner og Ydelse`
+          : r.reason === 'caseloadMissing'
+            ? `scenariet ${r.scenario} angiver ingen caseload for ${r.nr}`
+            : r.reason === 'refusionRateMissing'
+              ? `scenariet ${r.scenario} angiver ingen refusionssats for ${r.nr}`
+              : r.reason === 'bestFill'
+                ? `scenariet ${r.scenario} fordeler efter Bedste udnyttelse, som vælger et sæt, ikke en rækkefølge`
+                : r.reason === 'noRequests'
+                  ? `ingen ønsker i ${r.scenario} har Prioritet ${r.priority}`
+                  : r.reason
+    }.`,
 };
 
 const EN: NegotiationStrings = {
@@ -231,6 +250,22 @@ const EN: NegotiationStrings = {
   poolNeeded: (priority, requests) => `Råderum needed to fund the ${requests} requests down to priority ${priority} in full:`,
   poolYear: (year, need, now, unit) => `${year}: ${need} ${unit} (the scenario has ${now} ${unit})`,
   refused: (reason) => `Cannot be answered: ${reason}`,
+  refusal: (r) =>
+    `Cannot be answered: ${
+      r.reason === 'noStaffing'
+        ? `${r.nr} gives no Sager, so the caseload does not move its netto`
+        : r.reason === 'noVolume'
+          ? `${r.nr} gives no Fuldtidspersoner and Ydelse`
+          : r.reason === 'caseloadMissing'
+            ? `the scenario ${r.scenario} gives no caseload for ${r.nr}`
+            : r.reason === 'refusionRateMissing'
+              ? `the scenario ${r.scenario} gives no refusion rate for ${r.nr}`
+              : r.reason === 'bestFill'
+                ? `the scenario ${r.scenario} allocates by Bedste udnyttelse, which picks a set, not an order`
+                : r.reason === 'noRequests'
+                  ? `no request in ${r.scenario} has Prioritet ${r.priority}`
+                  : r.reason
+    }.`,
 };
 
 export const NEGOTIATION_STRINGS: Record<Language, NegotiationStrings> = { da: DA, en: EN };

@@ -7,6 +7,16 @@
 import { bookFigures } from '../model/figures';
 import type { FundingStatus } from '../model/allocation';
 import { evaluate } from '../model/scenarios';
+import { fromPoints, sweep, sweepValues, toPoints, type Sweep, type SweepParameter } from '../model/sensitivity';
+import {
+  breakEvenCaseload,
+  breakEvenFullTimePersons,
+  poolToFundPriority,
+  type BreakEvenRefusal,
+  type CaseloadBreakEven,
+  type FullTimePersonsBreakEven,
+  type PoolNeeded,
+} from '../model/break-even';
 import type { AllocationMode, Book } from '../model/types';
 import type { SheetCells } from '../workbook/grid';
 import { inUnit } from '../workbook/output';
@@ -121,5 +131,86 @@ export function negotiationChoices(sheets: readonly SheetCells[]): NegotiationCh
     benefits: benefits.map((key) => ({ key, name: read.benefitNames.get(key) ?? key })),
     staffed: proposals.filter((p) => p.staffing || p.fullTimePersons !== undefined).map((p) => ({ nr: p.nr, title: p.title })),
     priorities: [...new Set(proposals.flatMap((p) => (p.priority === undefined ? [] : [p.priority])))].sort((a, b) => a - b),
+  };
+}
+
+/** A sweep as the pane shows it: per point and year, amounts in the workbook's unit. */
+export interface SweepView {
+  unit: Unit;
+  years: number[];
+  sweep: Sweep;
+  rows: { value: number; year: number; rate?: number; totalNetto: number; effect: number; remaining: number }[];
+}
+
+/**
+ * Caseload 40–45 in steps of 0,5, or a benefit's refusion rate −10 … +10 points (values are the shifts in points),
+ * for a scenario (the base when absent); the core's sweep, called directly (it is synchronous).
+ */
+export function sweepView(
+  sheets: readonly SheetCells[],
+  scenario: string | undefined,
+  parameter: SweepParameter,
+): SweepView | undefined {
+  const read = readBook(sheets);
+  if (!read.book) return undefined;
+  const name = read.book.scenarios.some((s) => s.name === scenario) ? scenario! : read.book.scenarios[0].name;
+  const caseload = parameter.kind === 'caseload';
+  const values = caseload ? sweepValues(40, 45, 0.5) : sweepValues(-10, 10, 1).map(fromPoints);
+  const result = sweep(read.book, name, parameter, values, { step: UNITS[read.unit].roundingStep });
+  const unit = read.unit;
+  const rows = result.points.flatMap((p) => {
+    if (p.outOfRange) return [];
+    const [totalNetto, effect, remaining] = [p.totalNetto, p.effect, p.remaining].map((v) => inUnit(v, unit));
+    const value = caseload ? p.value : toPoints(p.value);
+    return read.years.map((year, i) => ({
+      value,
+      year,
+      rate: p.rate,
+      totalNetto: totalNetto[i],
+      effect: effect[i],
+      remaining: remaining[i],
+    }));
+  });
+  return { unit, years: read.years, sweep: result, rows };
+}
+
+export type BreakEvenView =
+  | {
+      kind: 'proposal';
+      caseload?: CaseloadBreakEven;
+      fullTimePersons?: FullTimePersonsBreakEven;
+      refusals: BreakEvenRefusal[];
+    }
+  | { kind: 'pool'; unit: Unit; pool: PoolNeeded; poolInUnit: number[]; currentInUnit: number[] }
+  | { kind: 'refused'; refusal: BreakEvenRefusal };
+
+/** A proposal's break-even caseload and fuldtidspersoner, or the råderum needed down to a priority; the core's exact answers. */
+export function breakEvenView(
+  sheets: readonly SheetCells[],
+  question: { scenario?: string; nr: string } | { scenario?: string; fundToPriority: number },
+): BreakEvenView | undefined {
+  const read = readBook(sheets);
+  if (!read.book) return undefined;
+  const book = read.book;
+  const name = book.scenarios.some((s) => s.name === question.scenario) ? question.scenario! : book.scenarios[0].name;
+  if ('fundToPriority' in question) {
+    const answer = poolToFundPriority(book, name, question.fundToPriority);
+    if (!answer.ok) return { kind: 'refused', refusal: answer.refusal };
+    return {
+      kind: 'pool',
+      unit: read.unit,
+      pool: answer.value,
+      poolInUnit: inUnit(answer.value.pool, read.unit),
+      currentInUnit: inUnit(answer.value.current, read.unit),
+    };
+  }
+  const caseload = breakEvenCaseload(book, name, question.nr);
+  const persons = breakEvenFullTimePersons(book, name, question.nr);
+  if (!caseload.ok && !persons.ok) return { kind: 'refused', refusal: caseload.refusal };
+  return {
+    kind: 'proposal',
+    caseload: caseload.ok ? caseload.value : undefined,
+    fullTimePersons: persons.ok ? persons.value : undefined,
+    refusals: [caseload, persons].flatMap((a) => (a.ok ? [] : [a.refusal])),
   };
 }

@@ -24,20 +24,16 @@ import { cellAddress } from '../workbook/grid';
 import { editPriorities, type PriorityRefusal } from '../workbook/priority-edit';
 import {
   allocationView,
+  breakEvenView,
   negotiationChoices,
+  sweepView,
   type AllocationChoice,
   type AllocationView,
+  type BreakEvenView,
   type NegotiationChoices,
+  type SweepView,
 } from './negotiation';
-import {
-  breakEvenWorkbook,
-  sweepWorkbook,
-  type BreakEvenAnswer,
-  type BreakEvenQuestion,
-  type Outcome,
-  type SweepAnswer,
-  type SweepQuestion,
-} from '../workbook/sensitivity';
+import type { SweepParameter } from '../model/sensitivity';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
 export type { Found, ScenarioSummary };
@@ -355,13 +351,13 @@ export class PaneStore {
   }
 
   /** A sensitivity sweep of a scenario on the workbook as read (nothing written). */
-  sweep(question: SweepQuestion): Outcome<SweepAnswer> | undefined {
-    return this.sheets ? sweepWorkbook(this.sheets, question) : undefined;
+  sweep(scenario: string | undefined, parameter: SweepParameter): SweepView | undefined {
+    return this.sheets ? sweepView(this.sheets, scenario, parameter) : undefined;
   }
 
   /** A break-even question on the workbook as read (nothing written). */
-  breakEven(question: BreakEvenQuestion): Outcome<BreakEvenAnswer> | undefined {
-    return this.sheets ? breakEvenWorkbook(this.sheets, question) : undefined;
+  breakEven(question: Parameters<typeof breakEvenView>[1]): BreakEvenView | undefined {
+    return this.sheets ? breakEvenView(this.sheets, question) : undefined;
   }
 
   /**

@@ -8,7 +8,7 @@ import { inPriorityOrder } from '../../src/model/allocation';
 import { sampleSheets } from '../../src/sample/seed-workbook';
 import { App } from '../../src/taskpane/components/App';
 import { moved } from '../../src/taskpane/components/Allocation';
-import { allocationView } from '../../src/taskpane/negotiation';
+import { allocationView, breakEvenView, sweepView } from '../../src/taskpane/negotiation';
 import { PaneStore } from '../../src/taskpane/state';
 import { readBook } from '../../src/workbook/read';
 import { newWorkbook } from '../../src/xlsx/files';
@@ -78,4 +78,19 @@ test('Alt+↑ moves a request up, is announced, and "Gem prioriteter" writes the
   const read = readBook(await host.read());
   const requests = new Set(nrs);
   expect(inPriorityOrder(read.book!.proposals.filter((p) => requests.has(p.nr))).map((p) => p.nr)).toEqual(expected);
+});
+
+test('the pane’s break-even of Faxe’s BIU_F_03 is the core’s exact 450/11, and its sweep at 45 is the Basis run', async () => {
+  const sheets = await workbookHost(() => newWorkbook(sampleSheets()), {}).read();
+  const answer = breakEvenView(sheets, { nr: 'BIU_F_03' });
+  expect(answer?.kind).toBe('proposal');
+  const root = answer?.kind === 'proposal' ? answer.caseload?.years[0].root : undefined;
+  expect(root).toMatchObject({ kind: 'at', pays: 'above', at: { fraction: { numerator: 450, denominator: 11 } } });
+  const sweep = sweepView(sheets, 'Basis', { kind: 'caseload' })!;
+  expect(sweep.rows.filter((r) => r.year === 2027).map((r) => r.value)).toEqual([
+    40, 40.5, 41, 41.5, 42, 42.5, 43, 43.5, 44, 44.5, 45,
+  ]);
+  // Basis assumes caseload 45: that point is the scenario as written.
+  const at45 = sweep.rows.filter((r) => r.value === 45).map((r) => r.remaining);
+  expect(at45).toEqual(allocationView(sheets)!.remaining);
 });

@@ -8,10 +8,9 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { ExactValue, YearRoot } from '../../model/break-even';
 import type { Language } from '../../workbook/messages';
-import { inUnit } from '../../workbook/output';
-import { refusalText, type BreakEvenAnswer, type SweepQuestion } from '../../workbook/sensitivity';
-import type { BreakEvenRefusal } from '../../model/break-even';
-import { NEGOTIATION_STRINGS, type NegotiationStrings } from '../negotiation-strings';
+import type { SweepParameter } from '../../model/sensitivity';
+import type { BreakEvenView } from '../negotiation';
+import { NEGOTIATION_STRINGS } from '../negotiation-strings';
 import type { PaneStore } from '../state';
 import { amountFormat } from './choices';
 import { Choice } from './controls';
@@ -41,16 +40,6 @@ const useStyles = makeStyles({
 
 const locale = (language: Language) => (language === 'da' ? 'da-DK' : 'en-GB');
 
-/** A refusal in words: the workbook layer's sentence. */
-function refusalWords(refusal: BreakEvenRefusal | undefined, language: Language, t: NegotiationStrings): string {
-  if (!refusal) return t.refused('');
-  try {
-    return refusalText(refusal, language);
-  } catch {
-    return t.refused(refusal.reason);
-  }
-}
-
 export function Sensitivity({ store, language, reading }: { store: PaneStore; language: Language; reading: unknown }) {
   const t = NEGOTIATION_STRINGS[language];
   const styles = useStyles();
@@ -59,45 +48,32 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
   const [scenario, setScenario] = useState<string>();
   const [parameter, setParameter] = useState('caseload');
   const [year, setYear] = useState<number>();
-  const question: SweepQuestion | undefined = useMemo(() => {
-    if (!choices) return undefined;
-    const name = scenario && choices.scenarios.includes(scenario) ? scenario : choices.scenarios[0];
-    return parameter === 'caseload'
-      ? { scenario: name, parameter: { kind: 'caseload' }, from: 40, to: 45, step: 0.5 }
-      : {
-          scenario: name,
-          parameter: { kind: 'refusion', benefit: parameter.slice('refusion:'.length) },
-          from: -10,
-          to: 10,
-          step: 1,
-        };
-  }, [choices, scenario, parameter]);
-  const outcome = useMemo(() => {
-    try {
-      return question && store.sweep(question);
-    } catch {
-      return undefined;
-    }
-  }, [store, question, reading]);
-  if (!choices || !question || !outcome) return null;
-  if (!outcome.ok) return null;
-  const { answer } = outcome;
+  const name = choices && (scenario && choices.scenarios.includes(scenario) ? scenario : choices.scenarios[0]);
+  const swept: SweepParameter =
+    parameter === 'caseload' ? { kind: 'caseload' } : { kind: 'refusion', benefit: parameter.slice('refusion:'.length) };
+  const answer = useMemo(
+    () => store.sweep(name, swept),
+    // `swept` is made anew each render: `parameter` stands for it.
+    [store, name, parameter, reading],
+  );
+  if (!choices || !answer) return null;
   const shownYear = year !== undefined && answer.years.includes(year) ? year : answer.years[0];
   const rows = answer.rows.filter((r) => r.year === shownYear);
   const format = amountFormat(language, answer.unit);
-  const caseload = question.parameter.kind === 'caseload';
+  const caseload = swept.kind === 'caseload';
+  const percent = new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 });
   const signed = new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const formatX = (x: number) => (caseload ? number.format(x) : t.points(signed.format(x)));
   const current = (value: number) => (caseload ? answer.sweep.current === value : value === 0);
-  const outOfRange = answer.sweep.points.filter((p) => p.outOfRange).map((p) => p.value);
+  const outOfRange = answer.sweep.points.filter((p) => p.outOfRange).map((p) => percent.format(p.value));
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
       <Subtitle2 as="h2" id={`${id}-heading`}>
         {t.sensitivityTitle}
       </Subtitle2>
       <div className={styles.row}>
-        <Choice label={t.sweepScenario} className={styles.grow} value={question.scenario ?? ''} onChange={(v) => setScenario(v)}>
+        <Choice label={t.sweepScenario} className={styles.grow} value={name ?? ''} onChange={(v) => setScenario(v)}>
           {choices.scenarios.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -147,7 +123,7 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
             <tr key={r.value} className={current(r.value) ? styles.current : undefined}>
               <th scope="row" className={mergeClasses(styles.cell, current(r.value) && styles.current)}>
                 {formatX(r.value)}
-                {r.ratePercent !== undefined ? ` (${number.format(r.ratePercent)} %)` : ''}
+                {r.rate !== undefined ? ` (${percent.format(r.rate)})` : ''}
                 {current(r.value) ? ` (${t.current})` : ''}
               </th>
               <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.totalNetto)}</td>
@@ -157,7 +133,7 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
           ))}
         </tbody>
       </table>
-      {outOfRange.length > 0 && <Caption1>{`${outOfRange.map((v) => formatX(v * 100)).join(', ')}: ${t.outOfRange}`}</Caption1>}
+      {outOfRange.length > 0 && <Caption1>{`${outOfRange.join(', ')}: ${t.outOfRange}`}</Caption1>}
     </section>
   );
 }
@@ -185,7 +161,7 @@ function rootLines(
 }
 
 export function breakEvenLines(
-  answer: BreakEvenAnswer,
+  answer: Exclude<BreakEvenView, { kind: 'refused' }>,
   language: Language,
   years: readonly number[],
   benefitName: (key: string) => string,
@@ -194,11 +170,10 @@ export function breakEvenLines(
   const number = new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 });
   if (answer.kind === 'pool') {
     const format = amountFormat(language, answer.unit);
-    const now = inUnit(answer.pool.current, answer.unit);
     return [
       t.poolNeeded(answer.pool.priority, answer.pool.requests.length),
       ...answer.pool.pool.map((_, i) =>
-        t.poolYear(years[i], format.format(answer.poolInUnit[i]), format.format(now[i]), answer.unit),
+        t.poolYear(years[i], format.format(answer.poolInUnit[i]), format.format(answer.currentInUnit[i]), answer.unit),
       ),
     ];
   }
@@ -244,11 +219,11 @@ export function BreakEven({ store, language, reading }: { store: PaneStore; lang
   const benefitName = (key: string) => choices.benefits.find((b) => b.key === key)?.name ?? key;
   const answerOf = (question: Parameters<PaneStore['breakEven']>[0]): string[] => {
     try {
-      const outcome = store.breakEven(question);
-      if (!outcome) return [];
-      if (!outcome.ok) return [refusalWords(outcome.refusal, language, t)];
-      const refusals = outcome.answer.kind === 'proposal' ? outcome.answer.refusals.map((r) => refusalWords(r, language, t)) : [];
-      return [...breakEvenLines(outcome.answer, language, choices.years, benefitName), ...refusals];
+      const answer = store.breakEven(question);
+      if (!answer) return [];
+      if (answer.kind === 'refused') return [t.refusal(answer.refusal)];
+      const refusals = answer.kind === 'proposal' ? answer.refusals.map((r) => t.refusal(r)) : [];
+      return [...breakEvenLines(answer, language, choices.years, benefitName), ...refusals];
     } catch {
       return [];
     }
