@@ -7,7 +7,8 @@
 import type { CellPlace } from '../model/types';
 import type { ProposalExplanation } from '../workbook/explanation';
 import type { HostFailure } from '../workbook/host';
-import type { EditRefusal, ScenarioEdit } from '../workbook/scenario-edit';
+import type { EditRefusal, ScenarioEdit, ScenarioTable } from '../workbook/scenario-edit';
+import { matchKey } from '../workbook/text';
 import type { WhatIfResult } from './what-if';
 
 export type EditorNotice =
@@ -83,6 +84,44 @@ export function isPending(pending: readonly ScenarioEdit[], scenario: string, pa
 /** Whether the scenario's column is new, renamed or copied in the pending edits. */
 export function isPendingScenario(pending: readonly ScenarioEdit[], scenario: string): boolean {
   return pending.some((e) => (e.kind === 'add' && e.name === scenario) || (e.kind === 'rename' && e.name === scenario));
+}
+
+/**
+ * The table the editor shows: the last what-if's, with the pending edits made
+ * since it was asked on top. While a what-if is under way its answer is older
+ * than the user's last edits; showing it alone would show a ticked box
+ * unticked, or a moved slider back where it was, and the next click would
+ * start from that old value and undo the edit before it.
+ */
+export function shownTable(state: EditorState): ScenarioTable | undefined {
+  const table = state.result?.table;
+  if (!table) return undefined;
+  const asked = new Set(state.resultFor ?? []);
+  const newer = state.pending.filter((e) => !asked.has(e));
+  if (newer.length === 0) return table;
+  let scenarios = table.scenarios;
+  const at = (name: string) => scenarios.findIndex((s) => matchKey(s.name) === matchKey(name));
+  for (const edit of newer) {
+    if (edit.kind === 'set') {
+      const k = at(edit.scenario);
+      if (k < 0) continue;
+      const values = { ...scenarios[k].values };
+      if (edit.value === undefined) delete values[edit.parameter];
+      else values[edit.parameter] = edit.value;
+      scenarios = scenarios.map((s, i) => (i === k ? { ...s, values } : s));
+    } else if (edit.kind === 'add') {
+      if (at(edit.name) >= 0) continue;
+      const from = edit.copyOf === undefined ? -1 : at(edit.copyOf);
+      scenarios = [...scenarios, { name: edit.name, values: from >= 0 ? { ...scenarios[from].values } : {} }];
+    } else if (edit.kind === 'rename') {
+      const k = at(edit.scenario);
+      if (k >= 0 && at(edit.name) < 0) scenarios = scenarios.map((s, i) => (i === k ? { ...s, name: edit.name } : s));
+    } else if (edit.kind === 'delete') {
+      const k = at(edit.scenario);
+      if (k > 0) scenarios = scenarios.filter((_, i) => i !== k);
+    }
+  }
+  return { ...table, scenarios };
 }
 
 export function reduceEditor(state: EditorState, event: EditorEvent): EditorState {

@@ -1,15 +1,26 @@
+/**
+ * @jest-environment jsdom
+ */
 /** The scenario editor's store and reducer: pending edits calculated in memory, saved only on request, never over a hand change. */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { createElement, useState } from 'react';
 import { sampleSheets } from '../../src/sample/seed-workbook';
+import { ScenarioEditor } from '../../src/taskpane/components/ScenarioEditor';
+import { WhatIf } from '../../src/taskpane/what-if';
 import { EDITOR_STRINGS } from '../../src/taskpane/editor-strings';
-import { reduceEditor, initialEditor, withEdit } from '../../src/taskpane/editor-state';
+import { reduceEditor, initialEditor, withEdit, type EditorEvent, type EditorState } from '../../src/taskpane/editor-state';
 import { inThread } from '../../src/taskpane/analysis';
 import { PaneStore } from '../../src/taskpane/state';
 import { whatIfInThread } from '../../src/taskpane/what-if-runner';
 import type { SheetCells } from '../../src/workbook/grid';
 import type { WorkbookHost } from '../../src/workbook/host';
 import { applyCellChanges, type ScenarioEdit, type SheetChanges } from '../../src/workbook/scenario-edit';
+import { TextEncoder as NodeTextEncoder } from 'util';
 import { readSheets } from '../../src/xlsx/cells';
 import { newWorkbook } from '../../src/xlsx/files';
+
+// The run's hash of the input cells needs TextEncoder, which jsdom (this file's components) lacks.
+if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
 
 /** A workbook in memory as grids: reads give the grids, writeChanges applies the cells (as the adapters do). */
 class GridHost {
@@ -185,4 +196,70 @@ test('a value set again replaces the pending one (a dragged slider is one edit),
   state = reduceEditor(state, { type: 'saveEnded', written: [state.pending[0]], notice: { kind: 'saved', count: 1 } });
   expect(state.pending).toEqual([other]);
   expect(state.saving).toBe(false);
+});
+
+describe('the editor while a what-if is under way (its answer older than the last edits)', () => {
+  /** The editor with its reducer; what-ifs are answered only when the test says so, late. */
+  function editorWithLateAnswers() {
+    const whatIf = new WhatIf(readSheets(newWorkbook(sampleSheets())));
+    const first = whatIf.run({ edits: [], language: 'da' });
+    let dispatch: (event: EditorEvent) => void = () => undefined;
+    let state: EditorState = reduceEditor(initialEditor(), { type: 'whatIfDone', edits: [], result: first });
+    function Harness() {
+      const [editor, setEditor] = useState(state);
+      dispatch = (event) => setEditor((s) => (state = reduceEditor(s, event)));
+      return createElement(ScenarioEditor, {
+        editor,
+        language: 'da',
+        onEdit: (edit) => dispatch({ type: 'edited', edit }),
+        onSave: () => undefined,
+        onDiscard: () => undefined,
+      });
+    }
+    render(createElement(Harness));
+    /** The answer to the pending edits as they are now, delivered later by `deliver`. */
+    const ask = () => {
+      const edits = [...state.pending];
+      const result = whatIf.run({ edits, language: 'da' });
+      return () => act(() => dispatch({ type: 'whatIfDone', edits, result }));
+    };
+    const box = (nr: string) => screen.getByRole('checkbox', { name: new RegExp(`^${nr} `) }) as HTMLInputElement;
+    const udelad = () => state.pending.filter((e) => e.kind === 'set' && e.parameter === 'Udelad');
+    return { ask, box, udelad, state: () => state };
+  }
+
+  test('a box ticked right after a slider edit shows ticked before the what-if answers, and a second tick keeps the first', () => {
+    const { ask, box, udelad, state } = editorWithLateAnswers();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenarie' }), { target: { value: 'Basis' } });
+    const slider = screen.getByRole('slider') as HTMLInputElement;
+    fireEvent.change(slider, { target: { value: '40' } });
+    const sliderAnswer = ask();
+    expect(slider.value).toBe('40');
+    fireEvent.click(box('EBU 3'));
+    expect(box('EBU 3').checked).toBe(true);
+    fireEvent.click(box('EBU 4'));
+    expect(box('EBU 3').checked).toBe(true);
+    expect(box('EBU 4').checked).toBe(true);
+    // The slider's answer arrives after both ticks: it replaces none of them.
+    sliderAnswer();
+    expect(box('EBU 3').checked).toBe(true);
+    expect(box('EBU 4').checked).toBe(true);
+    expect(slider.value).toBe('40');
+    expect(udelad().map((e) => e.kind === 'set' && e.value)).toEqual(['EBU 3, EBU 4']);
+    expect(state().pending.map((e) => e.kind === 'set' && e.parameter)).toEqual(['Caseload', 'Udelad']);
+    // The answer to all of it agrees.
+    ask()();
+    expect(box('EBU 3').checked).toBe(true);
+    expect(box('EBU 4').checked).toBe(true);
+  });
+
+  test('two slider steps before an answer go from 45 to 43, not to 44 twice', () => {
+    editorWithLateAnswers();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenarie' }), { target: { value: 'Basis' } });
+    const slider = screen.getByRole('slider') as HTMLInputElement;
+    expect(slider.value).toBe('45');
+    fireEvent.change(slider, { target: { value: String(Number(slider.value) - 1) } });
+    fireEvent.change(slider, { target: { value: String(Number(slider.value) - 1) } });
+    expect(slider.value).toBe('43');
+  });
 });

@@ -16,7 +16,7 @@ import type { Language } from '../../workbook/messages';
 import type { ScenarioEdit, ScenarioTable } from '../../workbook/scenario-edit';
 import { matchKey } from '../../workbook/text';
 import type { Unit } from '../../workbook/units';
-import { isPending, isPendingScenario, type EditorState } from '../editor-state';
+import { isPending, isPendingScenario, shownTable, type EditorState } from '../editor-state';
 import { CheckRow, Choice, Notice, Range, TextField } from './controls';
 import { EDITOR_STRINGS, type EditorStrings } from '../editor-strings';
 
@@ -109,7 +109,8 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
   const t = EDITOR_STRINGS[language];
   const styles = useStyles();
   const id = useId();
-  const table = editor.result?.table;
+  // The last answer with the edits made since on top: a click never starts from a value older than the last edit.
+  const table = shownTable(editor);
   const [chosen, setChosen] = useState<string>();
   if (!table || table.scenarios.length === 0) return null;
   const names = table.scenarios.map((s) => s.name);
