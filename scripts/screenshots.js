@@ -70,7 +70,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
     const allocation = page.getByRole('region', { name: 'Råderummets fordeling' });
     await allocation.getByRole('img', { name: /^Andel af råderummet pr. år/ }).waitFor();
     await shot('9-pane-allocation', allocation);
-    const sensitivity = page.getByRole('region', { name: 'Følsomhed' });
+    const sensitivity = page.getByRole('region', { name: 'Følsomhed', exact: true });
     await sensitivity.getByRole('table').waitFor();
     await shot('10-pane-sensitivity', sensitivity);
     if (process.argv.includes('--readme')) {

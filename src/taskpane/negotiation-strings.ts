@@ -40,6 +40,7 @@ export interface NegotiationStrings {
   fundedOf: (funded: string, request: string, unit: string, year: number) => string;
   sensitivityTitle: string;
   sweepOf: string;
+  table: string;
   sweepScenario: string;
   sweepYear: string;
   caseloadSweep: string;
@@ -116,6 +117,7 @@ const DA: NegotiationStrings = {
   fundedOf: (funded, request, unit, year) => `${funded} af ${request} ${unit} i ${year}`,
   sensitivityTitle: 'Følsomhed',
   sweepOf: 'Varier',
+  table: 'Tabel',
   sweepScenario: 'Scenarie at variere',
   sweepYear: 'Vis året',
   caseloadSweep: 'Caseload 40–45 (trin 0,5)',
@@ -213,6 +215,7 @@ const EN: NegotiationStrings = {
   fundedOf: (funded, request, unit, year) => `${funded} of ${request} ${unit} in ${year}`,
   sensitivityTitle: 'Sensitivity',
   sweepOf: 'Vary',
+  table: 'Table',
   sweepScenario: 'Scenario to vary',
   sweepYear: 'Show the year',
   caseloadSweep: 'Caseload 40–45 (step 0.5)',

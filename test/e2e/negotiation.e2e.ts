@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 const allocation = () => page.getByRole('region', { name: 'Råderummets fordeling' });
-const sensitivity = () => page.getByRole('region', { name: 'Følsomhed' });
+const sensitivity = () => page.getByRole('region', { name: 'Følsomhed', exact: true });
 const breakEven = () => page.getByRole('region', { name: 'Hvornår går det i nul?' });
 const priorities = () => allocation().getByRole('list', { name: 'Prioriteter' });
 

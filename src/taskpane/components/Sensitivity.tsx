@@ -108,31 +108,39 @@ export function Sensitivity({ store, language, reading }: { store: PaneStore; la
         formatX={formatX}
         format={(v) => format.format(v)}
       />
-      <table className={styles.table} aria-labelledby={`${id}-heading`}>
-        <thead>
-          <tr>
-            {[caseload ? t.caseload : t.refusionPoints, t.totalNetto, t.effect, t.raaderumLeft].map((h, k) => (
-              <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.headNumber)}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.value} className={current(r.value) ? styles.current : undefined}>
-              <th scope="row" className={mergeClasses(styles.cell, current(r.value) && styles.current)}>
-                {formatX(r.value)}
-                {r.rate !== undefined ? ` (${percent.format(r.rate)})` : ''}
-                {current(r.value) ? ` (${t.current})` : ''}
-              </th>
-              <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.totalNetto)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.effect)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.remaining)}</td>
+      {/* Focusable, so a keyboard can scroll a table wider than a narrow pane (three amounts side by side). */}
+      <div
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={`${t.table}: ${t.sweepChart(answer.sweep.scenario, shownYear)}`}
+      >
+        <table className={styles.table} aria-label={t.sweepChart(answer.sweep.scenario, shownYear)}>
+          <thead>
+            <tr>
+              {[caseload ? t.caseload : t.refusionPoints, t.totalNetto, t.effect, t.raaderumLeft].map((h, k) => (
+                <th key={h} scope="col" className={mergeClasses(styles.cell, styles.head, k > 0 && styles.headNumber)}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.value} className={current(r.value) ? styles.current : undefined}>
+                <th scope="row" className={mergeClasses(styles.cell, current(r.value) && styles.current)}>
+                  {formatX(r.value)}
+                  {r.rate !== undefined ? ` (${percent.format(r.rate)})` : ''}
+                  {current(r.value) ? ` (${t.current})` : ''}
+                </th>
+                <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.totalNetto)}</td>
+                <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.effect)}</td>
+                <td className={mergeClasses(styles.cell, styles.number)}>{format.format(r.remaining)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {outOfRange.length > 0 && <Caption1>{`${outOfRange.join(', ')}: ${t.outOfRange}`}</Caption1>}
     </section>
   );
