@@ -122,6 +122,7 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
     refusal: (reason, name, cell) =>
       ({
         formulaMoved: `Ændringen blev ikke lavet: ${cell} har en formel, som ville blive til et fast tal, hvis kolonnen blev flyttet. Ret det i arket.`,
+        formulaOverwritten: `Ændringen blev ikke lavet: ${cell} har en formel, som ændringen ville erstatte med et fast tal. Ret formlen i arket, eller slet den først.`,
         valueNotWritable: `Ændringen blev ikke lavet: ${cell} har en fejl eller en sandhedsværdi, som Råderum ikke kan flytte. Ret cellen i arket.`,
         unknownScenario: `Ændringen blev ikke lavet: scenariet »${name}« findes ikke i arket Scenarier.`,
         nameTaken: `Ændringen blev ikke lavet: der er allerede et scenarie, der hedder »${name}«.`,
@@ -209,6 +210,7 @@ export const EDITOR_STRINGS: Record<Language, EditorStrings> = {
     refusal: (reason, name, cell) =>
       ({
         formulaMoved: `Not changed: ${cell} holds a formula, which would become a fixed number if the column moved. Change it in the sheet.`,
+        formulaOverwritten: `Not changed: ${cell} holds a formula, which the change would replace with a fixed number. Change the formula in the sheet, or clear it first.`,
         valueNotWritable: `Not changed: ${cell} holds an error or TRUE/FALSE, which Råderum cannot move. Change the cell in the sheet.`,
         unknownScenario: `Not changed: there is no scenario “${name}” in the Scenarier sheet.`,
         nameTaken: `Not changed: a scenario is already called “${name}”.`,

@@ -47,9 +47,18 @@ export interface SheetChanges {
  * cells (the grid holds a formula's result only), so it is refused where it would move:
  * - `formulaMoved`: a cell holding a formula (it would become a constant), `place` the cell;
  * - `valueNotWritable`: an error (#N/A) or TRUE/FALSE, which a cell change cannot write, `place` the cell.
+ * A value set (or blanked) where the sheet holds a formula would replace the formula silently:
+ * - `formulaOverwritten`: `place` the formula's cell (the user changes it in the sheet, or clears it first).
  */
 export type EditRefusal =
-  'unknownScenario' | 'nameTaken' | 'emptyName' | 'baseDeleted' | 'sheetNotOurs' | 'formulaMoved' | 'valueNotWritable';
+  | 'unknownScenario'
+  | 'nameTaken'
+  | 'emptyName'
+  | 'baseDeleted'
+  | 'sheetNotOurs'
+  | 'formulaMoved'
+  | 'formulaOverwritten'
+  | 'valueNotWritable';
 
 /**
  * The Scenarier sheet as an adapter reads it: `formulas` lists the cells that hold a formula (0-based, absolute),
@@ -187,6 +196,13 @@ class Draft {
     const value = this.get(row, column);
     if (typeof value === 'boolean' || (value !== null && typeof value === 'object')) throw new Refused('valueNotWritable', place);
   }
+  /** Writes a value, refusing one that would replace the user's formula (the same value writes nothing: allowed). */
+  setOver(row: number, column: number, value: CellValue): void {
+    const now = this.get(row, column);
+    const same = value === now || (isBlank(value) && isBlank(now));
+    if (!same && this.isFormula(row, column)) throw new Refused('formulaOverwritten', { sheet: this.name, row, column });
+    this.set(row, column, value);
+  }
   get(row: number, column: number): CellValue {
     const w = this.writes.get(`${row},${column}`);
     if (w) return w.value;
@@ -294,7 +310,7 @@ class Editor {
   rename(scenario: string, name: string): void {
     const found = this.find(scenario);
     if (!found) throw new Refused('unknownScenario');
-    this.draft.set(this.layout.headerRow, found.column, this.checkName(name, found.column));
+    this.draft.setOver(this.layout.headerRow, found.column, this.checkName(name, found.column));
   }
 
   delete(scenario: string): void {
@@ -321,7 +337,7 @@ class Editor {
       this.draft.set(row, this.layout.column, label.trim());
     }
     const parameter = parseParameter(label);
-    this.draft.set(row, found.column, value === undefined ? null : sheetValue(parameter, value));
+    this.draft.setOver(row, found.column, value === undefined ? null : sheetValue(parameter, value));
     if (value === undefined || !parameter) return;
     // A rate and the staircase for one benefit in one column is a problem: the one set replaces the other.
     if (parameter.key === 'refusionByBenefit')
@@ -351,7 +367,7 @@ class Editor {
 
   private blank(label: string, column: number): void {
     const row = this.rowOf(label);
-    if (row !== undefined) this.draft.set(row, column, null);
+    if (row !== undefined) this.draft.setOver(row, column, null);
   }
 
   /** The table's extent now: an Excel table has a data row, an empty one where there is no parameter yet. */

@@ -263,3 +263,43 @@ describe('the editor while a what-if is under way (its answer older than the las
     expect(slider.value).toBe('43');
   });
 });
+
+test('a value set over a formula in Scenarier is refused and the editor names the cell, in Danish and English', async () => {
+  const grids = new GridHost(readSheets(newWorkbook(sampleSheets())));
+  const row = grids.scenarios().values.findIndex((r) => r[0] === 'Caseload');
+  // Caseload 40's caseload (column C) is a formula, as the adapters mark it.
+  grids.sheets = grids.sheets.map((s) =>
+    s.name === 'Scenarier' ? ({ ...s, formulas: [{ row: row + s.origin.row, column: 2 + s.origin.column }] } as SheetCells) : s,
+  );
+  const store = new PaneStore(
+    grids.host(),
+    'da',
+    inThread,
+    whatIfInThread(async () => import('../../src/taskpane/what-if')),
+  );
+  await store.scan();
+  await store.whatIfSettled();
+  await store.edit({ kind: 'set', scenario: 'Caseload 40', parameter: 'Caseload', value: 42 });
+  const editor = store.getState().editor;
+  expect(editor.refusal?.reason).toBe('formulaOverwritten');
+  expect(editor.pending).toEqual([]);
+  await store.save();
+  expect(grids.writes).toEqual([]);
+  const cell = `Scenarier!C${row + 1}`;
+  render(
+    createElement(ScenarioEditor, {
+      editor,
+      language: 'da',
+      onEdit: () => undefined,
+      onSave: () => undefined,
+      onDiscard: () => undefined,
+    }),
+  );
+  expect(screen.getByText(EDITOR_STRINGS.da.refusal('formulaOverwritten', 'Caseload 40', cell))).toBeTruthy();
+  expect(EDITOR_STRINGS.da.refusal('formulaOverwritten', 'Caseload 40', cell)).toMatch(
+    new RegExp(`^Ændringen blev ikke lavet: ${cell} har en formel`),
+  );
+  expect(EDITOR_STRINGS.en.refusal('formulaOverwritten', 'Caseload 40', cell)).toMatch(
+    new RegExp(`^Not changed: ${cell} holds a formula`),
+  );
+});

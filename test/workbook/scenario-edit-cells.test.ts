@@ -52,15 +52,38 @@ describe('a delete or a copy that would turn a formula into a constant is refuse
     ]);
     expect(result.refused?.reason).toBe('formulaMoved');
   });
+});
 
-  test('a value set over a formula cell is no longer a formula: a later delete moves it', () => {
-    const sheets = book(withFormulas(scenarioSheet(rows(), names), [{ row: 2, column: 3 }]));
-    const result = editScenarios(sheets, [
-      { kind: 'set', scenario: 'Dobbelt', parameter: 'Caseload', value: 42 },
-      { kind: 'delete', scenario: 'Caseload 40' },
-    ]);
-    expect(result.refused).toBeUndefined();
-    expect((result.sheets[1] as ScenarioSheetCells).formulas).toEqual([]);
+describe('a value set where the sheet holds a formula is refused, naming the cell: the formula is never replaced silently', () => {
+  const formulaBook = () => book(withFormulas(scenarioSheet(rows(), names), [{ row: 2, column: 3 }]));
+
+  test('a caseload set over =C3*2 (Dobbelt): refused with D3, nothing written', () => {
+    const sheets = formulaBook();
+    const edit = { kind: 'set', scenario: 'Dobbelt', parameter: 'Caseload', value: 42 } as const;
+    const result = editScenarios(sheets, [edit]);
+    expect(result.refused).toEqual({ edit, reason: 'formulaOverwritten', place: { sheet: 'Scenarier', row: 2, column: 3 } });
+    expect(result.changes).toEqual([]);
+    expect(result.sheets).toEqual(sheets);
+  });
+
+  test('blanking the formula (inherit the base) is refused too; the value it already shows writes nothing and passes', () => {
+    const sheets = formulaBook();
+    const blank = editScenarios(sheets, [{ kind: 'set', scenario: 'Dobbelt', parameter: 'Caseload', value: undefined }]);
+    expect(blank.refused?.reason).toBe('formulaOverwritten');
+    const same = editScenarios(sheets, [{ kind: 'set', scenario: 'Dobbelt', parameter: 'Caseload', value: 90 }]);
+    expect(same.refused).toBeUndefined();
+    expect(same.changes).toEqual([]);
+  });
+
+  test("a rename over a header that is a formula is refused; other scenarios' cells are set as before", () => {
+    const sheets = book(withFormulas(scenarioSheet(rows(), names), [{ row: 0, column: 3 }]));
+    expect(editScenarios(sheets, [{ kind: 'rename', scenario: 'Dobbelt', name: 'Tredobbelt' }]).refused).toMatchObject({
+      reason: 'formulaOverwritten',
+      place: { sheet: 'Scenarier', row: 0, column: 3 },
+    });
+    const other = editScenarios(formulaBook(), [{ kind: 'set', scenario: 'Sidste', parameter: 'Caseload', value: 42 }]);
+    expect(other.refused).toBeUndefined();
+    expect(other.changes[0].cells).toEqual([{ row: 2, column: 4, value: 42 }]);
   });
 });
 
