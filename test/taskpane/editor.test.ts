@@ -213,7 +213,7 @@ describe('the editor while a what-if is under way (its answer older than the las
         language: 'da',
         onEdit: (edit) => dispatch({ type: 'edited', edit }),
         onSave: () => undefined,
-        onDiscard: () => undefined,
+        onDiscard: () => dispatch({ type: 'discarded' }),
       });
     }
     render(createElement(Harness));
@@ -261,6 +261,48 @@ describe('the editor while a what-if is under way (its answer older than the las
     fireEvent.change(slider, { target: { value: String(Number(slider.value) - 1) } });
     fireEvent.change(slider, { target: { value: String(Number(slider.value) - 1) } });
     expect(slider.value).toBe('43');
+  });
+
+  test('a new scenario is edited at once, before the answer: the caseload goes to it, not to the scenario shown before (review 12b, 3)', () => {
+    const { ask, state } = editorWithLateAnswers();
+    fireEvent.click(screen.getByRole('button', { name: 'Nyt scenarie' }));
+    expect((screen.getByRole('combobox', { name: 'Scenarie' }) as HTMLSelectElement).value).toBe('Scenarie 4');
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '41' } });
+    expect(state().pending).toEqual([
+      { kind: 'add', name: 'Scenarie 4' },
+      { kind: 'set', scenario: 'Scenarie 4', parameter: 'Caseload', value: 41 },
+    ]);
+    ask()();
+    expect((screen.getByRole('combobox', { name: 'Scenarie' }) as HTMLSelectElement).value).toBe('Scenarie 4');
+  });
+
+  test('the focus stays where it was: on Kassér after it is pressed, in the name field after Enter (review 12b, 2)', () => {
+    const { ask } = editorWithLateAnswers();
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '41' } });
+    ask()();
+    const discard = screen.getByRole('button', { name: 'Kassér ændringer' });
+    discard.focus();
+    fireEvent.click(discard);
+    ask()();
+    expect(screen.getByText(EDITOR_STRINGS.da.noPending)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kassér ændringer' }));
+    expect(screen.getByRole('button', { name: 'Kassér ændringer' }).getAttribute('aria-disabled')).toBe('true');
+    const name = screen.getByRole('textbox', { name: /^Navn/ }) as HTMLInputElement;
+    name.focus();
+    fireEvent.change(name, { target: { value: 'Runde 2' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    expect(document.activeElement).toBe(name);
+    ask()();
+    expect(document.activeElement).toBe(name);
+    expect(name.value).toBe('Runde 2');
+  });
+
+  test('the live regions hold words only, never the buttons (review 12b, 4)', () => {
+    editorWithLateAnswers();
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '41' } });
+    const live = [...document.querySelectorAll('[aria-live]')];
+    expect(live.some((l) => /1 ændring er ikke gemt/.test(l.textContent ?? ''))).toBe(true);
+    for (const region of live) expect(region.querySelector('button')).toBeNull();
   });
 });
 

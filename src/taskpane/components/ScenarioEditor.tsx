@@ -53,6 +53,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   hint: { color: tokens.colorNeutralForeground3 },
+  /** A button with nothing to do: looks unavailable, keeps the focus (a disabled button would drop it). */
+  idle: { color: tokens.colorNeutralForegroundDisabled, cursor: 'not-allowed' },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -207,7 +209,8 @@ export function ScenarioEditor({ editor, language, onEdit, onSave, onDiscard }: 
         </Button>
       </div>
       <NameField
-        key={current}
+        // By position: a rename keeps the field (and its focus); another scenario gets a fresh one.
+        key={index}
         name={current}
         t={t}
         pending={isPendingScenario(pending, current)}
@@ -307,38 +310,51 @@ function PendingBar({
       : refusal.edit.kind === 'rename'
         ? refusal.edit.name
         : refusal.edit.scenario);
+  // Save and Kassér stay in place when nothing is pending (marked unavailable, not removed): the button
+  // pressed keeps the focus. Only the words are in the live regions, so the buttons are not read out.
+  const idle = n === 0 || editor.saving;
   return (
-    <div role="status" aria-live="polite">
-      {n > 0 ? (
-        <div className={styles.bar}>
-          <Body1 className={styles.grow}>
-            <span aria-hidden="true">● </span>
-            {editor.saving ? t.saving : t.pendingCount(n)}
-          </Body1>
-          <Button appearance="primary" size="small" onClick={onSave}>
-            {t.save}
-          </Button>
-          <Button size="small" onClick={onDiscard}>
-            {t.discard}
-          </Button>
+    <div>
+      <div className={n > 0 ? styles.bar : styles.row}>
+        <div role="status" aria-live="polite" className={styles.grow}>
+          {n > 0 ? (
+            <Body1>
+              <span aria-hidden="true">● </span>
+              {editor.saving ? t.saving : t.pendingCount(n)}
+            </Body1>
+          ) : (
+            <Caption1 className={styles.hint}>{t.noPending}</Caption1>
+          )}
         </div>
-      ) : (
-        <Caption1 className={styles.hint}>{t.noPending}</Caption1>
-      )}
-      {refusal && (
-        <Notice intent="warning">
-          {t.refusal(refusal.reason, refusedName ?? '', refusal.place ? cellAddress(refusal.place) : '')}
-        </Notice>
-      )}
-      {notice && (
-        <Notice intent={notice.kind === 'saved' ? 'success' : notice.kind === 'changedMeanwhile' ? 'warning' : 'error'}>
-          {notice.kind === 'saved' && t.saved(notice.count)}
-          {notice.kind === 'changedMeanwhile' && t.changedMeanwhile}
-          {notice.kind === 'cannotWrite' && t.cannotWrite}
-          {notice.kind === 'saveFailed' && `${t.saveFailed[notice.failure]} (${notice.detail})`}
-          {notice.kind === 'whatIfFailed' && t.whatIfFailed(notice.detail)}
-        </Notice>
-      )}
+        <Button
+          appearance={n > 0 ? 'primary' : undefined}
+          size="small"
+          aria-disabled={idle}
+          className={idle ? styles.idle : undefined}
+          onClick={() => !idle && onSave()}
+        >
+          {t.save}
+        </Button>
+        <Button size="small" aria-disabled={idle} className={idle ? styles.idle : undefined} onClick={() => !idle && onDiscard()}>
+          {t.discard}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite">
+        {refusal && (
+          <Notice intent="warning">
+            {t.refusal(refusal.reason, refusedName ?? '', refusal.place ? cellAddress(refusal.place) : '')}
+          </Notice>
+        )}
+        {notice && (
+          <Notice intent={notice.kind === 'saved' ? 'success' : notice.kind === 'changedMeanwhile' ? 'warning' : 'error'}>
+            {notice.kind === 'saved' && t.saved(notice.count)}
+            {notice.kind === 'changedMeanwhile' && t.changedMeanwhile}
+            {notice.kind === 'cannotWrite' && t.cannotWrite}
+            {notice.kind === 'saveFailed' && `${t.saveFailed[notice.failure]} (${notice.detail})`}
+            {notice.kind === 'whatIfFailed' && t.whatIfFailed(notice.detail)}
+          </Notice>
+        )}
+      </div>
     </div>
   );
 }
@@ -428,6 +444,12 @@ function NameField({
   onRename: (name: string) => void;
 }) {
   const [draft, setDraft] = useState(name);
+  // A new name from the sheet (a change by hand, a rename done) shows; the field itself stays (its focus too).
+  const [shownName, setShownName] = useState(name);
+  if (shownName !== name) {
+    setShownName(name);
+    setDraft(name);
+  }
   const commit = () => {
     if (draft.trim() !== name) onRename(draft.trim());
   };
