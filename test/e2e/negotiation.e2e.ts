@@ -66,7 +66,8 @@ async function rowsOf(table: Locator): Promise<string[][]> {
 test('K-8’s variants are funded at most once in every scenario and every mode', async () => {
   await page.setInputFiles('input[type=file]', VARIANTS);
   await page.getByText(/Forslag.*: 9 forslag/).waitFor();
-  await allocation().waitFor();
+  // The view follows the new file once the pane has calculated it in memory.
+  await allocation().getByRole('option', { name: 'Forholdsmæssig 17,6' }).waitFor({ state: 'attached' });
   const scenarios = await allocation().getByRole('combobox', { name: 'Scenarie at fordele' }).locator('option').allTextContents();
   expect(scenarios).toHaveLength(5);
   let fundedSomewhere = 0;
@@ -144,6 +145,8 @@ test('Faxe’s fastholdelse breaks even at a caseload of 40,91', async () => {
 });
 
 test('priorities reordered by keyboard and confirmed: the Prioritet cells hold the new order', async () => {
+  // The view comes with the pane's first calculation in memory, just after the read.
+  await priorities().locator(':scope > li').nth(2).waitFor();
   const before = await shownRequests();
   const third = before[2].nr;
   const moveUp = allocation().getByRole('button', { name: `Flyt ${third} op` });
@@ -191,6 +194,7 @@ async function seriousViolations(selector?: string): Promise<string[]> {
 
 /** The negotiation views with something in each: an order moved, a refusion sweep, both break-even answers. */
 async function openNegotiationViews(): Promise<void> {
+  await priorities().locator(':scope > li').nth(1).waitFor();
   await allocation().getByRole('combobox', { name: 'Fordel efter' }).selectOption({ label: 'Bedste udnyttelse' });
   const second = (await shownRequests())[1].nr;
   await allocation()
