@@ -1,6 +1,6 @@
 /**
  * `raaderum template NEW.xlsx [--aar 2026] [--force]`
- * `raaderum run BOOK.xlsx [--out OUT.xlsx] [--json] [--lang en]`
+ * `raaderum run BOOK.xlsx [--out OUT.xlsx] [--json] [--forhandlingsoversigt] [--lang en]`
  * `raaderum sweep BOOK.xlsx --caseload [YDELSE:]40:45:0.5 | --refusion YDELSE:-10:10:1 [--scenario NAME] [--json|--csv]`
  * `raaderum break-even BOOK.xlsx --nr NR | --fund-to-priority N [--scenario NAME] [--json]`
  *
@@ -43,7 +43,7 @@ export interface Io {
 
 const USAGE = `Brug / usage:
   raaderum template NY.xlsx [--aar 2026] [--force] [--lang en]
-  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en]
+  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--forhandlingsoversigt] [--lang en]
   raaderum sweep BOG.xlsx (--caseload [YDELSE:]40:45:0.5 | --refusion YDELSE:-10:10:1)
                  [--scenario NAVN] [--json | --csv] [--lang en]
   raaderum break-even BOG.xlsx (--nr NR | --fund-to-priority N) [--scenario NAVN] [--json] [--lang en]
@@ -53,6 +53,8 @@ const USAGE = `Brug / usage:
             (standard: BOG.resultat.xlsx, BOG.resultat.xlsm for en .xlsm);
             alt andet i kopien er som i BOG; inputfilen ændres aldrig.
             --json skriver resultatet som JSON på standard output (og ingen fil uden --out).
+            --forhandlingsoversigt skriver også arket Forhandlingsoversigt (til mødet, A4 liggende);
+            uden den bliver en tidligere oversigt i BOG stående, som den er.
   template  skriver en tom skabelon for fire år fra --aar (standard: næste år).
   sweep     netto i alt, budgetvirkning og råderum tilbage pr. år for et scenarie (standard: det første),
             når caseloaden går fra 40 til 45 i trin på 0,5 (alle Caseload-parametre, eller kun YDELSE's),
@@ -149,13 +151,27 @@ const samePath = (a: string, b: string): boolean => {
 };
 
 async function run(args: string[], io: Io, lang: Language): Promise<number> {
-  const { help, file, values } = parse(args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  const { help, file, values } = parse(args, {
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    forhandlingsoversigt: { type: 'boolean' },
+  });
   if (help) {
     io.stderr(USAGE);
     return 0;
   }
   const json = values.json === true;
   const out = typeof values.out === 'string' ? values.out : json ? undefined : defaultOutput(file);
+  const handout = values.forhandlingsoversigt === true;
+  // The handout is a sheet in the copy: with --json alone no copy is written, so the flag would do nothing.
+  if (handout && out === undefined)
+    throw new UsageError(
+      say(
+        lang,
+        '--forhandlingsoversigt skrives i kopien: brug --out sammen med --json',
+        '--forhandlingsoversigt is written in the copy: give --out with --json',
+      ),
+    );
   if (out !== undefined && samePath(out, file))
     throw new UsageError(say(lang, '--out må ikke pege på inputfilen', '--out must not name the input file'));
   // The copy is the input's package with the output sheets in it: an .xlsm stays an .xlsm (with its macros).
@@ -168,7 +184,7 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
       ),
     );
 
-  const { issues, results, bytes } = await runFile(file, json, out !== undefined);
+  const { issues, results, bytes } = await runFile(file, { report: json, sheets: out !== undefined, handout });
   let code = 1;
   if (results) {
     if (out !== undefined) {
@@ -220,9 +236,9 @@ async function run(args: string[], io: Io, lang: Language): Promise<number> {
  * Reads and runs a workbook; the grids read are let go here, so their memory is free before the copy is
  * written. Without a copy to write, the output sheets are not laid out (the JSON needs none of them).
  */
-async function runFile(file: string, report: boolean, sheets: boolean) {
+async function runFile(file: string, options: { report: boolean; sheets: boolean; handout: boolean }) {
   const read = await readWorkbookSheets(file);
-  return { ...runWorkbook(read.sheets, { report, sheets }), bytes: read.bytes };
+  return { ...runWorkbook(read.sheets, options), bytes: read.bytes };
 }
 
 function report(issues: readonly Issue[], io: Io, lang: Language): void {

@@ -12,8 +12,11 @@ import { UNITS } from './units';
 /** The most proposals a workbook may hold: 200.000 take about 1 minute and 3,5 GB (`npm run bench`). */
 export const MAX_PROPOSALS = 200_000;
 
-/** The sheets the product writes; never read as input. */
-export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning', 'Beregning'] as const;
+/**
+ * The sheets the product writes; never read as input. Forhandlingsoversigt, the handout (handout.ts's HANDOUT_SHEET,
+ * a literal here: handout.ts imports from this file), is written only when asked; a plain run leaves it as it is.
+ */
+export const OUTPUT_SHEETS = ['Resultat', 'Råderum', 'Sammenligning', 'Beregning', 'Forhandlingsoversigt'] as const;
 
 /**
  * The run log's sheet (run-log.ts): written below what it holds, so not an output-named sheet (adapters

@@ -1,6 +1,7 @@
 import { evaluate } from '../../src/model/scenarios';
 import { formatIssue } from '../../src/workbook/messages';
-import { MAX_PROPOSALS, readBook } from '../../src/workbook/read';
+import { MAX_PROPOSALS, OUTPUT_MARK, readBook } from '../../src/workbook/read';
+import { runWorkbook } from '../../src/workbook/run';
 import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
 
 const header = ['Nr', 'Titel', 'Udvalg', 'Art', 'Ydelse', ...perYear('Udgift'), ...perYear('Investering'), 'Fuldtidspersoner'];
@@ -246,6 +247,44 @@ test('a sheet named like an output sheet (any case) that Råderum did not write 
   // Excel's names differ only by case; "Raaderum" is another name, read as input.
   const other = readBook([sheet('Raaderum', list), scenarioSheet([])]);
   expect(other.book!.proposals.map((p) => p.nr)).toEqual(['B']);
+});
+
+test('Forhandlingsoversigt, the handout a run writes when asked, is an output sheet: a user’s own of that name is refused', () => {
+  const list = [
+    ['Nr', 'Titel', 'Udgift 2025'],
+    ['A', 'a', 1],
+  ];
+  // Any case, as Excel names sheets: a run with the handout would otherwise write over the user's notes.
+  const read = readBook([sheet('forhandlingsoversigt', [['Mine noter til mødet']]), sheet('Forslag', list), scenarioSheet([])]);
+  expect(read.book).toBeUndefined();
+  expect(read.issues.map((i) => [i.code, i.place])).toEqual([
+    ['outputSheetNotOurs', { sheet: 'forhandlingsoversigt', row: 0, column: 0 }],
+  ]);
+  expect(errors(read)).toEqual([
+    'forhandlingsoversigt!A1: arket forhandlingsoversigt er ikke skrevet af Råderum, men navnet er forbeholdt resultatet og ville blive overskrevet; omdøb arket (dets indhold læses ikke)',
+  ]);
+});
+
+test('the handout a run wrote is read again as the run’s own, never as a proposal list', () => {
+  const wish = ['BIU 1', 'Flere pædagoger', 'BIU', 'Udvidelse', '', ...four(400000), ...four(0), null];
+  const inputs = [
+    sheet('Forslag', [header, ebu1, wish], 'Forslag'),
+    scenarioSheet([
+      ['Råderum 2025', 100000],
+      ['Råderum 2026', 100000],
+      ['Råderum 2027', 100000],
+      ['Råderum 2028', 100000],
+    ]),
+  ];
+  const run = runWorkbook(inputs, { handout: true, runTime: '2026-11-23 12:00' });
+  expect(run.issues.map((i) => formatIssue(i))).toEqual([]);
+  const handout = run.results!.outputs.find((s) => s.name === 'Forhandlingsoversigt')!;
+  expect(handout.values[1][0]).toContain(OUTPUT_MARK);
+  // The handout lists the proposals by Nr: were it read as input, each would stand there twice.
+  expect(handout.values.some((row) => row.includes('EBU 1'))).toBe(true);
+  const again = readBook([...inputs, ...run.results!.outputs.map((s) => sheet(s.name, s.values))]);
+  expect(again.issues).toEqual([]);
+  expect(again.lists).toEqual([{ sheet: 'Forslag', table: 'Forslag', proposals: 2, notRead: 0 }]);
 });
 
 test('a workbook without Scenarier says how to get one', () => {
