@@ -297,6 +297,19 @@ describe('the editor while a what-if is under way (its answer older than the las
     expect(name.value).toBe('Runde 2');
   });
 
+  test('a slider step makes no number formats: they are made once, not per field and render (review 12b, 8)', () => {
+    editorWithLateAnswers();
+    for (const d of document.querySelectorAll('details')) fireEvent(d, new Event('toggle'));
+    const made = jest.spyOn(Intl, 'NumberFormat');
+    try {
+      fireEvent.change(screen.getByRole('slider'), { target: { value: '41' } });
+      fireEvent.change(screen.getByRole('slider'), { target: { value: '42' } });
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
+  });
+
   test('the live regions hold words only, never the buttons (review 12b, 4)', () => {
     editorWithLateAnswers();
     fireEvent.change(screen.getByRole('slider'), { target: { value: '41' } });

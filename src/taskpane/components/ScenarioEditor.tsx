@@ -76,6 +76,18 @@ export interface ScenarioEditorProps {
 
 type FieldKind = 'number' | 'amount' | 'share';
 
+/** The formats made once, not per field and render (a slider step renders every field). */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
+  const key = `${locale} ${style} ${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style, minimumFractionDigits: 0, maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A value as the pane shows it: Danish numbers, shares as percentages. */
 function shown(value: string | number | undefined, kind: FieldKind, language: Language, unit: Unit | undefined): string {
   if (value === undefined) return '';
@@ -83,11 +95,11 @@ function shown(value: string | number | undefined, kind: FieldKind, language: La
   if (kind === 'share') {
     const share = parseShare(value);
     if (!share || !share.ok) return String(value);
-    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share.value);
+    return numberFormat(locale, 'percent', 2).format(share.value);
   }
   if (typeof value !== 'number') return value;
   const digits = kind === 'amount' && unit === 'mio. kr.' ? 1 : 0;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: Math.max(digits, 2) }).format(value);
+  return numberFormat(locale, 'decimal', Math.max(digits, 2)).format(value);
 }
 
 /** The text typed, read as the sheet reads it; undefined for an empty field (inherit); a string: why not. */
