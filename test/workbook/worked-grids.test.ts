@@ -7,7 +7,7 @@
  * cells that pad it to the sheet's width; blank rows only separate blocks.
  */
 import { blockFormats, blocks, blockStarting, outputsOf } from '../helpers/grids';
-import { four, perYear, scenarioSheet, sheet } from '../helpers/sheets';
+import { four, perYear, scenarioSheet, sheet, YEARS } from '../helpers/sheets';
 
 const KR = '#,##0';
 const MIO = '#,##0.0';
@@ -209,13 +209,16 @@ describe('Hørsholm EBU 1 and EBU 5, in kr., at 114 and at 130 fuldtidspersoner'
   });
 
   test('Sammenligning: EBU 1 differs by −126.316 a year, EBU 5 not at all', () => {
+    // Netto i alt: EBU 1 + EBU 5 (−350.000 − 85.000 in 2025, −350.000 − 110.000 after); at 130, EBU 1 is −476.316.
+    const basis = [-435000, -460000, -460000, -460000];
+    const people130 = [-561316, -586316, -586316, -586316];
     expect(blocks(out.Sammenligning).slice(1)).toEqual([
       [
         ['130 personer mod Basis'],
         ['Nr', 'Titel', ...perYear('Netto Basis'), ...perYear('Netto 130 personer'), ...perYear('Forskel'), 'Bemærkning'],
         ['EBU 1', 'Særligt tilrettelagt forløb', ...four(-350000), ...four(-476316), ...four(-126316), ''],
         ['EBU 5', 'Tolkes transport', -85000, -110000, -110000, -110000, -85000, -110000, -110000, -110000, ...four(0), ''],
-        ['', 'I alt', -435000, -460000, -460000, -460000, -561316, -586316, -586316, -586316, ...four(-126316)],
+        ['', 'I alt', ...basis, ...people130, ...four(-126316)],
       ],
       [
         ['', 'Råderum', ...perYear('Basis'), ...perYear('130 personer'), ...perYear('Forskel')],
@@ -223,6 +226,13 @@ describe('Hørsholm EBU 1 and EBU 5, in kr., at 114 and at 130 fuldtidspersoner'
         ['', 'Bevilget', ...four(0), ...four(0), ...four(0)],
         ['', 'Tilbage', 435000, 460000, 460000, 460000, 561316, 586316, 586316, 586316, ...four(126316)],
         ['', 'Budgetvirkning', -435000, -460000, -460000, -460000, -561316, -586316, -586316, -586316, ...four(-126316)],
+      ],
+      // The chart's cells: each scenario's netto i alt, the I alt row above.
+      [
+        ['Diagrammets tal: netto i alt pr. scenarie og år.'],
+        [null, null, ...YEARS.map(String)],
+        [null, 'Basis', ...basis],
+        [null, '130 personer', ...people130],
       ],
     ]);
   });
@@ -386,6 +396,13 @@ describe('Faxe fastholdelse, in kr.: 450 sager, 8 årsværk today, 400.000 per �
         ['', 'Bevilget', ...four(0), ...four(0), ...four(0)],
         ['', 'Tilbage', ...four(400000), ...four(-100000), ...four(-500000)],
         ['', 'Budgetvirkning', ...four(-400000), ...four(100000), ...four(500000)],
+      ],
+      // The chart's cells: each scenario's netto i alt, BIU_F_03 alone.
+      [
+        ['Diagrammets tal: netto i alt pr. scenarie og år.'],
+        [null, null, ...YEARS.map(String)],
+        [null, 'Caseload 45', ...four(-400000)],
+        [null, 'Caseload 40', ...four(100000)],
       ],
     ]);
   });
@@ -583,11 +600,19 @@ describe('København, in mio. kr.: a råderum of 21,0 against eight requests, in
       [
         'Ændringer i bevillinger: K-1 Bevilget → Delvist bevilget; K-2 Bevilget → Delvist bevilget; K-3 Bevilget → Delvist bevilget; K-4 Bevilget → Delvist bevilget; K-5 Ikke bevilget → Delvist bevilget; K-6 Bevilget → Delvist bevilget; K-7 Ikke bevilget → Delvist bevilget; K-8 Ikke bevilget → Delvist bevilget.',
       ],
+      ['Diagrammets tal: netto i alt pr. scenarie og år.'],
     ]);
     expect(all[1]).toEqual([['Delvis mod Prioritet'], ...proposals]);
     expect(all[2]).toEqual(raaderum('Delvis'));
     expect(all[5]).toEqual(raaderum('Bedste'));
     expect(all[8]).toEqual(raaderum('Forholdsmæssig'));
+    // The chart's cells: the modes share the package, so every scenario's netto i alt is the I alt above.
+    const total = proposals[proposals.length - 1][2];
+    expect(all[10]).toEqual([
+      ['Diagrammets tal: netto i alt pr. scenarie og år.'],
+      [null, null, '2025'],
+      ...['Prioritet', 'Delvis', 'Bedste', 'Forholdsmæssig'].map((name) => [null, name, total]),
+    ]);
   });
 
   test('Sammenligning: each request’s funding in both scenarios; Bedste udnyttelse drops K-3 for K-5', () => {
