@@ -307,9 +307,9 @@ test('issue 12: a scenario with caseload 40 and EBU 3 left out changes the compa
   // Written: the output sheets with Beregning, and the run logged in Kørsler and shown in the pane.
   await calculate();
   await page.getByRole('tab', { name: 'Beregning' }).click();
-  expect(await page.locator('table[aria-label] tr', { hasText: 'BIU_F_03' }).count()).toBeGreaterThan(0);
+  expect(await page.locator('table[aria-label="Beregning"] tr', { hasText: 'BIU_F_03' }).count()).toBeGreaterThan(0);
   await page.getByRole('tab', { name: 'Kørsler' }).click();
-  expect(await page.locator('table[aria-label]').textContent()).toContain('Scenarie 4');
+  expect(await page.locator('table[aria-label="Kørsler"]').textContent()).toContain('Scenarie 4');
   await page.getByText('Kun én kørsel: intet at sammenligne med endnu.').waitFor();
   expect(await page.getByRole('heading', { name: 'Kørsler' }).count()).toBe(1);
   // A second round: the pane's log has both, and tells what changed between them.
