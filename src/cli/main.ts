@@ -1,6 +1,6 @@
 /**
  * `raaderum template NEW.xlsx [--aar 2026] [--force]`
- * `raaderum run BOOK.xlsx [--out OUT.xlsx] [--json] [--forhandlingsoversigt] [--lang en]`
+ * `raaderum run BOOK.xlsx [--out OUT.xlsx] [--json] [--lang en] [--forhandlingsoversigt]`
  * `raaderum sweep BOOK.xlsx --caseload [YDELSE:]40:45:0.5 | --refusion YDELSE:-10:10:1 [--scenario NAME] [--json|--csv]`
  * `raaderum break-even BOOK.xlsx --nr NR | --fund-to-priority N [--scenario NAME] [--json]`
  *
@@ -43,7 +43,7 @@ export interface Io {
 
 const USAGE = `Brug / usage:
   raaderum template NY.xlsx [--aar 2026] [--force] [--lang en]
-  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--forhandlingsoversigt] [--lang en]
+  raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en] [--forhandlingsoversigt]
   raaderum sweep BOG.xlsx (--caseload [YDELSE:]40:45:0.5 | --refusion YDELSE:-10:10:1)
                  [--scenario NAVN] [--json | --csv] [--lang en]
   raaderum break-even BOG.xlsx (--nr NR | --fund-to-priority N) [--scenario NAVN] [--json] [--lang en]

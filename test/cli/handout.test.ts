@@ -5,7 +5,7 @@ import { sampleSheets } from '../../src/sample/seed-workbook';
 import { OUTPUT_MARK } from '../../src/workbook/read';
 import { loadWorkbook, newWorkbook, saveWorkbook } from '../../src/xlsx/files';
 import { tempDir } from '../helpers/files';
-import { cliOn } from './run-cli';
+import { cli, cliOn } from './run-cli';
 
 const HANDOUT = 'Forhandlingsoversigt';
 
@@ -78,4 +78,11 @@ test('--forhandlingsoversigt with --json and no copy is wrong usage (exit 2): th
   const both = await cliOn(book, 'run', '--json', '--forhandlingsoversigt', '--out', path.join(path.dirname(book), 'x.xlsx'));
   expect(both.code).toBe(0);
   expect(JSON.parse(both.stdout).scenarios.length).toBe(3);
+});
+
+test('run --help lists --forhandlingsoversigt and what it writes', async () => {
+  const help = await cli('run', '--help');
+  expect(help).toMatchObject({ code: 0, stdout: '' });
+  expect(help.stderr).toContain('raaderum run BOG.xlsx [--out UD.xlsx] [--json] [--lang en] [--forhandlingsoversigt]');
+  expect(help.stderr).toContain('--forhandlingsoversigt skriver også arket Forhandlingsoversigt (til mødet, A4 liggende)');
 });
