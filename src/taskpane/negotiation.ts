@@ -23,6 +23,9 @@ import { inUnit } from '../workbook/output';
 import { readBook } from '../workbook/read';
 import { UNITS, type Unit } from '../workbook/units';
 
+/** "Gem prioriteter"'s edit, in the views' chunk with the rest (the store takes it from here, not at start). */
+export { editPriorities } from '../workbook/priority-edit';
+
 export const MODES: readonly AllocationMode[] = ['priority', 'priority-partial', 'best-fill', 'proportional'];
 
 export interface AllocationChoice {

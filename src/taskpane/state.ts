@@ -21,18 +21,11 @@ import { HANDOUT_SHEET } from '../workbook/handout';
 import { initialState, reduce, type Action, type PaneEvent, type PaneState } from './pane-state';
 import { whatIfInThreadLater, type WhatIfRunner } from './what-if-runner';
 import { cellAddress } from '../workbook/grid';
-import { editPriorities, type PriorityRefusal } from '../workbook/priority-edit';
-import {
-  allocationView,
-  breakEvenView,
-  negotiationChoices,
-  sweepView,
-  type AllocationChoice,
-  type AllocationView,
-  type BreakEvenView,
-  type NegotiationChoices,
-  type SweepView,
-} from './negotiation';
+import type { PriorityRefusal } from '../workbook/priority-edit';
+import type { AllocationChoice, AllocationView, NegotiationChoices, SweepView, BreakEvenView } from './negotiation';
+
+/** The negotiation views' calculations: loaded with the views, when their section is first opened. */
+export type NegotiationCode = typeof import('./negotiation');
 import type { SweepParameter } from '../model/sensitivity';
 
 export type { Action, Notice, PaneEvent, PaneState, Phase } from './pane-state';
@@ -340,24 +333,30 @@ export class PaneStore {
 
   // ---- The negotiation views (issue 13): calculated in memory on the workbook as read; only priorities are written. ----
 
+  /** The negotiation views' code, handed over by the views as they load (a chunk of their own: issue 13's weight). */
+  private negotiation?: NegotiationCode;
+  negotiationLoaded(code: NegotiationCode): void {
+    this.negotiation = code;
+  }
+
   /** A scenario's allocation with the mode and priority order tried in the pane; undefined before a read or with problems. */
   allocation(choice: AllocationChoice): AllocationView | undefined {
-    return this.sheets ? allocationView(this.sheets, choice) : undefined;
+    return this.sheets && this.negotiation ? this.negotiation.allocationView(this.sheets, choice) : undefined;
   }
 
   /** What the sensitivity and break-even views offer; undefined before a read or with problems. */
   negotiationChoices(): NegotiationChoices | undefined {
-    return this.sheets ? negotiationChoices(this.sheets) : undefined;
+    return this.sheets && this.negotiation ? this.negotiation.negotiationChoices(this.sheets) : undefined;
   }
 
   /** A sensitivity sweep of a scenario on the workbook as read (nothing written). */
   sweep(scenario: string | undefined, parameter: SweepParameter): SweepView | undefined {
-    return this.sheets ? sweepView(this.sheets, scenario, parameter) : undefined;
+    return this.sheets && this.negotiation ? this.negotiation.sweepView(this.sheets, scenario, parameter) : undefined;
   }
 
   /** A break-even question on the workbook as read (nothing written). */
-  breakEven(question: Parameters<typeof breakEvenView>[1]): BreakEvenView | undefined {
-    return this.sheets ? breakEvenView(this.sheets, question) : undefined;
+  breakEven(question: Parameters<NegotiationCode['breakEvenView']>[1]): BreakEvenView | undefined {
+    return this.sheets && this.negotiation ? this.negotiation.breakEvenView(this.sheets, question) : undefined;
   }
 
   /**
@@ -368,6 +367,9 @@ export class PaneStore {
     const host = this.host as EditingHost;
     if (!host.writeChanges) return { kind: 'cannotWrite' };
     try {
+      // The views' chunk brings editPriorities; only the allocation view, loaded with it, saves priorities.
+      if (!this.negotiation) return { kind: 'failed', detail: 'the negotiation views are not loaded' };
+      const { editPriorities } = this.negotiation;
       const fresh = await host.read();
       const result = editPriorities(fresh, order);
       if (result.refused) {

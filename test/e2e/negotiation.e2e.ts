@@ -24,6 +24,9 @@ beforeEach(async () => {
   page = session.page;
   await page.goto(session.url + 'preview.html');
   await page.getByText('Hørsholm (tabel Forslag_Hoersholm): 9 forslag').waitFor();
+  // The views are folded, their code loaded on the first opening.
+  await page.getByRole('button', { name: 'Forhandling', exact: true, expanded: false }).click();
+  await page.getByRole('region', { name: 'Råderummets fordeling' }).waitFor();
 });
 
 afterEach(async () => {

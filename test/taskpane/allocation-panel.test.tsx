@@ -23,7 +23,12 @@ async function setup() {
   const host = workbookHost(() => workbook, {});
   const store = new PaneStore(host);
   render(<App store={store} />);
-  const section = await screen.findByRole('region', { name: 'Råderummets fordeling' });
+  // Folded until opened; the views' code loads then (a chunk of its own in the build).
+  const open = await screen.findByRole('button', { name: 'Forhandling', expanded: false });
+  expect(screen.queryByRole('region', { name: 'Råderummets fordeling' })).toBeNull();
+  fireEvent.click(open);
+  expect(open.getAttribute('aria-expanded')).toBe('true');
+  const section = await screen.findByRole('region', { name: 'Råderummets fordeling' }, { timeout: 5000 });
   return { workbook, host, store, section };
 }
 

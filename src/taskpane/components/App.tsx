@@ -3,7 +3,7 @@ import { makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@
 import { ThemeRoot } from './theme-root';
 import { Button } from './button';
 import { Body1, Caption1, Subtitle2, Title3 } from './text';
-import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress } from '../../workbook/grid';
 import { issueText } from '../../workbook/messages';
 import type { Unit } from '../../workbook/units';
@@ -13,15 +13,23 @@ import type { PaneStore, ScenarioSummary } from '../state';
 import { STRINGS, type Strings } from '../strings';
 import { compareRuns } from '../../workbook/run-log';
 import { EDITOR_STRINGS } from '../editor-strings';
-import { Allocation } from './Allocation';
-import { NEGOTIATION_STRINGS } from '../negotiation-strings';
-import { BreakEven, Sensitivity } from './Sensitivity';
 import { Comparison } from './Comparison';
 import { Explanation } from './Explanation';
 import { RunLog } from './RunLog';
 import { ScenarioEditor } from './ScenarioEditor';
 import { Choice, Notice, Progress } from './controls';
 import { amountFormat } from './choices';
+
+/** The negotiation views and their calculations: a chunk of their own, loaded when their section is first opened. */
+// The room's own module (the rule is for imports across rooms): loaded late, on the section's first opening.
+// eslint-disable-next-line no-restricted-syntax
+const NegotiationViews = lazy(() => import(/* webpackChunkName: "negotiation" */ './NegotiationViews'));
+
+/** The words the pane's start needs of the negotiation (the rest come with the views' chunk). */
+const NEGOTIATION_START = {
+  da: { printHandout: 'Udskriv forhandlingsoversigt', negotiation: 'Forhandling', loading: 'Henter …' },
+  en: { printHandout: 'Print the negotiation summary', negotiation: 'Negotiation', loading: 'Loading …' },
+} as const;
 
 const useStyles = makeStyles({
   pane: {
@@ -112,7 +120,7 @@ export function App({ store, theme = 'light' }: AppProps) {
               {t.calculate}
             </Button>
             {/* Writes Forhandlingsoversigt with the output sheets and shows it, ready to print. */}
-            <Button onClick={() => void store.printHandout()}>{NEGOTIATION_STRINGS[state.language].printHandout}</Button>
+            <Button onClick={() => void store.printHandout()}>{NEGOTIATION_START[state.language].printHandout}</Button>
             <Button onClick={() => void store.insertTemplate()}>{t.insertTemplate}</Button>
             <Button appearance="subtle" onClick={() => void store.scan()}>
               {t.reread}
@@ -142,13 +150,7 @@ export function App({ store, theme = 'light' }: AppProps) {
             onReference={(name) => void store.chooseReference(name)}
           />
         )}
-        {state.editor.result && (
-          <>
-            <Allocation store={store} language={state.language} reading={state.editor.result} />
-            <Sensitivity store={store} language={state.language} reading={state.editor.result} />
-            <BreakEven store={store} language={state.language} reading={state.editor.result} />
-          </>
-        )}
+        {state.editor.result && <NegotiationSection state={state} store={store} />}
         <ExplanationSection state={state} store={store} />
         {state.editor.result && state.editor.result.runs.length > 0 && (
           <RunLog
@@ -161,6 +163,36 @@ export function App({ store, theme = 'light' }: AppProps) {
         )}
       </main>
     </ThemeRoot>
+  );
+}
+
+/** Allocation, sensitivity and break-even: folded until opened, their code loaded on the first opening. */
+function NegotiationSection({ state, store }: { state: PaneState; store: PaneStore }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const t = NEGOTIATION_START[state.language];
+  return (
+    <section className={styles.section} aria-labelledby="negotiation-heading">
+      <Subtitle2 as="h2" id="negotiation-heading">
+        <Button appearance="subtle" aria-expanded={open} aria-controls="negotiation-views" onClick={() => setOpen(!open)}>
+          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+          {t.negotiation}
+        </Button>
+      </Subtitle2>
+      <div id="negotiation-views" hidden={!open}>
+        {open && (
+          <Suspense
+            fallback={
+              <div role="status" aria-live="polite">
+                <Body1>{t.loading}</Body1>
+              </div>
+            }
+          >
+            <NegotiationViews store={store} language={state.language} reading={state.editor.result} />
+          </Suspense>
+        )}
+      </div>
+    </section>
   );
 }
 
