@@ -4,6 +4,7 @@
  * as a chart and what is left per year. The mode and the order can be tried at once, in memory; only
  * "Gem prioriteter" writes, to the Prioritet cells. The figures are the engine's (./negotiation.ts).
  */
+import { useAmountTableStyles } from './figure-styles';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { AllocationMode } from '../../model/types';
@@ -42,18 +43,6 @@ const useStyles = makeStyles({
   },
   dragging: { opacity: 0.5 },
   text: { flex: 1, minWidth: '10rem', display: 'flex', flexDirection: 'column' },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-  },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  head: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom' },
-  // Headers wrap, so the table fits a 320 px pane; amounts do not.
-  headNumber: { textAlign: 'right' },
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
 });
 
 /** `list` with the item at `from` moved to `to`. */
@@ -73,7 +62,7 @@ export interface AllocationProps {
 
 export function Allocation({ store, language, reading }: AllocationProps) {
   const t = NEGOTIATION_STRINGS[language];
-  const styles = useStyles();
+  const styles = { ...useAmountTableStyles(), ...useStyles() };
   const id = useId();
   const [scenario, setScenario] = useState<string>();
   const [mode, setMode] = useState<AllocationMode>();

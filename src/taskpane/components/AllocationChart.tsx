@@ -3,21 +3,13 @@
  * package: see ComparisonChart). The shares come as the core made them (shown shares, which add up to the
  * whole with what is left); the arithmetic here is pixels only.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useChartStyles } from './figure-styles';
 import { COLOURS } from './ComparisonChart';
 
 const WIDTH = 300;
 const BAR = 16;
 const GAP = 8;
 const LABEL = 34;
-
-const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  svg: { width: '100%', height: 'auto', maxWidth: '100%' },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyleType: 'none', margin: 0, padding: 0 },
-  item: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200 },
-  axis: { fill: tokens.colorNeutralForeground2, fontSize: '10px' },
-});
 
 export interface ShareSeries {
   name: string;
@@ -40,7 +32,7 @@ export function AllocationChart({
   label: string;
   percent: (fraction: number) => string;
 }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const plot = WIDTH - LABEL - 2;
   const height = years.length * (BAR + GAP);
   return (

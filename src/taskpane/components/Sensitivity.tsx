@@ -4,6 +4,7 @@
  * a proposal's break-even caseload and fuldtidspersoner, and the råderum needed down to a priority. Calculated
  * in memory on the workbook as read (src/workbook/sensitivity.ts, the command line's own); nothing written.
  */
+import { useAmountTableStyles } from './figure-styles';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { ExactValue, YearRoot } from '../../model/break-even';
@@ -22,18 +23,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   grow: { flex: 1, minWidth: '8rem', maxWidth: '100%' },
   hint: { color: tokens.colorNeutralForeground3 },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-  },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  head: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom' },
-  // Headers wrap (Råderum tilbage on two lines), so the table fits a 320 px pane; amounts do not.
-  headNumber: { textAlign: 'right' },
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
   current: { fontWeight: tokens.fontWeightSemibold },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -42,7 +31,7 @@ const locale = (language: Language) => (language === 'da' ? 'da-DK' : 'en-GB');
 
 export function Sensitivity({ store, language, reading }: { store: PaneStore; language: Language; reading: unknown }) {
   const t = NEGOTIATION_STRINGS[language];
-  const styles = useStyles();
+  const styles = { ...useAmountTableStyles(), ...useStyles() };
   const id = useId();
   const choices = useMemo(() => store.negotiationChoices(), [store, reading]);
   const [scenario, setScenario] = useState<string>();
@@ -216,7 +205,7 @@ export function breakEvenLines(
 
 export function BreakEven({ store, language, reading }: { store: PaneStore; language: Language; reading: unknown }) {
   const t = NEGOTIATION_STRINGS[language];
-  const styles = useStyles();
+  const styles = { ...useAmountTableStyles(), ...useStyles() };
   const id = useId();
   const choices = useMemo(() => store.negotiationChoices(), [store, reading]);
   const [scenario, setScenario] = useState<string>();

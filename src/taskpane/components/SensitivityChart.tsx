@@ -2,7 +2,7 @@
  * Figures over a swept value as lines in plain SVG (no chart package: see ComparisonChart): one line per
  * figure, each with its own colour and dash, zero as a line. The arithmetic is pixels only.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useChartStyles } from './figure-styles';
 import { COLOURS } from './ComparisonChart';
 
 const WIDTH = 300;
@@ -10,14 +10,6 @@ const HEIGHT = 170;
 const LEFT = 4;
 const BOTTOM = 14;
 const DASHES = ['', '6 3', '2 2'];
-
-const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  svg: { width: '100%', height: 'auto', maxWidth: '100%' },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyleType: 'none', margin: 0, padding: 0 },
-  item: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200 },
-  axis: { fill: tokens.colorNeutralForeground2, fontSize: '10px' },
-});
 
 export interface LineSeries {
   name: string;
@@ -38,7 +30,7 @@ export function SensitivityChart({
   formatX: (x: number) => string;
   format: (value: number) => string;
 }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== undefined));
   const top = Math.max(0, ...all);
   const bottom = Math.min(0, ...all);
